@@ -1,0 +1,40 @@
+"""renja_xl: read, validate, reconcile and consolidate Indonesian Renja workbooks.
+
+    import renja_xl
+    df = renja_xl.read_renja("Renja_Kec_Kejobong_2025.xlsx")    # tidy plan rows
+    report = renja_xl.check("Renja_Kec_Kejobong_2025.xlsx")     # issues with Excel cells
+    report.to_frame()
+
+Heavy dependencies (pandas, pandera) are imported only when a function needs them.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "read_renja": "reader", "read_file": "reader", "RenjaFile": "reader",
+    "check": "check", "check_file": "check", "Options": "check", "expand_paths": "check",
+    "Report": "issues", "Issue": "issues", "FileResult": "issues", "TableInfo": "issues",
+    "RULES": "rules", "CATEGORIES": "rules",
+    "plan_schema": "schema",
+    "Limits": "workbook", "ReadError": "workbook",
+    "consolidate": "consolidate",
+    "load_nomenclature": "nomenclature",
+    "parse_number": "numbers", "parse_money": "numbers", "parse_target": "numbers",
+    "format_rupiah": "numbers", "parse_code": "codes",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'renja_xl' has no attribute {name!r}")
+    import importlib
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,95 @@
+"""`check`: read, validate and reconcile submissions into a `Report`."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .issues import FileResult, Issue, Report
+from .reader import RenjaFile, read_file
+from .workbook import Limits
+
+__all__ = ["Options", "check", "check_file", "expand_paths", "EXCEL_SUFFIXES"]
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+@dataclass(slots=True)
+class Options:
+    lang: str = "id"
+    nomenclature: object = None        # a Nomenclature, a path, or None for the built-in list
+    tolerance: float = 0.0             # rupiah a roll-up may be off (pagu in thousands, rounding)
+    limits: Limits = field(default_factory=Limits)
+
+
+def expand_paths(paths) -> list[str]:
+    """Files as given; folders searched recursively for workbooks (Office lock files `~$…`
+    skipped). Order is stable: as given, folders sorted."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    found: list[str] = []
+    for path in map(os.fspath, paths):
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.startswith("~$") or not name.lower().endswith(EXCEL_SUFFIXES):
+                        continue
+                    found.append(os.path.join(root, name))
+        else:
+            found.append(path)
+    return found
+
+
+def _nomenclature(options: Options):
+    from .nomenclature import Nomenclature, builtin_nomenclature, load_nomenclature
+    if isinstance(options.nomenclature, Nomenclature):
+        return options.nomenclature
+    if options.nomenclature:
+        options.nomenclature = load_nomenclature(options.nomenclature)
+        return options.nomenclature
+    return builtin_nomenclature()
+
+
+def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
+    """Check one workbook: read it, validate every plan table, reconcile it."""
+    from .reconcile import check_hierarchy, inherit_sumber_dana, reconcile_budget
+    from .schema import validate_plan
+    from .targets import check_targets
+    options = options or Options()
+    renja = read_file(path, options.limits)
+    result = FileResult(file=str(path), kecamatan=renja.kecamatan)
+    issues: list[Issue] = list(renja.issues)
+    if renja.error is not None:
+        result.status, result.reason = "unreadable", renja.error.rule
+        return result, issues, renja
+    nomenclature = _nomenclature(options)
+    for plan in renja.plans:
+        result.tables.append(plan.info())
+        inherit_sumber_dana(plan.rows)
+        table_issues = list(plan.issues)
+        table_issues += validate_plan(plan)
+        table_issues += reconcile_budget(plan, options.tolerance)
+        table_issues += check_hierarchy(plan)
+        table_issues += check_targets(plan)
+        table_issues += nomenclature.check(plan)
+        table_issues.sort(key=lambda i: (i.row or 0, i.col or 0))
+        issues += table_issues
+    if not renja.plans and not any(i.severity == "error" for i in issues):
+        result.status = "invalid"
+    return result, issues, renja
+
+
+def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
+          limits: Limits | None = None) -> Report:
+    """Check workbooks (files or folders) and return a `Report`.
+
+    >>> report = renja_xl.check("samples/")
+    >>> report.to_frame()          # one row per issue, with its Excel cell
+    """
+    options = Options(lang=lang, nomenclature=nomenclature, tolerance=tolerance,
+                      limits=limits or Limits())
+    report = Report(lang=lang)
+    for path in expand_paths(paths):
+        result, issues, _ = check_file(path, options)
+        report.add(result, issues)
+    return report

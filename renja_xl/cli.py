@@ -1,0 +1,122 @@
+"""Command line: a thin layer over the library (`python -m renja_xl …`).
+
+Exit codes: 0 no error-severity issue; 1 at least one; 2 a file could not be read or the
+command was misused.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_ISSUES, EXIT_UNREADABLE = 0, 1, 2
+
+HELP = {
+    "id": {"prog": "Periksa dan gabungkan workbook Renja kecamatan/OPD.",
+           "check": "periksa workbook Renja (file atau folder)",
+           "rules": "daftar semua aturan pemeriksaan",
+           "consolidate": "gabungkan workbook kecamatan menjadi satu workbook"},
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):             # misuse: one line, exit 2, no usage dump
+        sys.stderr.write(f"renja_xl: {message} (lihat --help)\n")
+        raise SystemExit(EXIT_UNREADABLE)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("id", "en"), default="id",
+                   help="bahasa pesan: id (bawaan) atau en")
+    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
+                   help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
+    p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
+                   metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    words = HELP["id"]
+    parser = _Parser(prog="python -m renja_xl", description=words["prog"])
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    p = sub.add_parser("check", help=words["check"])
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _common(p)
+    p = sub.add_parser("consolidate", help=words["consolidate"])
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
+    p.add_argument("--jobs", type=int, default=None, help="jumlah proses paralel (bawaan: jumlah core)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _common(p)
+    p = sub.add_parser("rules", help=words["rules"])
+    p.add_argument("--format", choices=("text", "markdown"), default="text")
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_UNREADABLE
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "consolidate":
+            return _consolidate(args)
+        if args.command == "rules":
+            return _rules(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("renja_xl: dibatalkan\n")
+        return EXIT_UNREADABLE
+    except _UsageError as exc:
+        sys.stderr.write(f"renja_xl: {exc}\n")
+        return EXIT_UNREADABLE
+    return EXIT_UNREADABLE
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _load_nomenclature(args):
+    if not args.nomenclature:
+        return None
+    from .nomenclature import NomenclatureError, load_nomenclature
+    try:
+        return load_nomenclature(args.nomenclature)
+    except (NomenclatureError, OSError) as exc:
+        raise _UsageError(f"file nomenklatur tidak dapat dipakai: {exc}") from None
+
+
+def _check(args) -> int:
+    from .check import check
+    from .text_report import render_text
+    report = check(args.paths, lang=args.lang, nomenclature=_load_nomenclature(args),
+                   tolerance=args.tolerance)
+    if args.format == "json":
+        sys.stdout.write(report.to_json(args.lang) + "\n")
+    else:
+        sys.stdout.write(render_text(report, args.lang) + "\n")
+    return report.exit_code
+
+
+def _consolidate(args) -> int:
+    from .consolidate import run_cli
+    return run_cli(args, _load_nomenclature(args))
+
+
+def _rules(args) -> int:
+    from .rules import RULES
+    if args.format == "markdown":
+        print("| rule | category | severity | pesan (contoh) | message |")
+        print("|---|---|---|---|---|")
+        for rule in RULES.values():
+            print(f"| `{rule.id}` | {rule.category} | {rule.severity} | {rule.id_text} | {rule.en_text} |")
+    else:
+        for rule in RULES.values():
+            print(f"{rule.id:<28} {rule.category:<13} {rule.severity:<8} {rule.id_text}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,318 @@
+"""Reading the core table: Rencana Program dan Kegiatan tahun n dan Prakiraan Maju n+1.
+
+`read_plan_tables(grid, ...)` finds every plan table on a sheet and turns its rows into
+normalised records (one dict per program/kegiatan/sub kegiatan row) that remember the Excel
+row they came from. Page-break header repeats, footer lines and blank rows are skipped and
+counted; rows that only continue the text of the row above are merged into it; values that
+cannot be read are reported, never dropped silently.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .codes import looks_like_code, parse_code, parent_code
+from .issues import Issue, TableInfo, column_letter
+from .layout import Grid, Layout, cell_text, find_layouts, is_numbering_row
+from .numbers import NumberError, format_number, parse_money, parse_target
+from .tables import TableDef, normalise_label
+
+__all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
+
+# The normalised columns (the contract of `read_renja` and the consolidated `Rencana` sheet).
+PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kode", "nama",
+               "sasaran", "indikator", "lokasi", "target", "satuan", "pagu", "sumber_dana",
+               "target_n1", "satuan_n1", "pagu_n1", "catatan")
+TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
+_FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
+_TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
+_TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
+_CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
+_MONEY_THRESHOLD = 1000
+
+
+@dataclass(slots=True)
+class PlanTable:
+    file: str
+    sheet: str
+    layout: Layout
+    rows: list[dict] = field(default_factory=list)
+    totals: list[dict] = field(default_factory=list)       # JUMLAH / TOTAL rows
+    issues: list[Issue] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    first_row: int = 0                                      # 1-based, first data row
+    last_row: int = 0
+
+    @property
+    def table_id(self) -> str:
+        return self.layout.table.id
+
+    def col(self, name: str) -> int | None:
+        """Column index of a field (the first cell for a code split over several cells)."""
+        return self.layout.col(name)
+
+    def year(self, n1: bool = False) -> str:
+        return self.layout.year_label(n1)
+
+    def issue(self, rule: str, row: int | None, field_name: str | None = None, *,
+              kode=None, col: int | None = None, **kw) -> Issue:
+        """An issue located on this table's cell (1-based row, field's column)."""
+        if col is None and field_name:
+            col = self.col(field_name)
+        return Issue(rule=rule, file=self.file, sheet=self.sheet, row=row, col=col,
+                     table=self.table_id, kode=kode, **kw)
+
+    def info(self) -> TableInfo:
+        columns = {name: "".join(column_letter(c) for c in cols[:1]) +
+                   (f":{column_letter(cols[-1])}" if len(cols) > 1 else "")
+                   for name, cols in self.layout.columns.items()}
+        return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
+                         last_row=self.last_row, rows=len(self.rows),
+                         header_rows=(self.layout.header_first + 1, self.layout.header_last + 1),
+                         skipped=dict(self.skipped), columns=columns,
+                         levels={lvl: sum(1 for r in self.rows if r["level"] == lvl)
+                                 for lvl in ("program", "kegiatan", "sub_kegiatan")})
+
+
+def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
+    """Every plan table on this sheet, top to bottom."""
+    found = []
+    start = 0
+    while start < grid.height:
+        layout = find_layouts(grid, table, start)
+        if layout is None:
+            break
+        plan = _read_rows(grid, layout, file)
+        found.append(plan)
+        start = max(plan.last_row, layout.header_last + 1)   # 1-based last row = next 0-based
+    return found
+
+
+def _header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
+    if is_numbering_row(texts):
+        return True
+    if any(re.search(r"\d", _strip_years(t)) for _, t in texts):
+        return False
+    hits = 0
+    for c, text in texts:
+        label = normalise_label(text)
+        if layout.table.field_for(label) or any(label and label in lab for lab in layout.labels.values()):
+            hits += 1
+    return hits >= 2 or (hits == 1 and len(texts) == 1 and r - layout.header_last < 0)
+
+
+def _strip_years(text: str) -> str:
+    return re.sub(r"\b(19|20)\d{2}\b", "", text)
+
+
+def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
+    plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
+    cols = layout.columns
+    lo, hi = layout.first_col, layout.last_col
+    kode_cols = cols.get("kode", [])
+    nama_col = layout.col("nama")
+    money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1") if layout.col(name) is not None}
+    text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
+                 for c in cols.get(name, [])}
+    previous: dict | None = None
+    pending_unrecognised: list[tuple[int, str]] = []
+    last_data_r = layout.header_last
+    r = layout.header_last + 1
+    end = grid.height
+    while r < end:
+        texts = [(c, t) for c, t in grid.texts(r) if lo <= c <= hi]
+        if not texts:
+            # a blank row: merged cells from above may still show here; treat as blank
+            plan.skipped["kosong"] += 1
+            r += 1
+            continue
+        if _header_repeat(grid, r, texts, layout):
+            plan.skipped["header berulang"] += 1
+            r += 1
+            continue
+        first_text = texts[0][1]
+        if _TABLE_TITLE.match(first_text) and len(texts) <= 2:
+            if _header_follows(grid, r, layout):
+                plan.skipped["judul berulang"] += 1
+                r += 1
+                continue
+            break                                   # another table starts here
+        code_values = [grid.value(r, c) for c in kode_cols]
+        code_texts = [cell_text(v) for v in code_values]
+        name_from_code = None
+        if len(code_values) == 1 and code_texts[0]:
+            match = _CODE_AND_NAME.match(code_texts[0])
+            if match:
+                code_values, name_from_code = [match.group(1)], match.group(2)
+        money = {name: grid.raw(r, c) for name, c in money_cols.items()}
+        has_money = any(_is_money(v) for v in money.values()) or any(
+            (r, c) in grid.sheet.uncached for c in money_cols.values())
+        has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
+        if not has_code and any(code_texts) and (has_money or _has_name(grid, r, nama_col)):
+            has_code = True                         # a damaged code on a real data row
+        if not has_code:
+            joined = " ".join(t for _, t in texts)
+            if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
+                plan.skipped["footer"] += 1
+                r += 1
+                continue
+            if _TOTAL.search(joined) and (has_money or all(c not in text_cols or c == nama_col
+                                                           for c, _ in texts)):
+                plan.totals.append(_total_row(grid, r, plan, money_cols))
+                last_data_r = r
+                r += 1
+                continue
+            if (previous is not None and not has_money and r == previous["_r"] + 1 + previous["_cont"]
+                    and all(c in text_cols and c not in kode_cols for c, _ in texts)):
+                _continue_row(grid, r, texts, previous, plan)
+                r += 1
+                continue
+            if not has_money and nama_col not in {c for c, _ in texts}:
+                pending_unrecognised.append((r, joined))
+                r += 1
+                continue
+        for pr, text in pending_unrecognised:
+            plan.issues.append(plan.issue("row-unrecognised", pr + 1, col=lo,
+                                          params={"text": text[:80]}))
+            plan.skipped["tidak dikenali"] += 1
+        pending_unrecognised.clear()
+        record = _record(grid, r, plan, code_values if has_code else None, money)
+        if name_from_code and not record["nama"]:
+            record["nama"] = name_from_code
+        if record["level"] in ("urusan", "bidang"):
+            plan.skipped[record["level"]] += 1
+        else:
+            plan.rows.append(record)
+            previous = record
+        last_data_r = r
+        r += 1
+    plan.skipped["penutup/catatan"] += len(pending_unrecognised)
+    if not plan.skipped["penutup/catatan"]:
+        del plan.skipped["penutup/catatan"]
+    data_rows = [row["row"] for row in plan.rows] + [t["row"] for t in plan.totals]
+    plan.first_row = min(data_rows) if data_rows else layout.header_last + 2
+    plan.last_row = last_data_r + 1
+    return plan
+
+
+def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
+    return nama_col is not None and bool(cell_text(grid.value(r, nama_col)))
+
+
+def _header_follows(grid: Grid, r: int, layout: Layout) -> bool:
+    for rr in range(r + 1, min(grid.height, r + 8)):
+        texts = grid.texts(rr)
+        if texts and _header_repeat(grid, rr, texts, layout):
+            return True
+    return False
+
+
+def _is_money(value) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    if isinstance(value, str) and value.strip():
+        try:
+            parse_money(value)
+            return True
+        except NumberError:
+            return bool(re.search(r"\d", value))
+    return False
+
+
+def _continue_row(grid: Grid, r: int, texts, previous: dict, plan: PlanTable) -> None:
+    names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
+    for c, text in texts:
+        name = names.get(c)
+        if name in ("target", "target_n1", "satuan", "satuan_n1"):
+            key = "_" + name + "_text" if name.startswith("target") else name
+            previous[key] = ((previous.get(key) or "") + " " + text).strip()
+            if name.startswith("satuan"):
+                continue
+            _set_target(previous, name, previous[key])
+        elif name:
+            previous[name] = ((previous.get(name) or "") + " " + text).strip()
+    previous["_cont"] += 1
+    plan.skipped["lanjutan"] += 1
+    plan.issues.append(plan.issue("row-continuation", r + 1, col=texts[0][0],
+                                  kode=previous["kode"],
+                                  params={"target_row": previous["row"],
+                                          "kode": previous["kode"] or "-"}))
+
+
+def _set_target(record: dict, name: str, text: str) -> None:
+    sat = "satuan" + name.removeprefix("target")
+    try:
+        target = parse_target(text)
+    except NumberError:
+        record[name] = None
+        return
+    record[name] = target.value
+    if target.unit and not record.get("_" + sat + "_col"):
+        record[sat] = target.unit
+
+
+def _money(grid: Grid, r: int, c: int, plan: PlanTable, name: str, kode):
+    """Read one money cell: (value or None, formula-without-value or None)."""
+    if (r, c) in grid.sheet.uncached:
+        return None, grid.sheet.uncached[(r, c)]
+    raw = grid.raw(r, c)
+    if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
+        return None, None
+    year = plan.year(name.endswith("_n1"))
+    try:
+        parsed = parse_money(raw)
+    except NumberError:
+        plan.issues.append(plan.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
+                                      params={"year": year}))
+        return None, None
+    value = parsed.value * plan.layout.money_factor.get(c, 1.0)
+    if parsed.ambiguous:
+        plan.issues.append(plan.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
+                                      expected=value, params={"shown": format_number(value)}))
+    return value, None
+
+
+def _record(grid: Grid, r: int, plan: PlanTable, code_values, money) -> dict:
+    layout = plan.layout
+    code = parse_code(code_values) if code_values is not None else None
+    kode = (code.kode or None) if code else None
+    rec = {name: None for name in PLAN_FIELDS}
+    rec.update(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode,
+               level=code.level if code else None, parent_kode=parent_code(kode) if code and code.level else None,
+               _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
+               _kode_raw=code.original if code else None)
+    if code:
+        for idx, was, now in code.restored:
+            plan.issues.append(plan.issue("kode-damaged", r + 1, col=layout.columns["kode"][idx],
+                                          kode=kode, value=was, expected=now))
+    for name in TEXT_FIELDS:
+        c = layout.col(name)
+        if c is not None:
+            rec[name] = cell_text(grid.value(r, c)) or None
+    for suffix in ("", "_n1"):
+        tcol, scol = layout.col("target" + suffix), layout.col("satuan" + suffix)
+        if scol is not None:
+            rec["satuan" + suffix] = cell_text(grid.value(r, scol)) or None
+            rec["_satuan" + suffix + "_col"] = True
+        if tcol is not None:
+            text = cell_text(grid.raw(r, tcol))
+            rec["_target" + suffix + "_text"] = text or None
+            if text:
+                _set_target(rec, "target" + suffix, text)
+    for name, c in ((n, layout.col(n)) for n in ("pagu", "pagu_n1")):
+        if c is None:
+            continue
+        value, formula = _money(grid, r, c, plan, name, kode)
+        rec[name] = value
+        rec["_" + name + "_formula"] = formula
+        raw = grid.raw(r, c)
+        rec["_" + name + "_bad"] = value is None and formula is None and bool(cell_text(raw).strip("- "))
+    return rec
+
+
+def _total_row(grid: Grid, r: int, plan: PlanTable, money_cols) -> dict:
+    total = {"row": r + 1, "_r": r}
+    for name, c in money_cols.items():
+        total[name], total["_" + name + "_formula"] = _money(grid, r, c, plan, name, None)
+    return total
