@@ -1,0 +1,165 @@
+"""The plan-table reader on the layouts kecamatan actually send."""
+from __future__ import annotations
+
+import pytest
+
+import renja_xl
+from renja_xl.plan import PLAN_FIELDS
+
+from conftest import CLEAN_ROWS, PlanLayout, issues_of, make_plan_workbook
+
+EXPECTED_CODES = [r[0] for r in CLEAN_ROWS]
+
+
+def _read(path):
+    df = renja_xl.read_renja(path)
+    assert list(df.columns) == list(PLAN_FIELDS)
+    return df
+
+
+@pytest.mark.parametrize("layout", [
+    PlanLayout(),                                             # five cells, 2-row merged header
+    PlanLayout(five_cell_code=False),                         # one-cell code
+    PlanLayout(numbering_row=False),
+    PlanLayout(one_row_header=True, numbering_row=False),
+    PlanLayout(start_row=9, start_col=3),                     # anywhere on the sheet
+    PlanLayout(cover_sheet=True, sheet="Renja 2025"),
+    PlanLayout(money_as_text=True),
+    PlanLayout(satuan_split=True),
+    PlanLayout(page_break_after=1),
+    PlanLayout(titles=("T-C.29", "Rencana Program dan Kegiatan Perangkat Daerah",
+                       "Kecamatan Contoh", "Tahun 2025", "", "")),
+], ids=["five-cell", "one-cell", "no-numbering", "one-row-header", "offset", "cover",
+        "money-text", "satuan-split", "page-break", "many-titles"])
+def test_layouts_read_the_same_rows(tmp_path, layout):
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, layout)
+    df = _read(path)
+    assert list(df["kode"]) == EXPECTED_CODES
+    assert list(df["level"]) == ["program", "kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan"]
+    assert list(df["pagu"]) == [40e6, 30e6, 30e6, 10e6, 10e6]
+    assert list(df["pagu_n1"]) == [44e6, 33e6, 33e6, 11e6, 11e6]
+    assert df["target"].iloc[1] == 12 and df["satuan"].iloc[1] == "Dokumen"
+    assert df["target_n1"].iloc[0] == pytest.approx(3.6)
+    assert df["parent_kode"].iloc[2] == "7.01.02.2.01"
+    assert set(df["kecamatan"]) == {"Contoh"}
+    report = renja_xl.check(path)
+    assert report.errors == [], [i.message() for i in report.errors]
+
+
+def test_rows_remember_their_excel_row(tmp_path):
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout(start_row=5))
+    df = _read(path)
+    # titles above, header rows 6-7 (1-based), numbering row 8, data from 9
+    assert list(df["row"]) == [9, 10, 11, 12, 13]
+
+
+def test_page_break_rows_are_skipped_and_counted(tmp_path):
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout(page_break_after=2))
+    report = renja_xl.check(path)
+    table = report.files[0].tables[0]
+    assert table.rows == 5
+    assert table.skipped["footer"] == 1
+    assert table.skipped["header berulang"] >= 2
+
+
+def test_damaged_codes_are_restored_with_a_warning(tmp_path):
+    rows = [list(r) for r in CLEAN_ROWS]
+    path = make_plan_workbook(tmp_path / "r.xlsx", [tuple(r) for r in rows],
+                              PlanLayout(damaged_codes=True))
+    df = _read(path)
+    assert list(df["kode"]) == EXPECTED_CODES
+    damaged = issues_of(renja_xl.check(path), "kode-damaged")
+    assert damaged and all(i.severity == "warning" for i in damaged)
+    # bidang "01" typed as 1 -> column B; sub "0002" typed as 2 -> column E
+    cells = {i.cell for i in damaged}
+    assert "B7" in cells and "E9" in cells
+
+
+def test_kegiatan_2_10_damaged_to_2_1(tmp_path):
+    rows = [CLEAN_ROWS[0],
+            ("7.01.02.2.10", "Kegiatan Sepuluh", "Jumlah Dokumen", "Kec", "1 Dokumen", 5, "DAU", "1 Dokumen", 5),
+            ("7.01.02.2.10.0001", "Sub Sepuluh", "Jumlah Dokumen", "Kec", "1 Dokumen", 5, "DAU", "1 Dokumen", 5)]
+    path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(damaged_codes=True))
+    assert list(_read(path)["kode"])[1:] == ["7.01.02.2.10", "7.01.02.2.10.0001"]
+
+
+def test_indonesian_money_text(tmp_path):
+    rows = [("7.01.02", "PROGRAM X", "Nilai", "Kec", "3,5", "Rp 1.802.641.000,00", "DAU", "3,5", "1.802.641.000")]
+    path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout())
+    df = _read(path)
+    assert df["pagu"].iloc[0] == 1_802_641_000
+    assert df["pagu_n1"].iloc[0] == 1_802_641_000
+
+
+def test_pagu_in_thousands_is_normalised_to_rupiah(tmp_path):
+    rows = [("7.01.02", "PROGRAM X", "Nilai", "Kec", "3,5", 1_802_641, "DAU", "3,5", 1_000)]
+    layout = PlanLayout(header_words={"pagu": "Pagu Indikatif (Ribuan Rp)"})
+    df = _read(make_plan_workbook(tmp_path / "r.xlsx", rows, layout))
+    assert df["pagu"].iloc[0] == 1_802_641_000
+
+
+def test_targets_with_units(tmp_path):
+    base = CLEAN_ROWS[0]
+    rows = [base[:4] + (t,) + base[5:] for t in ("100 %", "100 persen", "10 org/bln", "3,9")]
+    rows = [(f"7.01.0{i + 2}",) + r[1:] for i, r in enumerate(rows)]
+    df = _read(make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout()))
+    assert list(df["target"]) == [100, 100, 10, 3.9]
+    assert list(df["satuan"].fillna("")) == ["%", "%", "org/bln", ""]
+
+
+def test_formula_cached_value_is_used(tmp_path):
+    def extra(wb, ws, pos):
+        # program pagu (column J of the five-cell layout) as =SUM() with a cached value
+        ws.write_formula(pos[0], 9, f"=J{pos[1] + 1}+J{pos[3] + 1}", None, 40_000_000)
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout(), extra=extra)
+    assert _read(path)["pagu"].iloc[0] == 40_000_000
+
+
+def test_formula_without_cached_value_is_computed_not_zero(tmp_path):
+    import openpyxl
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Tabel 4.1"]
+    ws["J8"] = "=J9"                 # kegiatan 7.01.02.2.01: openpyxl stores no cached value
+    out = tmp_path / "formula.xlsx"
+    wb.save(out)
+    report = renja_xl.check(out)
+    computed = issues_of(report, "pagu-computed")
+    assert [i.cell for i in computed] == ["J8"]
+    assert computed[0].expected == 30_000_000
+    assert not issues_of(report, "pagu-rollup")
+
+
+def test_continuation_row_is_merged(tmp_path):
+    def extra(wb, ws, pos):
+        pass
+    rows = list(CLEAN_ROWS)
+    path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout())
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Tabel 4.1"]
+    ws.insert_rows(10)
+    ws["G10"] = "yang Disediakan"
+    wb.save(path)
+    df = _read(path)
+    assert df["indikator"].iloc[2].endswith("yang Disediakan")
+    assert issues_of(renja_xl.check(path), "row-continuation")
+
+
+def test_kecamatan_from_file_name_when_titles_are_silent(tmp_path):
+    layout = PlanLayout(titles=("RENCANA PROGRAM DAN KEGIATAN TAHUN 2025",))
+    rows = [r[:3] + ("Desa A",) + r[4:] for r in CLEAN_ROWS]
+    path = make_plan_workbook(tmp_path / "Renja_Kec_Bukateja_2025.xlsx", rows, layout)
+    assert set(_read(path)["kecamatan"]) == {"Bukateja"}
+
+
+def test_no_table_is_reported(tmp_path):
+    import xlsxwriter
+    path = tmp_path / "cover.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    wb.add_worksheet("Sampul").write("A1", "RENJA KECAMATAN CONTOH")
+    wb.close()
+    report = renja_xl.check(path)
+    assert [i.rule for i in report.issues] == ["table-not-found"]
+    assert report.files[0].status == "invalid"
+    assert report.exit_code == 1
