@@ -100,7 +100,10 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
                 return name
     for grid in grids:
         for r in range(min(grid.height, 12)):
-            name = _kec_name(" ".join(t for _, t in grid.texts(r)))
+            texts = grid.texts(r)
+            if len(texts) > 2:                  # a table row, not a title line
+                continue
+            name = _kec_name(" ".join(t for _, t in texts))
             if name:
                 return name
     for row in result.plan_records():

@@ -126,6 +126,18 @@ _NAMED = [("sub_kegiatan", re.compile(r"^\s*sub\s*-?\s*kegiatan\b", re.I)),
           ("kegiatan", re.compile(r"^\s*kegiatan\b", re.I))]
 
 
+def _placed_under(current: dict, kode: str, level: str) -> dict | None:
+    """The program or kegiatan row this row stands under, when its code says otherwise."""
+    program = current["program"]
+    own_program = ".".join(kode.split(".")[:3])
+    if program is not None and program["kode"] != own_program:
+        return program
+    kegiatan = current["kegiatan"]
+    if level == "sub_kegiatan" and kegiatan is not None and kegiatan["kode"] != parent_code(kode):
+        return kegiatan
+    return None
+
+
 def check_hierarchy(plan) -> list[Issue]:
     issues: list[Issue] = []
     kode_col = plan.col("kode")
@@ -150,12 +162,12 @@ def check_hierarchy(plan) -> list[Issue]:
             continue
         parent = row.get("parent_kode")
         parent_level = "program" if level == "kegiatan" else "kegiatan"
-        placed = current[parent_level]
-        if level == "kegiatan":
-            current["kegiatan"] = row
         if parent in first:
             has_child.add(parent)
         params = {"level": level, "parent_level": parent_level, "parent": parent}
+        placed = _placed_under(current, kode, level)
+        if level == "kegiatan":
+            current["kegiatan"] = row
         if parent not in first:
             issues.append(plan.issue("parent-missing", row["row"], col=kode_col, kode=kode,
                                      value=kode, expected=parent, params=params))
@@ -163,8 +175,8 @@ def check_hierarchy(plan) -> list[Issue]:
             params["parent_row"] = first[parent]["row"]
             issues.append(plan.issue("child-before-parent", row["row"], col=kode_col, kode=kode,
                                      value=kode, expected=parent, params=params))
-        elif placed is not None and placed["kode"] != parent:
-            params.update(placed=placed["kode"], placed_level=parent_level,
+        elif placed is not None:
+            params.update(placed=placed["kode"], placed_level=placed["level"],
                           parent_row=first[parent]["row"])
             issues.append(plan.issue("wrong-parent", row["row"], col=kode_col, kode=kode,
                                      value=placed["kode"], expected=parent, params=params))

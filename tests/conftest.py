@@ -18,7 +18,7 @@ CLEAN_ROWS = [
      "Nilai Evaluasi Pelayanan Publik", "Kecamatan Contoh", "3,5", 40_000_000, "DAU", "3,6", 44_000_000),
     ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
      "Jumlah Dokumen Koordinasi", "Kecamatan Contoh", "12 Dokumen", 30_000_000, "DAU", "12 Dokumen", 33_000_000),
-    ("7.01.02.2.01.0002", "Peningkatan Efektivitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+    ("7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
      "Jumlah Dokumen Peningkatan Efektivitas", "Kecamatan Contoh", "12 Dokumen", 30_000_000, "DAU",
      "12 Dokumen", 33_000_000),
     ("7.01.02.2.04", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat",

@@ -1,0 +1,119 @@
+"""The command line: the JSON contract, exit codes, one-line messages for bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
+
+CATEGORIES = {"file", "structure", "code", "hierarchy", "value", "budget", "target", "computed",
+              "nomenclature", "crosscheck"}
+ISSUE_KEYS = {"file", "sheet", "row", "column", "cell", "table", "kode", "rule", "category",
+              "severity", "message", "value", "expected"}
+FILE_KEYS = {"file", "status", "kecamatan", "tables", "errors", "warnings"}
+TABLE_KEYS = {"sheet", "table", "first_row", "last_row", "rows"}
+
+
+def run(*args):
+    proc = subprocess.run([sys.executable, "-m", "renja_xl", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def assert_contract(doc):
+    assert doc["version"] == 1
+    assert isinstance(doc["files"], list) and isinstance(doc["issues"], list)
+    for f in doc["files"]:
+        assert FILE_KEYS <= set(f)
+        assert f["status"] in ("ok", "invalid", "unreadable")
+        for t in f["tables"]:
+            assert TABLE_KEYS <= set(t)
+            assert all(isinstance(t[k], int) for k in ("first_row", "last_row", "rows"))
+    for i in doc["issues"]:
+        assert set(i) == ISSUE_KEYS
+        assert i["category"] in CATEGORIES and i["severity"] in ("error", "warning")
+        assert isinstance(i["rule"], str) and i["message"]
+        if i["cell"] is not None:
+            assert i["cell"] == f"{i['column']}{i['row']}"
+            assert isinstance(i["row"], int) and i["row"] >= 1
+
+
+def test_json_contract_clean_and_faulty(tmp_path):
+    clean = make_plan_workbook(tmp_path / "clean.xlsx", CLEAN_ROWS, PlanLayout())
+    faulty_rows = [list(r) for r in CLEAN_ROWS]
+    faulty_rows[0][5] = 1_802_641_000
+    faulty = make_plan_workbook(tmp_path / "faulty.xlsx", [tuple(r) for r in faulty_rows], PlanLayout())
+    proc = run("check", clean, "--format", "json")
+    assert proc.returncode == 0, proc.stdout
+    doc = json.loads(proc.stdout)
+    assert_contract(doc)
+    assert doc["files"][0]["status"] == "ok" and doc["files"][0]["tables"][0]["rows"] == 5
+    proc = run("check", clean, faulty, "--format", "json")
+    assert proc.returncode == 1
+    doc = json.loads(proc.stdout)
+    assert_contract(doc)
+    rollup = [i for i in doc["issues"] if i["rule"] == "pagu-rollup"]
+    assert rollup[0]["cell"] == "J7" and rollup[0]["value"] == 1_802_641_000
+    assert rollup[0]["message"].startswith("Pagu 2025 program 7.01.02 Rp 1.802.641.000")
+
+
+def test_text_output_is_indonesian_and_english_on_request(tmp_path):
+    rows = [list(r) for r in CLEAN_ROWS]
+    rows[0][5] = 1
+    path = make_plan_workbook(tmp_path / "f.xlsx", [tuple(r) for r in rows], PlanLayout())
+    out = run("check", path).stdout
+    assert "KESALAHAN" in out and "'Tabel 4.1'!J7" in out and "Kecamatan Contoh" in out
+    out = run("check", path, "--lang", "en").stdout
+    assert "ERROR" in out and "sum of 2 kegiatan" in out
+
+
+@pytest.mark.parametrize("content,rule", [
+    (None, "file-not-found"),
+    (b"", "file-corrupt"),
+    (b"just some text, not a workbook\n" * 20, "file-not-excel"),
+    (b"PK\x03\x04" + b"\x00" * 100, "file-corrupt"),
+])
+def test_bad_files_exit_2_with_one_line(tmp_path, content, rule):
+    path = tmp_path / "bad.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    proc = run("check", path, "--format", "json")
+    assert proc.returncode == 2
+    doc = json.loads(proc.stdout)
+    assert_contract(doc)
+    assert doc["files"][0]["status"] == "unreadable"
+    assert [i["rule"] for i in doc["issues"]] == [rule]
+    text = run("check", path)
+    assert text.returncode == 2 and str(path) in text.stdout
+
+
+def test_misuse_exits_2_without_traceback():
+    proc = run("check")
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    proc = run("check", "x.xlsx", "--format", "yaml")
+    assert proc.returncode == 2
+
+
+def test_input_is_never_modified(tmp_path):
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout())
+    before = sha256(path)
+    run("check", path, "--format", "json")
+    assert sha256(path) == before
+
+
+def test_folder_input_skips_lock_files(tmp_path):
+    make_plan_workbook(tmp_path / "a.xlsx", CLEAN_ROWS, PlanLayout())
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    doc = json.loads(run("check", tmp_path, "--format", "json").stdout)
+    assert [f["file"].rsplit("/", 1)[-1] for f in doc["files"]] == ["a.xlsx"]
+
+
+def test_rules_listing_covers_every_rule():
+    from renja_xl.rules import RULES
+    out = run("rules", "--format", "markdown").stdout
+    for rule in RULES:
+        assert f"`{rule}`" in out

@@ -1,0 +1,226 @@
+"""Every validation and reconciliation rule of the plan table, each on a small workbook."""
+from __future__ import annotations
+
+import pytest
+
+import renja_xl
+
+from conftest import CLEAN_ROWS, PlanLayout, issues_of, make_plan_workbook
+
+
+def rows_with(*changes, rows=CLEAN_ROWS):
+    """CLEAN_ROWS with (index, field_position, value) changes applied."""
+    out = [list(r) for r in rows]
+    for idx, pos, value in changes:
+        out[idx][pos] = value
+    return [tuple(r) for r in out]
+
+
+def check(tmp_path, rows, layout=None, **kw):
+    path = make_plan_workbook(tmp_path / "renja.xlsx", rows, layout or PlanLayout())
+    return renja_xl.check(path, **kw)
+
+
+def one(report, rule):
+    found = issues_of(report, rule)
+    assert len(found) == 1, (rule, [(i.rule, i.cell, i.message()) for i in report.issues])
+    return found[0]
+
+
+# Five-cell layout: A-E kode, F nama, G indikator, H lokasi, I target, J pagu, K sumber,
+# L target n+1, M pagu n+1; data rows start at Excel row 7.
+
+def test_clean_workbook_has_no_issue(tmp_path):
+    report = check(tmp_path, CLEAN_ROWS)
+    assert report.issues == [], [(i.rule, i.message()) for i in report.issues]
+    assert report.exit_code == 0
+
+
+# --- schema (pandera) rules --------------------------------------------------------------
+
+def test_sub_kegiatan_2_digit_code_is_a_warning_with_its_4_digit_form(tmp_path):
+    rows = rows_with((2, 0, "7.01.02.2.01.02"))
+    issue = one(check(tmp_path, rows), "kode-sub-2digit")
+    assert (issue.cell, issue.severity, issue.expected) == ("E9", "warning", "7.01.02.2.01.0002")
+
+
+def test_invalid_code(tmp_path):
+    rows = rows_with((2, 0, "7.01.02.5.01.0002"))          # kegiatan level must be 1 or 2
+    issue = one(check(tmp_path, rows, PlanLayout(five_cell_code=False)), "kode-invalid")
+    assert issue.cell == "A9" and issue.severity == "error"
+
+
+def test_missing_lokasi_indikator_target_pagu(tmp_path):
+    rows = rows_with((2, 3, ""), (4, 2, ""), (4, 4, ""), (2, 5, None))
+    report = check(tmp_path, rows)
+    assert one(report, "lokasi-missing").cell == "H9"
+    assert one(report, "indikator-missing").cell == "G11"
+    assert one(report, "target-missing").cell == "I11"
+    assert one(report, "pagu-missing").cell == "J9"
+
+
+def test_sumber_dana_is_inherited_from_the_program(tmp_path):
+    rows = rows_with((1, 6, ""), (2, 6, ""), (3, 6, ""), (4, 6, ""))
+    assert not issues_of(check(tmp_path, rows), "sumber-dana-missing")
+    rows = rows_with((0, 6, ""), (1, 6, ""), (2, 6, ""))
+    assert one(check(tmp_path, rows), "sumber-dana-missing").cell == "K9"
+
+
+def test_pagu_not_a_number_and_negative(tmp_path):
+    rows = rows_with((2, 5, "dua juta"), (4, 8, -5))
+    report = check(tmp_path, rows)
+    issue = one(report, "pagu-not-number")
+    assert (issue.cell, issue.value) == ("J9", "dua juta")
+    assert not issues_of(report, "pagu-missing")
+    assert one(report, "pagu-negative").cell == "M11"
+    # the kegiatan above cannot be verified rather than reported as a false difference
+    assert one(report, "pagu-rollup-unverifiable").cell == "J8"
+    assert not [i for i in issues_of(report, "pagu-rollup") if i.cell == "J8"]
+
+
+def test_ambiguous_number_is_flagged_not_guessed_silently(tmp_path):
+    rows = rows_with((0, 4, "3.5"))
+    # a target "3.5" is fine to read; an ambiguous pagu "1,500" is flagged
+    rows = rows_with((2, 5, "30,000,000"), (1, 5, "30,000,000"), rows=rows)
+    report = check(tmp_path, rows)
+    cells = {i.cell for i in issues_of(report, "number-ambiguous")}
+    assert cells == {"J8", "J9"}
+
+
+# --- budget roll-ups -----------------------------------------------------------------------
+
+def test_program_pagu_differs_from_its_kegiatan(tmp_path):
+    rows = rows_with((0, 8, 34_452_000))
+    issue = one(check(tmp_path, rows), "pagu-rollup")
+    assert issue.cell == "M7" and issue.category == "budget"
+    assert (issue.value, issue.expected) == (34_452_000, 44_000_000)
+    assert issue.message() == ("Pagu 2026 program 7.01.02 Rp 34.452.000 ≠ jumlah 2 kegiatan "
+                               "Rp 44.000.000 (selisih Rp 9.548.000; baris 8, 10)")
+    assert "difference Rp 9.548.000" in issue.message("en")
+
+
+def test_kegiatan_pagu_differs_from_its_sub_kegiatan_year_n(tmp_path):
+    rows = rows_with((2, 5, 29_000_000))
+    issue = one(check(tmp_path, rows), "pagu-rollup")
+    assert issue.cell == "J8" and issue.expected == 29_000_000
+
+
+def test_tolerance(tmp_path):
+    rows = rows_with((0, 5, 40_000_400))
+    assert one(check(tmp_path, rows), "pagu-rollup")
+    assert not issues_of(check(tmp_path, rows, tolerance=500), "pagu-rollup")
+
+
+def test_grand_total_row(tmp_path):
+    rows = list(CLEAN_ROWS) + [("", "JUMLAH", "", "", "", 41_000_000, "", "", 44_000_000)]
+    report = check(tmp_path, rows, PlanLayout(five_cell_code=False))
+    issue = one(report, "total-mismatch")
+    assert issue.row == 12 and issue.expected == 40_000_000
+    assert report.files[0].tables[0].rows == 5
+
+
+# --- hierarchy -------------------------------------------------------------------------------
+
+def test_duplicate_code_points_to_the_first(tmp_path):
+    rows = list(CLEAN_ROWS) + [CLEAN_ROWS[4]]
+    issue = one(check(tmp_path, rows), "kode-duplicate")
+    assert (issue.row, issue.params["first_row"]) == (12, 11)
+
+
+def test_orphan_and_no_children(tmp_path):
+    rows = [CLEAN_ROWS[0], CLEAN_ROWS[1], CLEAN_ROWS[2],
+            ("7.01.02.2.05.0001",) + CLEAN_ROWS[4][1:], CLEAN_ROWS[3]]
+    report = check(tmp_path, rows)
+    assert one(report, "parent-missing").row == 10
+    assert one(report, "no-children").row == 11
+
+
+def test_child_before_parent_and_wrong_parent(tmp_path):
+    other_program = ("7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN",
+                     "Persentase Keaktifan Lembaga Desa", "Kec", "100%", 0, "DAU", "100%", 0)
+    rows = [CLEAN_ROWS[3], CLEAN_ROWS[4], CLEAN_ROWS[0], CLEAN_ROWS[1], other_program,
+            CLEAN_ROWS[2]]
+    report = check(tmp_path, rows)
+    assert one(report, "child-before-parent").row == 7
+    wrong = one(report, "wrong-parent")
+    assert wrong.row == 12 and wrong.expected == "7.01.02.2.01"
+
+
+def test_name_says_program_but_code_is_kegiatan(tmp_path):
+    rows = rows_with((1, 1, "PROGRAM KOORDINASI PENYELENGGARAAN KEGIATAN"))
+    assert one(check(tmp_path, rows), "name-level-mismatch").cell == "F8"
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+def test_unit_changes_between_years(tmp_path):
+    rows = rows_with((1, 4, "12 kegiatan"), (1, 7, "12 Dok"))
+    issue = one(check(tmp_path, rows), "satuan-changed")
+    assert issue.cell == "L8" and (issue.value, issue.expected) == ("12 kegiatan", "12 Dok")
+
+
+def test_unit_spellings_that_agree(tmp_path):
+    rows = rows_with((1, 4, "12 dokumen"), (1, 7, "12 Dok."), (3, 4, "4 Lap"), (3, 7, "4 laporan"))
+    assert not issues_of(check(tmp_path, rows), "satuan-changed")
+
+
+def test_count_indicator_with_percent_target_and_over_100(tmp_path):
+    rows = rows_with((1, 4, "100%"), (1, 7, "100%"), (2, 2, "Persentase dokumen"),
+                     (2, 4, "12 Dokumen"), (0, 7, "120 %"), (0, 4, "120 %"))
+    report = check(tmp_path, rows)
+    assert {i.cell for i in issues_of(report, "target-percent-for-count")} == {"I8", "L8"}
+    assert {i.cell for i in issues_of(report, "target-count-for-percent")} == {"I9", "L9"}
+    assert {i.cell for i in issues_of(report, "percent-over-100")} == {"I7", "L7"}
+
+
+def test_n1_pagu_without_target_and_the_reverse(tmp_path):
+    rows = rows_with((2, 7, ""), (4, 8, None))
+    report = check(tmp_path, rows)
+    assert one(report, "target-n1-missing").cell == "L9"
+    assert one(report, "pagu-n1-missing").cell == "M11"
+
+
+# --- nomenclature -----------------------------------------------------------------------------
+
+def test_name_drift_is_a_warning_with_the_official_name(tmp_path):
+    rows = rows_with((2, 1, "Peningkatan Efektifitas Kegiatan Pemerintahan Kecamatan"))
+    issue = one(check(tmp_path, rows), "nama-differs")
+    assert issue.cell == "F9" and issue.severity == "warning"
+    assert issue.expected.startswith("Peningkatan Efektifitas")
+
+
+def test_name_of_another_code_is_an_error(tmp_path):
+    rows = rows_with((2, 1, "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Pelayanan Perizinan Non Usaha"))
+    issue = one(check(tmp_path, rows), "nama-other-code")
+    assert issue.severity == "error" and "7.01.02.2.04.0001" in issue.message()
+
+
+def test_generic_program_matches_any_urusan(tmp_path):
+    rows = [("1.02.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "Persentase", "Kec",
+             "100%", 5, "DAU", "100%", 5),
+            ("1.02.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+             "Jumlah Dokumen", "Kec", "5 Dokumen", 5, "DAU", "5 Dokumen", 5),
+            ("1.02.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "Jumlah Dokumen",
+             "Kec", "5 Dokumen", 5, "DAU", "5 Dokumen", 5)]
+    report = check(tmp_path, rows)
+    assert not [i for i in report.issues if i.category == "nomenclature"], \
+        [i.message() for i in report.issues]
+
+
+def test_unknown_code_and_custom_reference(tmp_path):
+    ref = tmp_path / "ref.csv"
+    ref.write_text("kode,nama\n7.01.02,Program Dua\n", encoding="utf-8")
+    rows = rows_with((0, 1, "Program Dua"))
+    report = check(tmp_path, rows[:1], nomenclature=str(ref))
+    assert not issues_of(report, "nama-differs") and not issues_of(report, "kode-unknown")
+    report = check(tmp_path, rows, nomenclature=str(ref))
+    assert {i.row for i in issues_of(report, "kode-unknown")} == {8, 9, 10, 11}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_issue_has_a_message_in_both_languages(tmp_path, lang):
+    rows = rows_with((0, 8, 1), (2, 3, ""), (1, 7, "5 Dok"))
+    report = check(tmp_path, rows)
+    for issue in report.issues:
+        text = issue.message(lang)
+        assert text and "{" not in text
