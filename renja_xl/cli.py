@@ -31,6 +31,17 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
     p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
+    p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", type=int, default=None,
+                   metavar="MB", help="naikkan batas ukuran file/isi zip (bawaan 200 MB file, 1024 MB isi)")
+
+
+def limits_from(args):
+    from .workbook import Limits
+    if not args.limit_mb:
+        return Limits()
+    mb = 2**20 * args.limit_mb
+    return Limits(max_file_bytes=mb, max_unzipped_bytes=max(mb, Limits().max_unzipped_bytes),
+                  max_ratio=Limits().max_ratio * max(1, args.limit_mb / 200))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +103,7 @@ def _check(args) -> int:
     from .check import check
     from .text_report import render_text
     report = check(args.paths, lang=args.lang, nomenclature=_load_nomenclature(args),
-                   tolerance=args.tolerance)
+                   tolerance=args.tolerance, limits=limits_from(args))
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:

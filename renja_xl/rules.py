@@ -41,8 +41,8 @@ _RULES = [
     Rule("file-empty", "file", "error",
          "Workbook kosong: tidak ada sel berisi", "The workbook is empty: no cell holds data"),
     Rule("file-too-large", "file", "error",
-         "File ditolak karena ukurannya tidak wajar ({detail}); batas dapat dinaikkan dengan --batas",
-         "File refused for its abnormal size ({detail}); raise the limit with --limit"),
+         "File ditolak karena ukurannya tidak wajar ({detail}); batas dapat dinaikkan dengan --batas-mb",
+         "File refused for its abnormal size ({detail}); raise the limit with --limit-mb"),
     Rule("file-unreadable", "file", "error",
          "File tidak dapat dibaca: {detail}", "The file cannot be read: {detail}"),
     # --- structure: where the table is and how it is laid out ------------------------------
