@@ -27,9 +27,13 @@ class NomenclatureError(ValueError):
     """The reference file cannot be used (missing columns, unreadable)."""
 
 
+_SPELLING = re.compile(r"(?<=[a-z])ivitas\b")       # efektivitas = efektifitas (both in use)
+
+
 def fold(name: str | None) -> str:
+    """Case, punctuation, spacing and known spelling variants folded away."""
     text = re.sub(r"[^0-9a-z]+", " ", (name or "").lower())
-    return " ".join(text.split())
+    return _SPELLING.sub("ifitas", " ".join(text.split()))
 
 
 def _generic(kode: str) -> str | None:
