@@ -73,6 +73,9 @@ def _split(text: str) -> list[str]:
     return [p.strip() for p in text.strip().strip(".").split(".") if p.strip()] if text else []
 
 
+_CANONICAL = re.compile(r"^[0-9X]\.(?:\d{2}|XX)\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?$")
+
+
 def parse_code(cells) -> Code:
     """Parse a code from one cell or from the cells of a split code (any number, in order).
 
@@ -81,6 +84,11 @@ def parse_code(cells) -> Code:
     """
     if not isinstance(cells, (list, tuple)):
         cells = [cells]
+    if all(type(c) is str for c in cells):                # fast path: text cells, canonical
+        joined = ".".join(c.strip() for c in cells if c.strip())
+        if _CANONICAL.match(joined):
+            original = " | ".join(cells) if len(cells) > 1 else cells[0]
+            return Code(kode=joined, level=_BY_PARTS[joined.count(".") + 1], original=original)
     parts: list[str] = []
     owners: list[int] = []          # which cell each part came from
     numeric: list[bool] = []

@@ -67,8 +67,14 @@ class Grid:
     def texts(self, r: int) -> list[tuple[int, str]]:
         """Non-empty cells of row r as (column, text)."""
         row = self.rows[r] if 0 <= r < self.height else ()
-        return [(c, cell_text(v)) for c, v in enumerate(row) if v != "" and v is not None
-                and cell_text(v)]
+        out = []
+        for c, v in enumerate(row):
+            if v == "" or v is None:
+                continue
+            text = " ".join(v.split()) if type(v) is str else cell_text(v)
+            if text:
+                out.append((c, text))
+        return out
 
 
 @dataclass(slots=True)

@@ -57,6 +57,7 @@ class Nomenclature:
             if generic:
                 self.names.setdefault(generic, " ".join(str(nama).split()))
         self._folded = {k: fold(v) for k, v in self.names.items()}
+        self._depths: dict[int, dict[str, str]] | None = None
 
     def __len__(self) -> int:
         return len(self.names)
@@ -71,13 +72,21 @@ class Nomenclature:
     def best_other(self, folded: str, kode: str, level_len: int):
         """The code (of the same depth) whose official name is closest to this name."""
         from rapidfuzz import fuzz, process
-        choices = {k: v for k, v in self._folded.items()
-                   if k.count(".") == level_len and k != four_digit_form(kode)
-                   and not k.startswith("X")}
-        if not choices:
-            return None, 0
-        match = process.extractOne(folded, choices, scorer=fuzz.token_sort_ratio)
-        return (match[2], match[1]) if match else (None, 0)
+        own = four_digit_form(kode)
+        choices = self._by_depth().get(level_len, {})
+        match = process.extractOne(folded, choices, scorer=fuzz.token_sort_ratio,
+                                   processor=None, score_cutoff=OTHER_CODE_ABOVE - 1)
+        if match and match[2] != own:
+            return match[2], match[1]
+        return None, 0
+
+    def _by_depth(self) -> dict[int, dict[str, str]]:
+        if self._depths is None:
+            self._depths = {}
+            for key, name in self._folded.items():
+                if not key.startswith("X"):
+                    self._depths.setdefault(key.count("."), {})[key] = name
+        return self._depths
 
     def check(self, plan) -> list[Issue]:
         from rapidfuzz import fuzz

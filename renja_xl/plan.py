@@ -106,6 +106,9 @@ def _strip_years(text: str) -> str:
     return re.sub(r"\b(19|20)\d{2}\b", "", text)
 
 
+_PLAN_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
+
+
 def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
     plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
     cols = layout.columns
@@ -115,15 +118,28 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
     money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1") if layout.col(name) is not None}
     text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
                  for c in cols.get(name, [])}
+    extract = _Extractor(grid, plan)
     previous: dict | None = None
     pending_unrecognised: list[tuple[int, str]] = []
     last_data_r = layout.header_last
+    rows = grid.rows
     r = layout.header_last + 1
     end = grid.height
     while r < end:
+        row = rows[r]
+        # fast path: a code of a plan level typed in the code cell(s) is a data row
+        raw_code = [row[c] if c < len(row) else "" for c in kode_cols]
+        if raw_code and raw_code[0] != "":
+            code = parse_code(raw_code)
+            if code.level in _PLAN_LEVELS:
+                _flush_unrecognised(plan, pending_unrecognised, lo)
+                previous = extract.record(r, code)
+                plan.rows.append(previous)
+                last_data_r = r
+                r += 1
+                continue
         texts = [(c, t) for c, t in grid.texts(r) if lo <= c <= hi]
         if not texts:
-            # a blank row: merged cells from above may still show here; treat as blank
             plan.skipped["kosong"] += 1
             r += 1
             continue
@@ -131,8 +147,7 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
             plan.skipped["header berulang"] += 1
             r += 1
             continue
-        first_text = texts[0][1]
-        if _TABLE_TITLE.match(first_text) and len(texts) <= 2:
+        if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
             if _header_follows(grid, r, layout):
                 plan.skipped["judul berulang"] += 1
                 r += 1
@@ -145,9 +160,8 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
             match = _CODE_AND_NAME.match(code_texts[0])
             if match:
                 code_values, name_from_code = [match.group(1)], match.group(2)
-        money = {name: grid.raw(r, c) for name, c in money_cols.items()}
-        has_money = any(_is_money(v) for v in money.values()) or any(
-            (r, c) in grid.sheet.uncached for c in money_cols.values())
+        has_money = any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
+                        for c in money_cols.values())
         has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
         if not has_code and any(code_texts) and (has_money or _has_name(grid, r, nama_col)):
             has_code = True                         # a damaged code on a real data row
@@ -159,25 +173,21 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
                 continue
             if _TOTAL.search(joined) and (has_money or all(c not in text_cols or c == nama_col
                                                            for c, _ in texts)):
-                plan.totals.append(_total_row(grid, r, plan, money_cols))
+                plan.totals.append(_total_row(extract, r, money_cols))
                 last_data_r = r
                 r += 1
                 continue
             if (previous is not None and not has_money and r == previous["_r"] + 1 + previous["_cont"]
                     and all(c in text_cols and c not in kode_cols for c, _ in texts)):
-                _continue_row(grid, r, texts, previous, plan)
+                _continue_row(r, texts, previous, plan)
                 r += 1
                 continue
             if not has_money and nama_col not in {c for c, _ in texts}:
                 pending_unrecognised.append((r, joined))
                 r += 1
                 continue
-        for pr, text in pending_unrecognised:
-            plan.issues.append(plan.issue("row-unrecognised", pr + 1, col=lo,
-                                          params={"text": text[:80]}))
-            plan.skipped["tidak dikenali"] += 1
-        pending_unrecognised.clear()
-        record = _record(grid, r, plan, code_values if has_code else None, money)
+        _flush_unrecognised(plan, pending_unrecognised, lo)
+        record = extract.record(r, parse_code(code_values) if has_code else None)
         if name_from_code and not record["nama"]:
             record["nama"] = name_from_code
         if record["level"] in ("urusan", "bidang"):
@@ -187,13 +197,21 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
             previous = record
         last_data_r = r
         r += 1
-    plan.skipped["penutup/catatan"] += len(pending_unrecognised)
-    if not plan.skipped["penutup/catatan"]:
-        del plan.skipped["penutup/catatan"]
+    if pending_unrecognised:
+        plan.skipped["penutup/catatan"] += len(pending_unrecognised)
     data_rows = [row["row"] for row in plan.rows] + [t["row"] for t in plan.totals]
     plan.first_row = min(data_rows) if data_rows else layout.header_last + 2
     plan.last_row = last_data_r + 1
     return plan
+
+
+def _flush_unrecognised(plan: PlanTable, pending: list, col: int) -> None:
+    """Rows without code or pagu between data rows: reported (trailing ones only counted)."""
+    for pr, text in pending:
+        plan.issues.append(plan.issue("row-unrecognised", pr + 1, col=col,
+                                      params={"text": text[:80]}))
+        plan.skipped["tidak dikenali"] += 1
+    pending.clear()
 
 
 def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
@@ -220,15 +238,13 @@ def _is_money(value) -> bool:
     return False
 
 
-def _continue_row(grid: Grid, r: int, texts, previous: dict, plan: PlanTable) -> None:
+def _continue_row(r: int, texts, previous: dict, plan: PlanTable) -> None:
     names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
     for c, text in texts:
         name = names.get(c)
-        if name in ("target", "target_n1", "satuan", "satuan_n1"):
-            key = "_" + name + "_text" if name.startswith("target") else name
+        if name in ("target", "target_n1"):
+            key = f"_{name}_text"
             previous[key] = ((previous.get(key) or "") + " " + text).strip()
-            if name.startswith("satuan"):
-                continue
             _set_target(previous, name, previous[key])
         elif name:
             previous[name] = ((previous.get(name) or "") + " " + text).strip()
@@ -248,71 +264,93 @@ def _set_target(record: dict, name: str, text: str) -> None:
         record[name] = None
         return
     record[name] = target.value
-    if target.unit and not record.get("_" + sat + "_col"):
+    if target.unit and not record.get(f"_{sat}_col"):
         record[sat] = target.unit
 
 
-def _money(grid: Grid, r: int, c: int, plan: PlanTable, name: str, kode):
-    """Read one money cell: (value or None, formula-without-value or None)."""
-    if (r, c) in grid.sheet.uncached:
-        return None, grid.sheet.uncached[(r, c)]
-    raw = grid.raw(r, c)
-    if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
-        return None, None
-    year = plan.year(name.endswith("_n1"))
-    try:
-        parsed = parse_money(raw)
-    except NumberError:
-        plan.issues.append(plan.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
-                                      params={"year": year}))
-        return None, None
-    value = parsed.value * plan.layout.money_factor.get(c, 1.0)
-    if parsed.ambiguous:
-        plan.issues.append(plan.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
-                                      expected=value, params={"shown": format_number(value)}))
-    return value, None
+class _Extractor:
+    """Turns one sheet row into a normalised record (columns resolved once per table)."""
+
+    def __init__(self, grid: Grid, plan: PlanTable):
+        layout = plan.layout
+        self.grid, self.plan = grid, plan
+        self.text_cols = [(name, layout.col(name)) for name in TEXT_FIELDS
+                          if layout.col(name) is not None]
+        self.targets = [(suffix, layout.col("target" + suffix), layout.col("satuan" + suffix))
+                        for suffix in ("", "_n1")]
+        self.money = [(name, layout.col(name)) for name in ("pagu", "pagu_n1")
+                      if layout.col(name) is not None]
+        self.kode_cols = layout.columns.get("kode", [])
+        self.merged = grid._anchor
+        self.uncached = grid.sheet.uncached
+        self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
+
+    def _value(self, row, r: int, c: int):
+        if self.merged and (r, c) in self.merged:
+            return self.grid.value(r, c)
+        return row[c] if c < len(row) else ""
+
+    def record(self, r: int, code) -> dict:
+        plan, grid = self.plan, self.grid
+        row = grid.rows[r]
+        kode = (code.kode or None) if code else None
+        level = code.level if code else None
+        rec = dict.fromkeys(PLAN_FIELDS)
+        rec.update(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode, level=level,
+                   parent_kode=parent_code(kode) if level else None,
+                   _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
+                   _kode_raw=code.original if code else None)
+        if code and code.restored:
+            for idx, was, now in code.restored:
+                plan.issues.append(plan.issue("kode-damaged", r + 1, col=self.kode_cols[idx],
+                                              kode=kode, value=was, expected=now))
+        for name, c in self.text_cols:
+            value = self._value(row, r, c)
+            if value != "" and value is not None:
+                rec[name] = (" ".join(value.split()) if type(value) is str else cell_text(value)) or None
+        for suffix, tcol, scol in self.targets:
+            if scol is not None:
+                rec["satuan" + suffix] = cell_text(self._value(row, r, scol)) or None
+                rec[f"_satuan{suffix}_col"] = True
+            if tcol is not None:
+                text = cell_text(row[tcol] if tcol < len(row) else "")
+                rec[f"_target{suffix}_text"] = text or None
+                if text:
+                    _set_target(rec, "target" + suffix, text)
+        for name, c in self.money:
+            raw = row[c] if c < len(row) else ""
+            value, formula = self.money_value(raw, r, c, name, kode)
+            rec[name] = value
+            rec[f"_{name}_formula"] = formula
+            rec[f"_{name}_bad"] = value is None and formula is None and bool(cell_text(raw).strip("- "))
+        return rec
+
+    def money_value(self, raw, r: int, c: int, name: str, kode):
+        """(value or None, formula-without-value or None); problems become issues."""
+        if self.uncached and (r, c) in self.uncached:
+            return None, self.uncached[(r, c)]
+        if type(raw) is float or type(raw) is int:
+            return float(raw) * self.plan.layout.money_factor.get(c, 1.0), None
+        if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
+            return None, None
+        plan = self.plan
+        try:
+            parsed = parse_money(raw)
+        except NumberError:
+            plan.issues.append(plan.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
+                                          params={"year": self.years[name]}))
+            return None, None
+        value = parsed.value * plan.layout.money_factor.get(c, 1.0)
+        if parsed.ambiguous:
+            plan.issues.append(plan.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
+                                          expected=value, params={"shown": format_number(value)}))
+        return value, None
 
 
-def _record(grid: Grid, r: int, plan: PlanTable, code_values, money) -> dict:
-    layout = plan.layout
-    code = parse_code(code_values) if code_values is not None else None
-    kode = (code.kode or None) if code else None
-    rec = {name: None for name in PLAN_FIELDS}
-    rec.update(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode,
-               level=code.level if code else None, parent_kode=parent_code(kode) if code and code.level else None,
-               _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
-               _kode_raw=code.original if code else None)
-    if code:
-        for idx, was, now in code.restored:
-            plan.issues.append(plan.issue("kode-damaged", r + 1, col=layout.columns["kode"][idx],
-                                          kode=kode, value=was, expected=now))
-    for name in TEXT_FIELDS:
-        c = layout.col(name)
-        if c is not None:
-            rec[name] = cell_text(grid.value(r, c)) or None
-    for suffix in ("", "_n1"):
-        tcol, scol = layout.col("target" + suffix), layout.col("satuan" + suffix)
-        if scol is not None:
-            rec["satuan" + suffix] = cell_text(grid.value(r, scol)) or None
-            rec["_satuan" + suffix + "_col"] = True
-        if tcol is not None:
-            text = cell_text(grid.raw(r, tcol))
-            rec["_target" + suffix + "_text"] = text or None
-            if text:
-                _set_target(rec, "target" + suffix, text)
-    for name, c in ((n, layout.col(n)) for n in ("pagu", "pagu_n1")):
-        if c is None:
-            continue
-        value, formula = _money(grid, r, c, plan, name, kode)
-        rec[name] = value
-        rec["_" + name + "_formula"] = formula
-        raw = grid.raw(r, c)
-        rec["_" + name + "_bad"] = value is None and formula is None and bool(cell_text(raw).strip("- "))
-    return rec
-
-
-def _total_row(grid: Grid, r: int, plan: PlanTable, money_cols) -> dict:
+def _total_row(extract: _Extractor, r: int, money_cols) -> dict:
     total = {"row": r + 1, "_r": r}
+    row = extract.grid.rows[r]
     for name, c in money_cols.items():
-        total[name], total["_" + name + "_formula"] = _money(grid, r, c, plan, name, None)
+        raw = row[c] if c < len(row) else ""
+        total[name], total[f"_{name}_formula"] = extract.money_value(raw, r, c, name, None)
     return total

@@ -121,8 +121,8 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
 def plan_frame(records: list[dict]):
     """Normalised plan rows as a DataFrame with the contract's columns, in order."""
     import pandas as pd
-    frame = pd.DataFrame.from_records([{k: r.get(k) for k in PLAN_FIELDS} for r in records],
-                                      columns=list(PLAN_FIELDS))
+    frame = pd.DataFrame({name: [r.get(name) for r in records] for name in PLAN_FIELDS},
+                         columns=list(PLAN_FIELDS))
     for name in ("pagu", "pagu_n1", "target", "target_n1"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
     frame["row"] = frame["row"].astype("int64")

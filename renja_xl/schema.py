@@ -16,31 +16,24 @@ __all__ = ["plan_schema", "validate_plan", "FRAME_RULES"]
 
 
 def _is_blank(series):
-    return series.isna() | (series.astype("string").str.strip() == "")
+    """Empty text: the reader stores None for empty cells (text is already trimmed)."""
+    return series.isna() | (series == "")
 
 
 def _sub(df):
     return df["level"] == "sub_kegiatan"
 
 
-def _code_format_ok(df):
-    """The code matches the format of its level (X/XX generic codes allowed)."""
-    ok = df["kode"].isna() | df["level"].notna()
-    for level in LEVELS:
-        mask = df["level"] == level
-        if mask.any():
-            pattern = PATTERNS[level]
-            if level == "sub_kegiatan":
-                pattern = f"(?:{pattern})|(?:{PATTERNS['sub_kegiatan_2digit']})"
-            ok &= ~mask | df["kode"].astype("string").str.fullmatch(pattern).fillna(False).astype(bool)
-    return ok
+_ANY_CODE = "|".join(f"(?:{PATTERNS[k][1:-1]})" for k in
+                     ("program", "kegiatan", "sub_kegiatan", "sub_kegiatan_2digit"))
 
-
-# rule -> (check: frame -> boolean Series, True where the row passes; field the issue sits on)
+# Column-level checks: rule -> (column, check on that column's Series)
+COLUMN_RULES = {
+    "kode-invalid": ("kode", lambda s: s.isna() | s.str.fullmatch(_ANY_CODE).fillna(False).astype(bool)),
+    "kode-sub-2digit": ("kode", lambda s: s.isna() | ~s.str.fullmatch(PATTERNS["sub_kegiatan_2digit"][1:-1]).fillna(False).astype(bool)),
+}
+# Row-level checks: rule -> (check on the frame, True where the row passes; field of the issue)
 FRAME_RULES = {
-    "kode-missing": (lambda df: df["kode"].notna(), "kode"),
-    "kode-invalid": (_code_format_ok, "kode"),
-    "kode-sub-2digit": (lambda df: ~(_sub(df) & df["_legacy_sub"]), "kode_sub"),
     "nama-missing": (lambda df: df["level"].isna() | ~_is_blank(df["nama"]), "nama"),
     "indikator-missing": (lambda df: df["level"].isna() | ~_is_blank(df["indikator"]), "indikator"),
     "target-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_target_text"]), "target"),
@@ -48,6 +41,10 @@ FRAME_RULES = {
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
     "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
 }
+# pandera's own check names, for the failures of column properties
+_BUILTIN = {("kode", "not_nullable"): "kode-missing"}
+_FIELD = {"kode-missing": "kode", "kode-invalid": "kode", "kode-sub-2digit": "kode_sub",
+          "pagu-negative": None}
 
 
 @lru_cache(maxsize=1)
@@ -55,33 +52,35 @@ def plan_schema():
     """The pandera DataFrameSchema for normalised plan rows (plus the private helper columns)."""
     import pandera.pandas as pa
     nonneg = pa.Check(lambda s: s.isna() | (s >= 0), name="pagu-negative")
+    kode_checks = [pa.Check(fn, name=rule) for rule, (_, fn) in COLUMN_RULES.items()]
     columns = {
-        "file": pa.Column(str),
-        "sheet": pa.Column(str),
         "row": pa.Column(int, pa.Check.ge(1)),
-        "kode": pa.Column(str, nullable=True),
+        "kode": pa.Column(str, kode_checks, nullable=False),
         "level": pa.Column(str, pa.Check.isin(LEVELS), nullable=True),
-        "parent_kode": pa.Column(str, nullable=True),
         "nama": pa.Column(str, nullable=True),
         "indikator": pa.Column(str, nullable=True),
         "lokasi": pa.Column(str, nullable=True),
         "pagu": pa.Column(float, nonneg, nullable=True),
         "pagu_n1": pa.Column(float, nonneg, nullable=True),
-        "target": pa.Column(float, nullable=True),
-        "target_n1": pa.Column(float, nullable=True),
     }
     checks = [pa.Check(fn, name=rule) for rule, (fn, _) in FRAME_RULES.items()]
     return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=True)
 
 
+_FRAME_COLUMNS = ("row", "kode", "level", "nama", "indikator", "lokasi", "pagu", "pagu_n1")
+
+
 def _frame(records: list[dict]):
-    from .reader import plan_frame
-    frame = plan_frame(records)
-    frame["_legacy_sub"] = [bool(r.get("_legacy_sub")) for r in records]
-    frame["_target_text"] = [r.get("_target_text") for r in records]
-    frame["_pagu_unreadable"] = [r.get("_pagu_formula") is not None or r.get("_pagu_bad", False)
-                                 for r in records]
-    frame["_sumber_dana_any"] = [r.get("_sumber_dana_any") for r in records]
+    """The narrow frame the schema validates (only the columns its checks read)."""
+    import pandas as pd
+    data = {name: [r.get(name) for r in records] for name in _FRAME_COLUMNS}
+    data["_target_text"] = [r.get("_target_text") for r in records]
+    data["_pagu_unreadable"] = [r.get("_pagu_formula") is not None or bool(r.get("_pagu_bad"))
+                                for r in records]
+    data["_sumber_dana_any"] = [r.get("_sumber_dana_any") for r in records]
+    frame = pd.DataFrame(data)
+    for name in ("pagu", "pagu_n1"):
+        frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
     return frame
 
 
@@ -91,9 +90,8 @@ def validate_plan(plan) -> list[Issue]:
     records = plan.rows
     if not records:
         return []
-    frame = _frame(records)
     try:
-        plan_schema().validate(frame, lazy=True)
+        plan_schema().validate(_frame(records), lazy=True)
         return []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
@@ -102,18 +100,19 @@ def validate_plan(plan) -> list[Issue]:
     for check, column, index in zip(cases["check"], cases["column"], cases["index"]):
         if index is None or index != index:
             continue
-        rule = str(check)
-        index = int(index)
-        if rule not in FRAME_RULES and rule != "pagu-negative":
-            rule = "kode-invalid" if column in ("kode", "level") else None
-            if rule is None:
-                continue
-        field_name = FRAME_RULES[rule][1] if rule in FRAME_RULES else column
-        key = (rule + ":" + str(field_name), index)
+        check = str(check)
+        rule = _BUILTIN.get((column, check), check)
+        if rule in FRAME_RULES:
+            field_name = FRAME_RULES[rule][1]
+        elif rule in _FIELD:
+            field_name = _FIELD[rule] or column
+        else:
+            continue                      # a type/coercion failure already reported as a value
+        key = (f"{rule}:{field_name}", int(index))
         if key in seen:
             continue
         seen.add(key)
-        issues.append(_issue(plan, records[index], rule, field_name))
+        issues.append(_issue(plan, records[int(index)], rule, field_name))
     issues.sort(key=lambda i: (i.row or 0, i.col or 0))
     return issues
 
@@ -128,6 +127,7 @@ def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
         value, expected = kode, four_digit_form(kode)
     elif field_name == "kode":
         value = rec.get("_kode_raw") or kode
+        params["level"] = None
     elif field_name in ("pagu", "pagu_n1"):
         value = rec.get(field_name)
         params["year"] = plan.year(field_name == "pagu_n1")

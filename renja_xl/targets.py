@@ -23,6 +23,7 @@ def _units():
     return synonyms, kinds
 
 
+@lru_cache(maxsize=4096)
 def unit_key(unit: str | None) -> str:
     """'Dok' -> 'dokumen', 'org/bln' -> 'orang/bulan', '100 %' unit '%' -> '%'."""
     if not unit:
@@ -43,6 +44,7 @@ def unit_key(unit: str | None) -> str:
     return "/".join(keys)
 
 
+@lru_cache(maxsize=8192)
 def _indicator_kind(indikator: str | None) -> str | None:
     if not indikator:
         return None

@@ -1,0 +1,327 @@
+"""`consolidate`: check many submissions (in parallel) and merge them into one workbook.
+
+    >>> result = renja_xl.consolidate("masuk/", output="gabungan.xlsx", feedback="balikan/")
+    >>> result.summary           # one row per file: status, rows, pagu, errors, warnings
+    >>> result.plan              # every plan row of every readable file
+    >>> result.report.exit_code
+
+A file that cannot be read never stops the batch: it is listed as `unreadable` with its
+reason. Results keep the input order whatever order the workers finish in.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import types
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .check import Options, check_file, expand_paths
+from .issues import FileResult, Issue, Report
+from .numbers import format_rupiah
+from .plan import PLAN_FIELDS
+from .writer import SUMMARY_FIELDS, write_consolidated
+
+__all__ = ["consolidate", "Consolidation", "ConsolidateError", "run_cli", "summary_text"]
+
+
+class ConsolidateError(ValueError):
+    """The command was misused (bad output path, nothing to consolidate); one-line message."""
+
+
+@dataclass
+class Consolidation:
+    report: Report
+    plan: object                   # DataFrame: the `Rencana` sheet
+    summary: object                # DataFrame: the `Ringkasan` table
+    program_totals: object         # DataFrame: kode, nama, one column per kecamatan, jumlah
+    output: str | None = None
+    feedback: dict = field(default_factory=dict)     # input file -> annotated copy
+    notices: list = field(default_factory=list)      # one-line Indonesian notices
+
+    @property
+    def exit_code(self) -> int:
+        return self.report.exit_code
+
+    def __repr__(self) -> str:
+        return f"<Consolidation {self.report.summary_line('en')}, {len(self.plan)} plan rows>"
+
+
+@dataclass(slots=True)
+class _Checked:
+    """What a worker sends back for one file (plain data, picklable)."""
+    result: FileResult
+    issues: list
+    records: list
+    feedback: str | None = None
+    notice: str | None = None
+
+
+def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
+    """Check one file (and write its annotated copy); never raises for a bad file."""
+    try:
+        result, issues, renja = check_file(path, options)
+    except Exception as exc:      # a bug on one odd file must not stop the batch
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        issue = Issue(rule="file-unreadable", file=str(path), params={"detail": detail})
+        result = FileResult(file=str(path), status="unreadable", reason="file-unreadable")
+        return _Checked(result, [issue], [])
+    records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
+    checked = _Checked(result, issues, records)
+    if feedback_target and result.status != "unreadable":
+        from .feedback import FeedbackError, write_feedback
+        try:
+            checked.feedback = write_feedback(path, issues, feedback_target, options.lang)
+        except FeedbackError as exc:
+            checked.notice = str(exc)
+        except Exception as exc:  # a copy that fails must not lose the check itself
+            checked.notice = (f"{os.path.basename(path)}: salinan bertanda gagal dibuat "
+                              f"({type(exc).__name__}: {exc})")[:300]
+    return checked
+
+
+def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
+                nomenclature=None, tolerance: float = 0.0, executor=None, *,
+                progress: bool = False, extra_sheets: dict | None = None) -> Consolidation:
+    """Check every workbook under `paths` and merge them.
+
+    `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
+    annotated copies. `jobs`: worker processes (default: CPU count; 1 runs in this process).
+    `executor`: any object with a concurrent.futures-style `.map` (e.g. a Dask client's
+    executor) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
+    written after `Kesalahan`. Raises `ConsolidateError` for misuse.
+    """
+    files = expand_paths(paths)
+    output = _check_output(output, files) if output is not None else None
+    if jobs is not None and jobs < 1:
+        raise ConsolidateError("--jobs harus 1 atau lebih")
+    if not files:
+        raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
+    targets = [None] * len(files)
+    if feedback is not None:
+        from .feedback import feedback_targets
+        targets = feedback_targets(files, _feedback_dir(feedback))
+    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
+    report = Report(lang=lang)
+    records: list[dict] = []
+    for item in checked:
+        report.add(item.result, item.issues)
+        records += item.records
+    from .reader import plan_frame
+    result = Consolidation(report=report, plan=plan_frame(records),
+                           summary=summary_frame(report, checked),
+                           program_totals=program_totals_frame(checked),
+                           feedback={c.result.file: c.feedback for c in checked if c.feedback},
+                           notices=[c.notice for c in checked if c.notice])
+    if output is not None:
+        result.output = write_consolidated(output, report, records, result.summary,
+                                           result.program_totals, lang=lang,
+                                           extra_sheets=extra_sheets)
+    return result
+
+
+def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
+    jobs = jobs or os.cpu_count() or 1
+    args = (files, [options] * len(files), targets)
+    pool = None
+    if executor is None and jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+    try:
+        results = executor.map(_check_one, *args) if executor is not None else map(_check_one, *args)
+        if progress:
+            from tqdm import tqdm
+            results = tqdm(results, total=len(files), file=sys.stderr, unit="file",
+                           desc="Memeriksa", leave=False)
+        return list(results)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _check_output(output, files) -> str:
+    output = os.fspath(output)
+    if not output.lower().endswith(".xlsx"):
+        raise ConsolidateError(f"file keluaran harus berakhiran .xlsx: {output}")
+    if os.path.isdir(output):
+        raise ConsolidateError(f"file keluaran adalah sebuah folder: {output}")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise ConsolidateError(f"folder untuk file keluaran tidak ada: {folder}")
+    same = os.path.normcase(os.path.abspath(output))
+    if any(os.path.normcase(os.path.abspath(f)) == same for f in files):
+        raise ConsolidateError(f"file keluaran tidak boleh menimpa file masukan: {output}")
+    return output
+
+
+def _feedback_dir(directory) -> str:
+    directory = os.fspath(directory)
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise ConsolidateError(f"--feedback harus sebuah folder: {directory}")
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as exc:
+        raise ConsolidateError(f"folder --feedback tidak dapat dibuat: {exc.strerror or exc}") from None
+    return directory
+
+
+def _nomenclature(nomenclature):
+    """Load a reference list once here, not once per file in every worker."""
+    if nomenclature is None:
+        return None
+    from .nomenclature import Nomenclature, load_nomenclature
+    if isinstance(nomenclature, Nomenclature):
+        return nomenclature
+    return load_nomenclature(os.fspath(nomenclature))
+
+
+# -- the tables ----------------------------------------------------------------------------
+def _program_sums(records) -> tuple[float | None, float | None]:
+    programs = [r for r in records if r["level"] == "program"]
+    return tuple(sum(r[name] for r in programs if r[name] is not None) for name in ("pagu", "pagu_n1"))
+
+
+def summary_frame(report: Report, checked: list[_Checked]):
+    """The `Ringkasan` table: one row per file."""
+    import pandas as pd
+    rows = []
+    for result, item in zip(report.files, checked):
+        readable = result.status != "unreadable"
+        pagu, pagu_n1 = _program_sums(item.records) if readable else (None, None)
+        rows.append({"file": result.file, "kecamatan": result.kecamatan, "status": result.status,
+                     "rows": len(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
+                     "errors": result.errors, "warnings": result.warnings})
+    frame = pd.DataFrame(rows, columns=list(SUMMARY_FIELDS))
+    for name in ("pagu", "pagu_n1"):
+        frame[name] = pd.to_numeric(frame[name]).astype("float64")
+    for name in ("rows", "errors", "warnings"):
+        frame[name] = frame[name].astype("int64")
+    return frame
+
+
+def program_totals_frame(checked: list[_Checked]):
+    """Program pagu (year n) per kecamatan: kode, nama, one column per file, jumlah."""
+    import pandas as pd
+    columns: dict[str, dict[str, float]] = {}
+    names: dict[str, str | None] = {}
+    sources = [c for c in checked if any(r["level"] == "program" for r in c.records)]
+    labels = _labels(sources)
+    for label, item in zip(labels, sources):
+        sums = columns.setdefault(label, {})
+        for record in item.records:
+            if record["level"] != "program" or not record["kode"]:
+                continue
+            names.setdefault(record["kode"], record["nama"])
+            if not names[record["kode"]] and record["nama"]:
+                names[record["kode"]] = record["nama"]
+            if record["pagu"] is not None:
+                sums[record["kode"]] = sums.get(record["kode"], 0.0) + record["pagu"]
+    kodes = sorted(names)
+    frame = pd.DataFrame({"kode": kodes, "nama": [names[k] for k in kodes]},
+                         columns=["kode", "nama"])
+    for label in labels:
+        frame[label] = pd.Series([columns[label].get(k) for k in kodes], dtype="float64")
+    frame["jumlah"] = frame[labels].sum(axis=1, skipna=True) if labels else pd.Series(dtype="float64")
+    return frame
+
+
+def _labels(items: list[_Checked]) -> list[str]:
+    """A column name per file: the kecamatan, made unique with the file name when needed."""
+    base = [c.result.kecamatan or os.path.splitext(os.path.basename(c.result.file))[0]
+            for c in items]
+    counts = Counter(base)
+    labels, used = [], {"kode", "nama", "jumlah"}
+    for label, item in zip(base, items):
+        if counts[label] > 1 or label in used:
+            label = f"{label} ({os.path.basename(item.result.file)})"
+        unique, n = label, 1
+        while unique in used:
+            n += 1
+            unique = f"{label} [{n}]"
+        used.add(unique)
+        labels.append(unique)
+    return labels
+
+
+# -- the command ---------------------------------------------------------------------------
+WORDS = {
+    "id": {"head": "Gabungan Renja: {files} file — {ok} valid, {invalid} tidak valid, "
+                   "{unreadable} tidak terbaca",
+           "rows": "Baris rencana: {rows} dari {kec} kecamatan",
+           "pagu": "Total pagu program tahun n: {pagu}; prakiraan maju n+1: {pagu_n1}",
+           "counts": "Kesalahan: {e}; peringatan: {w}",
+           "top": "Aturan terbanyak:", "unreadable": "File tidak terbaca:",
+           "more": "… dan {n} lagi", "output": "Hasil: {path}",
+           "feedback": "Salinan bertanda: {n} file di {path}"},
+    "en": {"head": "Consolidated Renja: {files} file(s) — {ok} valid, {invalid} invalid, "
+                   "{unreadable} unreadable",
+           "rows": "Plan rows: {rows} from {kec} kecamatan",
+           "pagu": "Total program pagu year n: {pagu}; forward estimate n+1: {pagu_n1}",
+           "counts": "Errors: {e}; warnings: {w}",
+           "top": "Most frequent rules:", "unreadable": "Unreadable files:",
+           "more": "… and {n} more", "output": "Output: {path}",
+           "feedback": "Annotated copies: {n} file(s) in {path}"},
+}
+
+
+def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> str:
+    """The one-screen summary printed by `consolidate`."""
+    words = WORDS["en" if lang == "en" else "id"]
+    report, summary = result.report, result.summary
+    statuses = Counter(f.status for f in report.files)
+    lines = [words["head"].format(files=len(report.files), ok=statuses["ok"],
+                                  invalid=statuses["invalid"], unreadable=statuses["unreadable"]),
+             words["rows"].format(rows=len(result.plan),
+                                  kec=summary["kecamatan"].dropna().nunique()),
+             words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
+                                  pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
+             words["counts"].format(e=len(report.errors), w=len(report.warnings))]
+    top = Counter(i.rule for i in report.issues).most_common(5)
+    if top:
+        lines.append(words["top"])
+        lines += [f"  {n:>6}  {rule}" for rule, n in top]
+    bad = [(f.file, f.reason) for f in report.files if f.status == "unreadable"]
+    if bad:
+        lines.append(words["unreadable"])
+        lines += [f"  {path} ({reason})" for path, reason in bad[:5]]
+        if len(bad) > 5:
+            lines.append("  " + words["more"].format(n=len(bad) - 5))
+    if result.output:
+        lines.append(words["output"].format(path=result.output))
+    if feedback_dir is not None:
+        lines.append(words["feedback"].format(n=len(result.feedback), path=feedback_dir))
+    return "\n".join(lines)
+
+
+def run_cli(args, nomenclature) -> int:
+    """`python -m renja_xl consolidate PATH... -o OUT.xlsx [--feedback DIR] [--jobs N]`."""
+    try:
+        result = consolidate(args.paths, output=args.output, feedback=args.feedback,
+                             jobs=args.jobs, lang=args.lang, nomenclature=nomenclature,
+                             tolerance=args.tolerance, progress=sys.stderr.isatty())
+    except ConsolidateError as exc:
+        sys.stderr.write(f"renja_xl: {exc}\n")
+        return 2
+    except OSError as exc:           # e.g. the output is open in Excel
+        where = exc.filename or args.output
+        sys.stderr.write(f"renja_xl: tidak dapat menulis {where}: {exc.strerror or exc}\n")
+        return 2
+    for notice in result.notices:
+        sys.stderr.write(f"renja_xl: {notice}\n")
+    if args.format == "json":
+        sys.stdout.write(result.report.to_json(args.lang) + "\n")
+    else:
+        sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
+    return result.report.exit_code
+
+
+class _CallableModule(types.ModuleType):
+    """`renja_xl.consolidate(...)` must work even after `import renja_xl.consolidate` has
+    bound the package attribute to this module instead of the function."""
+
+    def __call__(self, *args, **kwargs):
+        return consolidate(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
