@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["NumberError", "Parsed", "parse_number", "parse_money", "Target", "parse_target",
            "format_rupiah", "format_number"]
@@ -110,6 +111,13 @@ _PERCENT_WORDS = re.compile(r"^(%|persen|prosen|percent)\b\.?", re.I)
 
 def parse_target(value) -> Target:
     """Split a target into number and unit: `12 Laporan` -> (12, 'Laporan')."""
+    if not isinstance(value, (str, int, float)):
+        raise NumberError(f"no target: {value!r}")
+    return _parse_target(value)
+
+
+@lru_cache(maxsize=16384)       # the same few targets ("100%", "12 Laporan") fill whole tables
+def _parse_target(value) -> Target:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Target(parse_number(value).value, "")
     if not isinstance(value, str) or not value.strip():
