@@ -11,9 +11,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# `check` is both a submodule and a function: bind the function now, so that importing the
+# submodule later (which sets the package attribute) cannot shadow it. Light: no pandas here.
+from .check import check  # noqa: E402
+
 _EXPORTS = {
     "read_renja": "reader", "read_file": "reader", "RenjaFile": "reader",
-    "check": "check", "check_file": "check", "Options": "check", "expand_paths": "check",
+    "check_file": "check", "Options": "check", "expand_paths": "check",
     "Report": "issues", "Issue": "issues", "FileResult": "issues", "TableInfo": "issues",
     "RULES": "rules", "CATEGORIES": "rules",
     "plan_schema": "schema",
@@ -23,7 +27,7 @@ _EXPORTS = {
     "parse_number": "numbers", "parse_money": "numbers", "parse_target": "numbers",
     "format_rupiah": "numbers", "parse_code": "codes",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "check"])
 
 
 def __getattr__(name):
