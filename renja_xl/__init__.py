@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 # `check` is both a submodule and a function: bind the function now, so that importing the
 # submodule later (which sets the package attribute) cannot shadow it. Light: no pandas here.
 from .check import check  # noqa: E402
+from .consolidate import consolidate  # noqa: E402  (same reason; no pandas at import)
 
 _EXPORTS = {
     "read_renja": "reader", "read_file": "reader", "RenjaFile": "reader",
@@ -22,12 +23,12 @@ _EXPORTS = {
     "RULES": "rules", "CATEGORIES": "rules",
     "plan_schema": "schema",
     "Limits": "workbook", "ReadError": "workbook",
-    "consolidate": "consolidate",
+    "Consolidation": "consolidate",
     "load_nomenclature": "nomenclature",
     "parse_number": "numbers", "parse_money": "numbers", "parse_target": "numbers",
     "format_rupiah": "numbers", "parse_code": "codes",
 }
-__all__ = sorted([*_EXPORTS, "check"])
+__all__ = sorted([*_EXPORTS, "check", "consolidate"])
 
 
 def __getattr__(name):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import types
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,7 +19,7 @@ from .check import Options, check_file, expand_paths
 from .issues import FileResult, Issue, Report
 from .numbers import format_rupiah
 from .plan import PLAN_FIELDS
-from .writer import SUMMARY_FIELDS, write_consolidated
+from .writer import SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "run_cli", "summary_text"]
 
@@ -91,7 +90,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     executor) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
     written after `Kesalahan`. Raises `ConsolidateError` for misuse.
     """
-    files = expand_paths(paths)
+    files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
     if jobs is not None and jobs < 1:
         raise ConsolidateError("--jobs harus 1 atau lebih")
@@ -115,6 +114,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
                            notices=[c.notice for c in checked if c.notice])
     if output is not None:
+        if progress:
+            sys.stderr.write(f"Menulis {output} …\n")
         result.output = write_consolidated(output, report, records, result.summary,
                                            result.program_totals, lang=lang,
                                            extra_sheets=extra_sheets)
@@ -129,7 +130,8 @@ def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
         from concurrent.futures import ProcessPoolExecutor
         executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
     try:
-        results = executor.map(_check_one, *args) if executor is not None else map(_check_one, *args)
+        run = executor.map if executor is not None else map
+        results = run(_check_one, *args)
         if progress:
             from tqdm import tqdm
             results = tqdm(results, total=len(files), file=sys.stderr, unit="file",
@@ -138,6 +140,17 @@ def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _unique(files: list[str]) -> list[str]:
+    """Each file once (a folder and a file inside it given together would count it twice)."""
+    seen, unique = set(), []
+    for path in files:
+        key = os.path.normcase(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _check_output(output, files) -> str:
@@ -162,7 +175,8 @@ def _feedback_dir(directory) -> str:
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as exc:
-        raise ConsolidateError(f"folder --feedback tidak dapat dibuat: {exc.strerror or exc}") from None
+        raise ConsolidateError(
+            f"folder --feedback tidak dapat dibuat: {exc.strerror or exc}") from None
     return directory
 
 
@@ -177,9 +191,11 @@ def _nomenclature(nomenclature):
 
 
 # -- the tables ----------------------------------------------------------------------------
-def _program_sums(records) -> tuple[float | None, float | None]:
+def _program_sums(records) -> tuple[float, float]:
+    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing)."""
     programs = [r for r in records if r["level"] == "program"]
-    return tuple(sum(r[name] for r in programs if r[name] is not None) for name in ("pagu", "pagu_n1"))
+    return tuple(sum(r[name] for r in programs if r[name] is not None)
+                 for name in ("pagu", "pagu_n1"))
 
 
 def summary_frame(report: Report, checked: list[_Checked]):
@@ -218,12 +234,10 @@ def program_totals_frame(checked: list[_Checked]):
             if record["pagu"] is not None:
                 sums[record["kode"]] = sums.get(record["kode"], 0.0) + record["pagu"]
     kodes = sorted(names)
-    frame = pd.DataFrame({"kode": kodes, "nama": [names[k] for k in kodes]},
-                         columns=["kode", "nama"])
-    for label in labels:
-        frame[label] = pd.Series([columns[label].get(k) for k in kodes], dtype="float64")
-    frame["jumlah"] = frame[labels].sum(axis=1, skipna=True) if labels else pd.Series(dtype="float64")
-    return frame
+    money = pd.DataFrame({label: [columns[label].get(k) for k in kodes] for label in labels},
+                         columns=labels, dtype="float64")
+    head = pd.DataFrame({"kode": kodes, "nama": [names[k] for k in kodes]}, dtype=object)
+    return pd.concat([head, money, money.sum(axis=1).rename("jumlah")], axis=1)
 
 
 def _labels(items: list[_Checked]) -> list[str]:
@@ -281,10 +295,12 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
     if top:
         lines.append(words["top"])
         lines += [f"  {n:>6}  {rule}" for rule, n in top]
-    bad = [(f.file, f.reason) for f in report.files if f.status == "unreadable"]
+    reasons = file_reasons(report, lang)
+    bad = [(f.file, reasons.get(f.file) or f.reason)
+           for f in report.files if f.status == "unreadable"]
     if bad:
         lines.append(words["unreadable"])
-        lines += [f"  {path} ({reason})" for path, reason in bad[:5]]
+        lines += [f"  {path}: {reason}" for path, reason in bad[:5]]
         if len(bad) > 5:
             lines.append("  " + words["more"].format(n=len(bad) - 5))
     if result.output:
@@ -296,12 +312,17 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
 
 def run_cli(args, nomenclature) -> int:
     """`python -m renja_xl consolidate PATH... -o OUT.xlsx [--feedback DIR] [--jobs N]`."""
+    from concurrent.futures.process import BrokenProcessPool
     try:
         result = consolidate(args.paths, output=args.output, feedback=args.feedback,
                              jobs=args.jobs, lang=args.lang, nomenclature=nomenclature,
                              tolerance=args.tolerance, progress=sys.stderr.isatty())
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
+        return 2
+    except BrokenProcessPool:
+        sys.stderr.write("renja_xl: proses pemeriksa berhenti mendadak (kehabisan memori?); "
+                         "coba lagi dengan --jobs 1\n")
         return 2
     except OSError as exc:           # e.g. the output is open in Excel
         where = exc.filename or args.output
@@ -314,14 +335,3 @@ def run_cli(args, nomenclature) -> int:
     else:
         sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
     return result.report.exit_code
-
-
-class _CallableModule(types.ModuleType):
-    """`renja_xl.consolidate(...)` must work even after `import renja_xl.consolidate` has
-    bound the package attribute to this module instead of the function."""
-
-    def __call__(self, *args, **kwargs):
-        return consolidate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

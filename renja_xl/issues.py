@@ -159,7 +159,7 @@ class FileResult:
     def to_dict(self) -> dict:
         return {"file": self.file, "status": self.status, "kecamatan": self.kecamatan,
                 "tables": [t.to_dict() for t in self.tables], "errors": self.errors,
-                "warnings": self.warnings}
+                "warnings": self.warnings, "reason": self.reason}
 
 
 class Report:

@@ -18,10 +18,11 @@ from datetime import datetime
 from .issues import ISSUE_FIELDS, Issue, Report
 from .plan import PLAN_FIELDS
 
-__all__ = ["write_consolidated", "atomic_path", "sheet_names", "SUMMARY_FIELDS",
-           "MAX_SHEET_ROWS"]
+__all__ = ["write_consolidated", "atomic_path", "sheet_names", "file_reasons", "issue_field",
+           "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]
 
 MAX_SHEET_ROWS = 1_048_576           # Excel's rows per sheet, header included
+MAX_SHEET_COLS = 16_384             # Excel's columns per sheet
 MAX_LINKS = 65_530                   # Excel's hyperlinks per sheet
 CONSTANT_MEMORY_ROWS = 200_000       # above this, stream rows to disk (no shared strings)
 MAX_COMMENT = 4_000                  # characters of one cell comment
@@ -218,7 +219,7 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
 def _write_summary(ws, formats, report: Report, summary, program_totals, words) -> None:
     columns = list(SUMMARY_FIELDS)
     _header(ws, formats, columns, CAPTIONS_SUMMARY)
-    reasons = _file_reasons(report)
+    reasons = file_reasons(report)
     r = 0
     for r, row in enumerate(summary[columns].itertuples(index=False), start=1):
         for c, (name, value) in enumerate(zip(columns, row)):
@@ -233,35 +234,42 @@ def _write_summary(ws, formats, report: Report, summary, program_totals, words) 
     _write_program_totals(ws, formats, program_totals, r + 3, words)
 
 
-def _file_reasons(report: Report) -> dict[str, str]:
+def file_reasons(report: Report, lang: str | None = None) -> dict[str, str]:
     """File -> why it could not be read (the message of its file-level error)."""
     unreadable = {f.file for f in report.files if f.status == "unreadable"}
     reasons: dict[str, str] = {}
     for issue in report.issues:
         if issue.file in unreadable and issue.category == "file":
-            reasons.setdefault(issue.file, issue.message(report.lang))
+            reasons.setdefault(issue.file, issue.message(lang or report.lang))
     return reasons
 
 
 def _write_program_totals(ws, formats, totals, top: int, words) -> None:
+    """kode × kecamatan blocks; more kecamatan than a sheet has columns continue in
+    another block below (same kode rows, same `jumlah`)."""
     bold, money = formats.get(bold=True), formats.get(MONEY)
-    ws.write_string(top, 0, words["totals"], bold)
-    columns = list(totals.columns)
-    head = top + 1
-    for c, name in enumerate(columns):
-        ws.write_string(head, c, words["jumlah"] if name == "jumlah" else str(name),
-                        formats.header())
-        if c >= 2:                  # money columns under the narrow summary columns
-            above = WIDTHS.get(SUMMARY_FIELDS[c]) if c < len(SUMMARY_FIELDS) else 0
-            ws.set_column(c, c, max(above or 0, 17, min(len(str(name)) + 2, 40)))
-    r = head
-    for r, row in enumerate(totals.itertuples(index=False), start=head + 1):
-        for c, value in enumerate(row):
-            _put(ws, r, c, value, money if c >= 2 else None)
     money_bold = formats.get(MONEY, bold=True)
-    ws.write_string(r + 1, 0, words["total"], bold)
-    for c, name in enumerate(columns[2:], start=2):
-        _put(ws, r + 1, c, float(totals[name].sum(skipna=True)), money_bold)
+    labels = [c for c in totals.columns if c not in ("kode", "nama", "jumlah")]
+    per_block = MAX_SHEET_COLS - 3
+    chunks = [labels[i:i + per_block] for i in range(0, len(labels), per_block)] or [[]]
+    for chunk in chunks:
+        columns = ["kode", "nama", *chunk, "jumlah"]
+        ws.write_string(top, 0, words["totals"], bold)
+        head = top + 1
+        for c, name in enumerate(columns):
+            ws.write_string(head, c, words["jumlah"] if name == "jumlah" else str(name),
+                            formats.header())
+            if c >= 2:              # money columns under the narrow summary columns
+                above = WIDTHS.get(SUMMARY_FIELDS[c]) if c < len(SUMMARY_FIELDS) else 0
+                ws.set_column(c, c, max(above or 0, 17, min(len(str(name)) + 2, 40)))
+        r = head
+        for r, row in enumerate(totals[columns].itertuples(index=False), start=head + 1):
+            for c, value in enumerate(row):
+                _put(ws, r, c, value, money if c >= 2 else None)
+        ws.write_string(r + 1, 0, words["total"], bold)
+        for c, name in enumerate(columns[2:], start=2):
+            _put(ws, r + 1, c, float(totals[name].sum(skipna=True)), money_bold)
+        top = r + 4
 
 
 def _write_plan(workbook, formats, report: Report, records, lang) -> dict:
