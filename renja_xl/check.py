@@ -22,8 +22,9 @@ class Options:
 
 
 def expand_paths(paths) -> list[str]:
-    """Files as given; folders searched recursively for workbooks (Office lock files `~$…`
-    skipped). Order is stable: as given, folders sorted."""
+    """Files as given; folders searched recursively for workbooks. Skipped in folders: Office
+    lock files `~$…` and our own feedback copies `*_periksa.xlsx`. Order is stable: as given,
+    folders sorted."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     found: list[str] = []
@@ -32,7 +33,9 @@ def expand_paths(paths) -> list[str]:
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.startswith("~$") or not name.lower().endswith(EXCEL_SUFFIXES):
+                    lower = name.lower()
+                    if (name.startswith("~$") or not lower.endswith(EXCEL_SUFFIXES)
+                            or lower.rsplit(".", 1)[0].endswith("_periksa")):
                         continue
                     found.append(os.path.join(root, name))
         else:

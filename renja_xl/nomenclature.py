@@ -69,15 +69,18 @@ class Nomenclature:
         generic = _generic(key)
         return self.names.get(generic) if generic else None
 
-    def best_other(self, folded: str, kode: str, level_len: int):
-        """The code (of the same depth) whose official name is closest to this name."""
+    def best_other(self, folded: str, kode: str):
+        """The code whose official name is closest to this name: first among codes of the
+        same depth, then any (a kegiatan row carrying its sub kegiatan's name)."""
         from rapidfuzz import fuzz, process
         own = four_digit_form(kode)
-        choices = self._by_depth().get(level_len, {})
-        match = process.extractOne(folded, choices, scorer=fuzz.token_sort_ratio,
-                                   processor=None, score_cutoff=OTHER_CODE_ABOVE - 1)
-        if match and match[2] != own:
-            return match[2], match[1]
+        depths = self._by_depth()
+        depth = own.count(".")
+        for choices in [depths.get(depth, {})] + [c for d, c in sorted(depths.items()) if d != depth]:
+            match = process.extractOne(folded, choices, scorer=fuzz.token_sort_ratio,
+                                       processor=None, score_cutoff=OTHER_CODE_ABOVE - 1)
+            if match and match[2] != own:
+                return match[2], match[1]
         return None, 0
 
     def _by_depth(self) -> dict[int, dict[str, str]]:
@@ -106,7 +109,7 @@ class Nomenclature:
             score = round(fuzz.token_sort_ratio(folded, official_folded))
             other, other_score = (None, 0)
             if score < DIFFERENT_BELOW:
-                other, other_score = self.best_other(folded, kode, kode.count("."))
+                other, other_score = self.best_other(folded, kode)
             if score < DIFFERENT_BELOW and other_score >= OTHER_CODE_ABOVE:
                 issues.append(plan.issue(
                     "nama-other-code", row["row"], "nama", kode=kode, value=nama,

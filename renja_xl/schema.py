@@ -24,6 +24,7 @@ def _sub(df):
     return df["level"] == "sub_kegiatan"
 
 
+_INDICATOR_WORDS = r"\s*(jumlah|persentase|prosentase|presentase|cakupan|nilai|indeks|tersedianya|terlaksananya)\b"
 _ANY_CODE = "|".join(f"(?:{PATTERNS[k][1:-1]})" for k in
                      ("program", "kegiatan", "sub_kegiatan", "sub_kegiatan_2digit"))
 
@@ -40,6 +41,11 @@ FRAME_RULES = {
     "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | df["_pagu_unreadable"], "pagu"),
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
     "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
+    "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | df["level"].isna() | ~_is_blank(df["sasaran"]),
+                        "sasaran"),
+    "lokasi-not-a-place": (lambda df: _is_blank(df["lokasi"]) | ~(
+        (df["lokasi"] == df["indikator"]) |
+        df["lokasi"].str.match(_INDICATOR_WORDS, case=False).fillna(False).astype(bool)), "lokasi"),
 }
 # pandera's own check names, for the failures of column properties
 _BUILTIN = {("kode", "not_nullable"): "kode-missing"}
@@ -67,10 +73,10 @@ def plan_schema():
     return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=True)
 
 
-_FRAME_COLUMNS = ("row", "kode", "level", "nama", "indikator", "lokasi", "pagu", "pagu_n1")
+_FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokasi", "pagu", "pagu_n1")
 
 
-def _frame(records: list[dict]):
+def _frame(records: list[dict], has_sasaran_col: bool = False):
     """The narrow frame the schema validates (only the columns its checks read)."""
     import pandas as pd
     data = {name: [r.get(name) for r in records] for name in _FRAME_COLUMNS}
@@ -79,6 +85,7 @@ def _frame(records: list[dict]):
                                 for r in records]
     data["_sumber_dana_any"] = [r.get("_sumber_dana_any") for r in records]
     frame = pd.DataFrame(data)
+    frame["_has_sasaran_col"] = has_sasaran_col
     for name in ("pagu", "pagu_n1"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
     return frame
@@ -91,7 +98,7 @@ def validate_plan(plan) -> list[Issue]:
     if not records:
         return []
     try:
-        plan_schema().validate(_frame(records), lazy=True)
+        plan_schema().validate(_frame(records, plan.col("sasaran") is not None), lazy=True)
         return []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
@@ -125,6 +132,8 @@ def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
     if field_name == "kode_sub":
         col = plan.layout.columns["kode"][-1]
         value, expected = kode, four_digit_form(kode)
+    elif field_name == "lokasi" and rule == "lokasi-not-a-place":
+        value = rec.get("lokasi")
     elif field_name == "kode":
         value = rec.get("_kode_raw") or kode
         params["level"] = None
