@@ -87,7 +87,7 @@ def parse_code(cells) -> Code:
     if all(type(c) is str for c in cells):                # fast path: text cells, canonical
         joined = ".".join(c.strip() for c in cells if c.strip())
         if _CANONICAL.match(joined):
-            original = " | ".join(cells) if len(cells) > 1 else cells[0]
+            original = " | ".join(c for c in cells if c.strip())
             return Code(kode=joined, level=_BY_PARTS[joined.count(".") + 1], original=original)
     parts: list[str] = []
     owners: list[int] = []          # which cell each part came from
@@ -100,7 +100,7 @@ def parse_code(cells) -> Code:
             parts.append(part.upper() if part in ("x", "xx") else part)
             owners.append(idx)
             numeric.append(is_number)
-    original = " | ".join(originals) if len(cells) > 1 else (originals[0] if originals else "")
+    original = " | ".join(t for t in originals if t)
     code = Code(kode=".".join(parts), level=None, original=original)
     if not parts or len(parts) > 6 or not all(_is_part(p) for p in parts):
         return code

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 from .codes import looks_like_code, parse_code, parent_code
 from .issues import Issue, TableInfo, column_letter
-from .layout import Grid, Layout, cell_text, find_layouts, is_numbering_row
+from .layout import Grid, Layout, cell_text, find_layouts
 from .numbers import NumberError, format_number, parse_money, parse_target
-from .tables import TableDef, normalise_label
+from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
+from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
+from .rowkinds import is_money as _is_money
+from .tables import TableDef
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
 
@@ -25,9 +28,6 @@ PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kod
                "sasaran", "indikator", "lokasi", "target", "satuan", "pagu", "sumber_dana",
                "target_n1", "satuan_n1", "pagu_n1", "catatan")
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
-_FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
-_TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
-_TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
 _CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
 _MONEY_THRESHOLD = 1000
 
@@ -87,23 +87,6 @@ def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
         found.append(plan)
         start = max(plan.last_row, layout.header_last + 1)   # 1-based last row = next 0-based
     return found
-
-
-def _header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
-    if is_numbering_row(texts):
-        return True
-    if any(re.search(r"\d", _strip_years(t)) for _, t in texts):
-        return False
-    hits = 0
-    for c, text in texts:
-        label = normalise_label(text)
-        if layout.table.field_for(label) or any(label and label in lab for lab in layout.labels.values()):
-            hits += 1
-    return hits >= 2 or (hits == 1 and len(texts) == 1 and r - layout.header_last < 0)
-
-
-def _strip_years(text: str) -> str:
-    return re.sub(r"\b(19|20)\d{2}\b", "", text)
 
 
 _PLAN_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
@@ -218,26 +201,6 @@ def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
     return nama_col is not None and bool(cell_text(grid.value(r, nama_col)))
 
 
-def _header_follows(grid: Grid, r: int, layout: Layout) -> bool:
-    for rr in range(r + 1, min(grid.height, r + 8)):
-        texts = grid.texts(rr)
-        if texts and _header_repeat(grid, rr, texts, layout):
-            return True
-    return False
-
-
-def _is_money(value) -> bool:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return True
-    if isinstance(value, str) and value.strip():
-        try:
-            parse_money(value)
-            return True
-        except NumberError:
-            return bool(re.search(r"\d", value))
-    return False
-
-
 def _continue_row(r: int, texts, previous: dict, plan: PlanTable) -> None:
     names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
     for c, text in texts:
@@ -300,10 +263,10 @@ class _Extractor:
                    parent_kode=parent_code(kode) if level else None,
                    _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
                    _kode_raw=code.original if code else None)
-        if code and code.restored:
-            for idx, was, now in code.restored:
-                plan.issues.append(plan.issue("kode-damaged", r + 1, col=self.kode_cols[idx],
-                                              kode=kode, value=was, expected=now))
+        if code and code.restored and level in _PLAN_LEVELS:   # one warning per row
+            plan.issues.append(plan.issue(
+                "kode-damaged", r + 1, col=self.kode_cols[code.restored[0][0]], kode=kode,
+                value=code.original, expected=kode))
         for name, c in self.text_cols:
             value = self._value(row, r, c)
             if value != "" and value is not None:

@@ -70,9 +70,11 @@ def test_damaged_codes_are_restored_with_a_warning(tmp_path):
     assert list(df["kode"]) == EXPECTED_CODES
     damaged = issues_of(renja_xl.check(path), "kode-damaged")
     assert damaged and all(i.severity == "warning" for i in damaged)
-    # bidang "01" typed as 1 -> column B; sub "0002" typed as 2 -> column E
-    cells = {i.cell for i in damaged}
-    assert "B7" in cells and "E9" in cells
+    # one warning per row, on its first damaged cell: bidang "01" typed as 1 in column B
+    by_row = {i.row: i for i in damaged}
+    assert len(by_row) == len(damaged) == 5
+    assert by_row[9].cell == "B9"
+    assert (by_row[9].value, by_row[9].expected) == ("7 | 1 | 2 | 2.01 | 2", "7.01.02.2.01.0002")
 
 
 def test_kegiatan_2_10_damaged_to_2_1(tmp_path):
