@@ -1,0 +1,59 @@
+"""What a row below a table header is: shared by the plan reader and the other tables.
+
+Page-break header repeats, column-number rows, footer lines ("12 | Renja Kecamatan …"),
+table titles and JUMLAH/TOTAL rows look the same in every Renja table.
+"""
+from __future__ import annotations
+
+import re
+
+from .layout import Grid, Layout, is_numbering_row
+from .numbers import NumberError, parse_money
+from .tables import normalise_label
+
+__all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows", "strip_years",
+           "is_money"]
+
+FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
+TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
+TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
+
+
+def strip_years(text: str) -> str:
+    return re.sub(r"\b(19|20)\d{2}\b", "", text)
+
+
+def header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
+    """Row r repeats the header of `layout` (after a page break) or numbers its columns."""
+    if is_numbering_row(texts):
+        return True
+    if any(re.search(r"\d", strip_years(t)) for _, t in texts):
+        return False
+    hits = 0
+    for c, text in texts:
+        label = normalise_label(text)
+        if layout.table.field_for(label) or any(label and label in lab for lab in layout.labels.values()):
+            hits += 1
+    return hits >= 2 or (hits == 1 and len(texts) == 1 and r - layout.header_last < 0)
+
+
+def header_follows(grid: Grid, r: int, layout: Layout) -> bool:
+    """A repeat of `layout`'s header within the next rows (a title repeated on a new page)."""
+    for rr in range(r + 1, min(grid.height, r + 8)):
+        texts = grid.texts(rr)
+        if texts and header_repeat(grid, rr, texts, layout):
+            return True
+    return False
+
+
+def is_money(value) -> bool:
+    """A cell that holds (or tries to hold) an amount."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    if isinstance(value, str) and value.strip():
+        try:
+            parse_money(value)
+            return True
+        except NumberError:
+            return bool(re.search(r"\d", value))
+    return False
