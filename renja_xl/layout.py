@@ -150,7 +150,9 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
     stop = min(grid.height, start + scan_rows)
     for r in range(start, stop):
         texts = grid.texts(r)
-        if not texts or not _headerish(texts) or is_numbering_row(texts):
+        # a header's first row has several cells; a lone cell is a title line ("RENCANA
+        # PROGRAM DAN KEGIATAN … PRAKIRAAN MAJU …"), even when merged across the table
+        if len(texts) < 2 or not _headerish(texts) or is_numbering_row(texts):
             continue
         first = _row_fields(grid, r, table)
         if not first:

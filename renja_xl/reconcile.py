@@ -128,13 +128,13 @@ _NAMED = [("sub_kegiatan", re.compile(r"^\s*sub\s*-?\s*kegiatan\b", re.I)),
 
 def _placed_under(current: dict, kode: str, level: str) -> dict | None:
     """The program or kegiatan row this row stands under, when its code says otherwise."""
-    program = current["program"]
-    own_program = ".".join(kode.split(".")[:3])
-    if program is not None and program["kode"] != own_program:
-        return program
     kegiatan = current["kegiatan"]
-    if level == "sub_kegiatan" and kegiatan is not None and kegiatan["kode"] != parent_code(kode):
-        return kegiatan
+    if level == "sub_kegiatan" and kegiatan is not None:
+        # under a kegiatan, only that kegiatan matters (a misplaced kegiatan is its own issue)
+        return kegiatan if kegiatan["kode"] != parent_code(kode) else None
+    program = current["program"]
+    if program is not None and program["kode"] != ".".join(kode.split(".")[:3]):
+        return program
     return None
 
 

@@ -165,3 +165,15 @@ def test_no_table_is_reported(tmp_path):
     assert [i.rule for i in report.issues] == ["table-not-found"]
     assert report.files[0].status == "invalid"
     assert report.exit_code == 1
+
+
+def test_title_merged_across_the_table_is_not_a_header(tmp_path):
+    """A title line says 'Program dan Kegiatan … Prakiraan Maju' too; it must stay a title."""
+    def extra(wb, ws, pos):
+        ws.merge_range(0, 0, 0, 13, "RENCANA PROGRAM DAN KEGIATAN TAHUN 2025 DAN PRAKIRAAN MAJU "
+                                    "TAHUN 2026 KECAMATAN CONTOH")
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout(titles=()), extra=extra)
+    report = renja_xl.check(path)
+    assert report.errors == [], [i.message() for i in report.errors]
+    assert report.files[0].tables[0].header_rows == (4, 6)
+    assert report.files[0].kecamatan == "Contoh"

@@ -224,3 +224,12 @@ def test_every_issue_has_a_message_in_both_languages(tmp_path, lang):
     for issue in report.issues:
         text = issue.message(lang)
         assert text and "{" not in text
+
+
+def test_misplaced_kegiatan_is_one_issue_not_one_per_child(tmp_path):
+    other_program = ("7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN",
+                     "Persentase Keaktifan Lembaga Desa", "Kec", "100%", 0, "DAU", "100%", 0)
+    rows = [CLEAN_ROWS[0], CLEAN_ROWS[1], CLEAN_ROWS[2], other_program, CLEAN_ROWS[3], CLEAN_ROWS[4]]
+    report = check(tmp_path, rows)
+    wrong = one(report, "wrong-parent")
+    assert wrong.row == 11 and wrong.kode == "7.01.02.2.04"
