@@ -1,0 +1,136 @@
+"""Renja Kecamatan Bobotsari 2025: a CLEAN submission (no deliberate fault).
+
+Layout: sheet "Cover" (title text only), sheet "Renja 2025" with the table from column B
+below four title lines; two header rows (group "Tahun 2025" / "Tahun 2026"), no Sasaran
+column, no column-number row; code in one text cell; target split into a volume NUMBER and
+a "Satuan" column; money half as text ("Rp 45.600.000,00", "45.600.000"), half as numbers;
+a closing "JUMLAH" row. Every name is the official one (schemas/nomenklatur_kecamatan.csv).
+"""
+
+LOK = "Kecamatan Bobotsari"
+
+LAYOUT = {
+    "file": "Renja_Kec_Bobotsari_2025.xlsx",
+    "author": "Kecamatan Bobotsari",
+    "pre_sheets": [("Cover", ["RENCANA KERJA (RENJA)", "", "KECAMATAN BOBOTSARI",
+                              "KABUPATEN PURBALINGGA", "", "TAHUN 2025"])],
+    "sheet": "Renja 2025",
+    "first_col": 1,                                   # table starts at column B
+    "titles": ["RENCANA PROGRAM DAN KEGIATAN TAHUN 2025 DAN PRAKIRAAN MAJU TAHUN 2026",
+               "KECAMATAN BOBOTSARI", "KABUPATEN PURBALINGGA", ""],
+    "columns": ["kode", "nama", "indikator", "lokasi", "target_vol", "satuan", "pagu",
+                "sumber", "target_vol_n1", "satuan_n1", "pagu_n1"],
+    "widths": [20, 48, 48, 20, 8, 10, 18, 12, 8, 10, 18],
+    # (row0, col0, row1, col1, text) relative to the header's first row and first column
+    "header": [
+        (0, 0, 1, 0, "Kode"),
+        (0, 1, 1, 1, "Program/Kegiatan/Sub Kegiatan"),
+        (0, 2, 1, 2, "Indikator Kinerja"),
+        (0, 3, 0, 7, "Tahun 2025"),
+        (1, 3, 1, 3, "Lokasi"), (1, 4, 1, 4, "Target"), (1, 5, 1, 5, "Satuan"),
+        (1, 6, 1, 6, "Pagu Indikatif (Rp)"), (1, 7, 1, 7, "Sumber Pendanaan"),
+        (0, 8, 0, 10, "Tahun 2026"),
+        (1, 8, 1, 8, "Target"), (1, 9, 1, 9, "Satuan"), (1, 10, 1, 10, "Pagu Indikatif (Rp)"),
+    ],
+    "header_rows": 2,
+    "colnums": None,
+    "code": "one",
+    "money": "mixed",            # cycle: "Rp x,00" text, number, "x" text, number
+    "formulas": False,
+    "total": "JUMLAH",
+}
+
+P = "Persentase"
+ROWS = [
+    ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+     f"{P} Ketersediaan Layanan Penunjang Urusan Pemerintahan Daerah", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+     f"{P} Dokumen Perencanaan dan Laporan Kinerja yang Tersusun Tepat Waktu", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+     "Jumlah Dokumen Perencanaan Perangkat Daerah", LOK,
+     "4 Dokumen", 6_500_000, "DAU", "4 Dokumen", 7_000_000),
+    ("7.01.01.2.01.0006",
+     "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+     "Jumlah Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD", LOK,
+     "4 Laporan", 3_200_000, "DAU", "4 Laporan", 3_500_000),
+    ("7.01.01.2.01.0007", "Evaluasi Kinerja Perangkat Daerah",
+     "Jumlah Laporan Evaluasi Kinerja Perangkat Daerah", LOK,
+     "4 Laporan", 4_000_000, "DAU", "4 Laporan", 4_200_000),
+    ("7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah",
+     f"{P} Temuan Pengelolaan Anggaran yang Ditindaklanjuti", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN",
+     "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN", LOK,
+     "24 Orang", 1_648_320_000, "DAU", "24 Orang", 1_712_500_000),
+    ("7.01.01.2.02.0002", "Penyediaan Administrasi Pelaksanaan Tugas ASN",
+     "Jumlah Dokumen Hasil Penyediaan Administrasi Pelaksanaan Tugas ASN", LOK,
+     "12 Dokumen", 2_400_000, "DAU", "12 Dokumen", 2_400_000),
+    ("7.01.01.2.02.0004", "Koordinasi dan Pelaksanaan Akuntansi SKPD",
+     "Jumlah Dokumen Koordinasi dan Pelaksanaan Akuntansi SKPD", LOK,
+     "12 Dokumen", 11_850_000, "DAU", "12 Dokumen", 12_000_000),
+    ("7.01.01.2.06", "Administrasi Umum Perangkat Daerah",
+     f"{P} Ketersediaan Layanan Administrasi Umum Perangkat Daerah", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.01.2.06.0002", "Penyediaan Peralatan dan Perlengkapan Kantor",
+     "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan", LOK,
+     "2 Paket", 8_750_000, "DAU", "2 Paket", 9_000_000),
+    ("7.01.01.2.06.0004", "Penyediaan Bahan Logistik Kantor",
+     "Jumlah Paket Bahan Logistik Kantor yang Disediakan", LOK,
+     "1 Paket", 15_600_000, "DAU", "1 Paket", 16_000_000),
+    ("7.01.01.2.06.0009", "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+     "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", LOK,
+     "12 Laporan", 4_800_000, "DAU", "12 Laporan", 5_000_000),
+    ("7.01.01.2.08", "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
+     f"{P} Ketersediaan Jasa Penunjang Urusan Pemerintahan Daerah", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.01.2.08.0002", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik",
+     "Jumlah Laporan Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik yang Disediakan",
+     LOK, "12 Laporan", 45_600_000, "DAU", "12 Laporan", 48_000_000),
+    ("7.01.01.2.08.0004", "Penyediaan Jasa Pelayanan Umum Kantor",
+     "Jumlah Laporan Penyediaan Jasa Pelayanan Umum Kantor yang Disediakan", LOK,
+     "12 Laporan", 112_380_000, "DAU", "12 Laporan", 115_000_000),
+    ("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+     f"{P} Pelayanan Publik di Kecamatan yang Sesuai Standar Pelayanan", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
+     f"{P} Kegiatan Pemerintahan di Tingkat Kecamatan yang Terkoordinasi", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+     "Jumlah Dokumen Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", LOK,
+     "12 Dokumen", 28_450_000, "DAU", "12 Dokumen", 30_000_000),
+    ("7.01.02.2.04", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat",
+     f"{P} Urusan Pemerintahan yang Dilimpahkan kepada Camat yang Terlaksana", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.02.2.04.0001",
+     "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Pelayanan Perizinan Non Usaha",
+     "Jumlah Dokumen Pelayanan Perizinan Non Usaha yang Diterbitkan", LOK,
+     "150 Dokumen", 4_250_000, "DAU", "150 Dokumen", 4_500_000),
+    ("7.01.02.2.04.0002", "Pelaksanaan Urusan Pemerintahan yang terkait dengan Nonperizinan",
+     "Jumlah Dokumen Pelayanan Nonperizinan yang Diterbitkan", LOK,
+     "600 Dokumen", 6_100_000, "DAU", "600 Dokumen", 6_500_000),
+    ("7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN",
+     f"{P} Lembaga Kemasyarakatan Desa dan Kelurahan yang Aktif", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.03.2.01", "Koordinasi Kegiatan Pemberdayaan Desa",
+     f"{P} Desa yang Mengikuti Kegiatan Pemberdayaan Masyarakat", LOK,
+     "100%", None, "DAU", "100%", None),
+    ("7.01.03.2.01.0001",
+     "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di Desa",
+     "Jumlah Lembaga Kemasyarakatan yang Berpartisipasi dalam Forum Musyawarah Perencanaan "
+     "Pembangunan di Desa", LOK, "16 Lembaga", 14_400_000, "DAU", "16 Lembaga", 15_000_000),
+    ("7.01.03.2.01.0003",
+     "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
+     "Jumlah Laporan Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah "
+     "Kecamatan", LOK, "12 Laporan", 21_750_000, "DAU", "12 Laporan", 22_500_000),
+    ("7.01.03.2.03", "Pemberdayaan Lembaga Kemasyarakatan Tingkat Kecamatan",
+     "Jumlah Lembaga Kemasyarakatan yang Diberdayakan", LOK,
+     "20 Lembaga", None, "DAU", "20 Lembaga", None),
+    ("7.01.03.2.03.0002", "Peningkatan Kapasitas Lembaga Kemasyarakatan",
+     "Jumlah Lembaga Kemasyarakatan yang Ditingkatkan Kapasitasnya", LOK,
+     "20 Lembaga", 9_600_000, "DAU", "20 Lembaga", 10_000_000),
+]
+
+SASARAN: dict = {}
+CATATAN: dict = {}
