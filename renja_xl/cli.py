@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
     p.add_argument("--jobs", type=int, default=None, help="jumlah proses paralel (bawaan: jumlah core)")
+    p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _common(p)
     p = sub.add_parser("rules", help=words["rules"])

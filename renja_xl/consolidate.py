@@ -19,7 +19,7 @@ from .check import Options, check_file, expand_paths
 from .issues import FileResult, Issue, Report
 from .numbers import format_rupiah
 from .plan import PLAN_FIELDS
-from .writer import SUMMARY_FIELDS, file_reasons, write_consolidated
+from .writer import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "run_cli", "summary_text"]
 
@@ -37,6 +37,7 @@ class Consolidation:
     output: str | None = None
     feedback: dict = field(default_factory=dict)     # input file -> annotated copy
     notices: list = field(default_factory=list)      # one-line Indonesian notices
+    parquet: str | None = None                       # folder of the Parquet copies, if any
 
     @property
     def exit_code(self) -> int:
@@ -81,14 +82,17 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
 
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
-                progress: bool = False, extra_sheets: dict | None = None) -> Consolidation:
+                progress: bool = False, extra_sheets: dict | None = None,
+                parquet=None, limits=None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
     annotated copies. `jobs`: worker processes (default: CPU count; 1 runs in this process).
     `executor`: any object with a concurrent.futures-style `.map` (e.g. a Dask client's
-    executor) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
-    written after `Kesalahan`. Raises `ConsolidateError` for misuse.
+    `get_executor()`) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
+    written after `Kesalahan`. `parquet`: a folder for `rencana.parquet`, `kesalahan.parquet`
+    and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
+    one sheet). `limits`: `workbook.Limits` for huge files. Raises `ConsolidateError` for misuse.
     """
     files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
@@ -101,6 +105,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
         from .feedback import feedback_targets
         targets = feedback_targets(files, _feedback_dir(feedback))
     options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    if limits is not None:
+        options.limits = limits
     checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
     report = Report(lang=lang)
     records: list[dict] = []
@@ -113,6 +119,10 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            program_totals=program_totals_frame(checked),
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
                            notices=[c.notice for c in checked if c.notice])
+    if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
+        parquet = os.path.splitext(output)[0] + "_parquet"
+    if parquet is not None:
+        _write_parquet(os.fspath(parquet), result)
     if output is not None:
         if progress:
             sys.stderr.write(f"Menulis {output} …\n")
@@ -120,6 +130,27 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                                            result.program_totals, lang=lang,
                                            extra_sheets=extra_sheets)
     return result
+
+
+def _write_parquet(folder: str, result: Consolidation) -> None:
+    """The merged rows as Parquet: for batches beyond what one workbook holds (pyarrow)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        result.notices.append("Parquet tidak ditulis: pasang pyarrow (pip install 'renja_xl[parquet]')")
+        return
+    os.makedirs(folder, exist_ok=True)
+    tables = {"rencana": result.plan, "kesalahan": result.report.to_frame(),
+              "ringkasan": result.summary}
+    for name, frame in tables.items():
+        frame = frame.copy()
+        for column in ("value", "expected"):          # mixed types: keep them as text
+            if column in frame:
+                frame[column] = frame[column].map(lambda v: None if v is None else str(v))
+        target = os.path.join(folder, f"{name}.parquet")
+        frame.to_parquet(target + ".tmp", index=False)
+        os.replace(target + ".tmp", target)
+    result.parquet = folder
 
 
 def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
@@ -130,8 +161,10 @@ def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
         from concurrent.futures import ProcessPoolExecutor
         executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
     try:
-        run = executor.map if executor is not None else map
-        results = run(_check_one, *args)
+        if pool is not None:          # a few files per task: less pickling per file
+            results = pool.map(_check_one, *args, chunksize=max(1, min(16, len(files) // (4 * jobs))))
+        else:
+            results = (executor.map if executor is not None else map)(_check_one, *args)
         if progress:
             from tqdm import tqdm
             results = tqdm(results, total=len(files), file=sys.stderr, unit="file",
@@ -314,9 +347,11 @@ def run_cli(args, nomenclature) -> int:
     """`python -m renja_xl consolidate PATH... -o OUT.xlsx [--feedback DIR] [--jobs N]`."""
     from concurrent.futures.process import BrokenProcessPool
     try:
+        from .cli import limits_from
         result = consolidate(args.paths, output=args.output, feedback=args.feedback,
                              jobs=args.jobs, lang=args.lang, nomenclature=nomenclature,
-                             tolerance=args.tolerance, progress=sys.stderr.isatty())
+                             tolerance=args.tolerance, progress=sys.stderr.isatty(),
+                             parquet=args.parquet, limits=limits_from(args))
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
         return 2

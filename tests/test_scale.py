@@ -1,0 +1,60 @@
+"""Beyond one machine: any executor with `.map` (a Dask client's), Parquet for huge batches."""
+from __future__ import annotations
+
+import importlib
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import renja_xl
+
+from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook
+
+
+def _batch(tmp_path, n=4):
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for i in range(n):
+        make_plan_workbook(folder / f"Renja_Kec_K{i}_2025.xlsx", CLEAN_ROWS,
+                           PlanLayout(five_cell_code=bool(i % 2)))
+    return folder
+
+
+def test_any_executor_with_map_gives_the_same_result(tmp_path):
+    folder = _batch(tmp_path)
+    local = renja_xl.consolidate(folder, jobs=1)
+    with ThreadPoolExecutor(2) as pool:             # stands in for Client.get_executor()
+        remote = renja_xl.consolidate(folder, executor=pool)
+    assert local.plan.equals(remote.plan)
+    assert [f.file for f in remote.report.files] == [f.file for f in local.report.files]
+
+
+def test_parquet_copies(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    folder = _batch(tmp_path, 2)
+    result = renja_xl.consolidate(folder, jobs=1, parquet=tmp_path / "pq")
+    plan = pd.read_parquet(tmp_path / "pq" / "rencana.parquet")
+    assert len(plan) == 10 and list(plan.columns) == list(result.plan.columns)
+    assert len(pd.read_parquet(tmp_path / "pq" / "ringkasan.parquet")) == 2
+    pd.read_parquet(tmp_path / "pq" / "kesalahan.parquet")
+
+
+def test_parquet_written_when_rows_exceed_a_sheet(tmp_path, monkeypatch):
+    pytest.importorskip("pyarrow")
+    module = importlib.import_module("renja_xl.consolidate")
+    monkeypatch.setattr(module, "MAX_SHEET_ROWS", 6)
+    monkeypatch.setattr(importlib.import_module("renja_xl.writer"), "MAX_SHEET_ROWS", 6)
+    folder = _batch(tmp_path, 2)
+    result = renja_xl.consolidate(folder, output=tmp_path / "gabungan.xlsx", jobs=1)
+    assert result.parquet == str(tmp_path / "gabungan_parquet")
+    assert (tmp_path / "gabungan_parquet" / "rencana.parquet").exists()
+
+
+def test_dask_client_when_installed(tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    folder = _batch(tmp_path, 2)
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2,
+                            dashboard_address=None) as client:
+        result = renja_xl.consolidate(folder, executor=client.get_executor())
+    assert [f.status for f in result.report.files] == ["ok", "ok"]
