@@ -32,7 +32,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
     p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", type=int, default=None,
-                   metavar="MB", help="naikkan batas ukuran file/isi zip (bawaan 200 MB file, 1024 MB isi)")
+                   metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
 
 
 def limits_from(args):
@@ -40,8 +40,10 @@ def limits_from(args):
     if not args.limit_mb:
         return Limits()
     mb = 2**20 * args.limit_mb
+    scale = max(1, args.limit_mb / 200)
     return Limits(max_file_bytes=mb, max_unzipped_bytes=max(mb, Limits().max_unzipped_bytes),
-                  max_ratio=Limits().max_ratio * max(1, args.limit_mb / 200))
+                  max_ratio=Limits().max_ratio * scale,
+                  max_cells=int(Limits().max_cells * scale))
 
 
 def build_parser() -> argparse.ArgumentParser:

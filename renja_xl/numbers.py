@@ -46,6 +46,16 @@ def parse_number(value, *, money: bool = False) -> Parsed:
     `money=True` strips `Rp`, a trailing `,00`/`,-` and prefers thousands grouping for a
     lone `1.500` (rupiah have no decimals).
     """
+    try:
+        parsed = _parse_number(value, money)
+    except OverflowError:                     # an int beyond float range
+        raise NumberError(f"number too large: {value!r}") from None
+    if not math.isfinite(parsed.value):       # "999…9" with 309+ digits reads as infinity
+        raise NumberError(f"number too large: {value!r}")
+    return parsed
+
+
+def _parse_number(value, money: bool) -> Parsed:
     if isinstance(value, bool):
         raise NumberError(f"not a number: {value!r}")
     if isinstance(value, (int, float)):

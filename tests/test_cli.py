@@ -73,7 +73,7 @@ def test_text_output_is_indonesian_and_english_on_request(tmp_path):
 
 @pytest.mark.parametrize("content,rule", [
     (None, "file-not-found"),
-    (b"", "file-corrupt"),
+    (b"", "file-zero-bytes"),
     (b"just some text, not a workbook\n" * 20, "file-not-excel"),
     (b"PK\x03\x04" + b"\x00" * 100, "file-corrupt"),
 ])
