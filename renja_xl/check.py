@@ -77,6 +77,9 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
         table_issues += nomenclature.check(plan)
         table_issues.sort(key=lambda i: (i.row or 0, i.col or 0))
         issues += table_issues
+    from .other_tables import check_tables
+    issues += check_tables(renja, nomenclature, options.tolerance)
+    result.tables += [table.info() for table in renja.tables]
     if not renja.plans and not any(i.severity == "error" for i in issues):
         result.status = "invalid"
     return result, issues, renja

@@ -19,6 +19,7 @@ from .numbers import NumberError, format_number, parse_money, parse_target
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import is_money as _is_money
+from .table_header import other_table_starts as _other_table_starts, wordy as _wordy
 from .tables import TableDef
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
@@ -126,6 +127,9 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
             plan.skipped["kosong"] += 1
             r += 1
             continue
+        if (r - 1 > last_data_r and len(texts) >= 2 and _wordy(texts)
+                and _other_table_starts(grid, r - 1, layout.table)):
+            break                                   # another kind of table starts here
         if _header_repeat(grid, r, texts, layout):
             plan.skipped["header berulang"] += 1
             r += 1

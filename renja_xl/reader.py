@@ -19,6 +19,7 @@ class RenjaFile:
     path: str
     kecamatan: str | None = None
     plans: list[PlanTable] = field(default_factory=list)
+    tables: list = field(default_factory=list)            # the other tables (GenericTable)
     issues: list[Issue] = field(default_factory=list)      # file- and table-level issues
     error: ReadError | None = None                         # set when the file is unreadable
     sheet_names: list[str] = field(default_factory=list)
@@ -58,11 +59,19 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
             result.plans.append(plan)
     if not result.plans:
         result.issues.append(Issue(rule="table-not-found", file=str(path)))
+    from .generic_table import read_tables
+    claimed: dict[str, list[tuple[int, int]]] = {}
+    for plan in result.plans:
+        claimed.setdefault(plan.sheet, []).append((plan.layout.header_first, plan.last_row - 1))
+    result.tables = read_tables(grids, str(path), claimed)
     result.kecamatan = detect_kecamatan(result, grids)
     for plan in result.plans:
         for row in plan.rows:
             row["kecamatan"] = result.kecamatan
         _column_issues(plan, result)
+    for table in result.tables:
+        for row in table.rows:
+            row["kecamatan"] = result.kecamatan
     return result
 
 

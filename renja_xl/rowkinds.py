@@ -38,11 +38,13 @@ def header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
 
 
 def header_follows(grid: Grid, r: int, layout: Layout) -> bool:
-    """A repeat of `layout`'s header within the next rows (a title repeated on a new page)."""
+    """A repeat of `layout`'s header within the next rows (a title repeated on a new page),
+    not the header of another standard table (a Review RKPD below the plan table)."""
     for rr in range(r + 1, min(grid.height, r + 8)):
         texts = grid.texts(rr)
         if texts and header_repeat(grid, rr, texts, layout):
-            return True
+            from .table_header import other_table_starts
+            return not other_table_starts(grid, r, layout.table)
     return False
 
 

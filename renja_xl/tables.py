@@ -28,6 +28,9 @@ class FieldDef:
     per_year: bool = False
     multi: bool = False
     money: bool = False
+    kind: str = "text"          # text | target | number | percent | money (the other tables)
+    series: bool = False        # one column per year ("Target Tahun 2022 … 2025")
+    caption: str = ""           # the column's name in messages ("Tingkat Realisasi")
 
     def matches(self, label: str) -> bool:
         """Does a normalised header label belong to this field?"""
@@ -50,12 +53,16 @@ class TableDef:
     required: tuple[str, ...] = ()
     expected: tuple[str, ...] = ()
     money_units: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)     # any other key of the table's section
 
     def field_for(self, label: str) -> FieldDef | None:
         for fdef in self.fields:
             if fdef.matches(label):
                 return fdef
         return None
+
+
+_KNOWN_KEYS = frozenset(("title", "sheet", "fields", "required", "expected", "money_units"))
 
 
 def _norm_all(words) -> tuple[str, ...]:
@@ -72,10 +79,13 @@ def table_defs() -> dict[str, TableDef]:
             FieldDef(name=f["name"], aliases=_norm_all(f.get("aliases", ())),
                      labels=_norm_all(f.get("labels", ())), exclude=_norm_all(f.get("exclude", ())),
                      per_year=f.get("per_year", False), multi=f.get("multi", False),
-                     money=f.get("money", False))
+                     money=f.get("money", False),
+                     kind=f.get("kind", "money" if f.get("money") else "text"),
+                     series=f.get("series", False), caption=f.get("caption", ""))
             for f in spec.get("fields", ()))
         defs[table_id] = TableDef(
             id=table_id, title=spec["title"], sheet=spec.get("sheet", table_id), fields=fields,
             required=tuple(spec.get("required", ())), expected=tuple(spec.get("expected", ())),
-            money_units={normalise_label(k): v for k, v in spec.get("money_units", {}).items()})
+            money_units={normalise_label(k): v for k, v in spec.get("money_units", {}).items()},
+            options={k: v for k, v in spec.items() if k not in _KNOWN_KEYS})
     return defs
