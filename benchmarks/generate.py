@@ -27,8 +27,8 @@ def _reference():
 def plan_rows(n_rows: int, seed: int = 1) -> list[tuple]:
     """About n_rows rows: (kode, nama, indikator, lokasi, target, pagu, sumber, target1, pagu1).
 
-    Beyond the kecamatan list, the same tree is repeated under other urusan/bidang codes
-    (as an OPD-wide or kabupaten-wide table would be), keeping codes unique."""
+    Beyond the kecamatan list, the generic program X.XX.01 is repeated under other
+    urusan/bidang codes (as a kabupaten-wide table would be), keeping codes unique."""
     rng = random.Random(seed)
     programs, kegiatan, subs = _reference()
     small = n_rows <= 100                 # a kecamatan's own table: a few kegiatan per program
@@ -46,8 +46,10 @@ def plan_rows(n_rows: int, seed: int = 1) -> list[tuple]:
     block = 0
     while len(out) < n_rows:
         urusan, bidang = 1 + (block // 99) % 9, 1 + block % 99
-        prefix = f"{urusan}.{bidang:02d}"
-        for p, ks in tree:
+        prefix = "7.01" if block == 0 else f"{urusan}.{bidang:02d}"
+        # other units have the generic X.XX.01 program only (their own programs are not in
+        # the kecamatan nomenclature, and would all be reported as unknown codes)
+        for p, ks in (tree if block == 0 else tree[:1]):
             pk = prefix + p[4:]
             rows_k = []
             for k, ss in ks:

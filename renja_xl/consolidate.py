@@ -34,6 +34,7 @@ class Consolidation:
     plan: object                   # DataFrame: the `Rencana` sheet
     summary: object                # DataFrame: the `Ringkasan` table
     program_totals: object         # DataFrame: kode, nama, one column per kecamatan, jumlah
+    tables: dict = field(default_factory=dict)       # sheet name -> DataFrame, other tables
     output: str | None = None
     feedback: dict = field(default_factory=dict)     # input file -> annotated copy
     notices: list = field(default_factory=list)      # one-line Indonesian notices
@@ -53,6 +54,7 @@ class _Checked:
     result: FileResult
     issues: list
     records: list
+    tables: dict = field(default_factory=dict)       # the other tables: frames.table_records
     feedback: str | None = None
     notice: str | None = None
 
@@ -66,8 +68,9 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
         issue = Issue(rule="file-unreadable", file=str(path), params={"detail": detail})
         result = FileResult(file=str(path), status="unreadable", reason="file-unreadable")
         return _Checked(result, [issue], [])
+    from .frames import table_records
     records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
-    checked = _Checked(result, issues, records)
+    checked = _Checked(result, issues, records, table_records(renja))
     if feedback_target and result.status != "unreadable":
         from .feedback import FeedbackError, write_feedback
         try:
@@ -113,10 +116,12 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     for item in checked:
         report.add(item.result, item.issues)
         records += item.records
+    from .frames import table_frames
     from .reader import plan_frame
     result = Consolidation(report=report, plan=plan_frame(records),
                            summary=summary_frame(report, checked),
                            program_totals=program_totals_frame(checked),
+                           tables=table_frames(c.tables for c in checked),
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
                            notices=[c.notice for c in checked if c.notice])
     if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
@@ -128,7 +133,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
             sys.stderr.write(f"Menulis {output} …\n")
         result.output = write_consolidated(output, report, records, result.summary,
                                            result.program_totals, lang=lang,
-                                           extra_sheets=extra_sheets)
+                                           extra_sheets={**result.tables, **(extra_sheets or {})})
     return result
 
 

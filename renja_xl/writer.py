@@ -208,8 +208,13 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
             _write_summary(workbook.add_worksheet("Ringkasan"), formats, report, summary,
                            program_totals, words)
             located = _write_plan(workbook, formats, report, records, lang)
-            _write_issues(workbook, formats, report, located, lang)
-            for name, frame in (extra_sheets or {}).items():
+            issue_sheets = sheet_names("Kesalahan", len(report.issues))
+            extra = list((extra_sheets or {}).items())
+            for name, frame in extra:             # the links below need their rows first
+                for key, place in _frame_places(name, frame).items():
+                    located.setdefault(key, place)
+            _write_issues(workbook, formats, report, located, lang, issue_sheets)
+            for name, frame in extra:
                 _write_frame(workbook, formats, name, frame)
         finally:
             workbook.close()
@@ -345,9 +350,21 @@ def _col_index(letters: str) -> int:
     return index - 1
 
 
-def _write_issues(workbook, formats, report: Report, located: dict, lang: str) -> None:
+def _frame_places(name: str, frame) -> dict:
+    """(file, sheet, row) -> (sheet name, Excel row) for an extra table that has them."""
+    if not {"file", "sheet", "row"} <= set(frame.columns):
+        return {}
+    names = sheet_names(name, len(frame))
+    places = {}
+    for index, key in enumerate(zip(frame["file"], frame["sheet"], frame["row"])):
+        k, r = _place(index)
+        places.setdefault((key[0], key[1], int(key[2])), (names[k], r + 1))
+    return places
+
+
+def _write_issues(workbook, formats, report: Report, located: dict, lang: str,
+                  names: list[str]) -> None:
     issues = report.issues
-    names = sheet_names("Kesalahan", len(issues))
     sheets = [workbook.add_worksheet(name) for name in names]
     for ws in sheets:
         _header(ws, formats, ISSUE_FIELDS)
