@@ -66,3 +66,17 @@ def test_other_samples_report_their_planted_faults():
     karangmoncol = renja_xl.check(sample("Renja_Kec_Karangmoncol_2025.xlsx"))
     assert {(i.rule, i.cell) for i in karangmoncol.errors} == {
         ("satuan-changed", "J10"), ("pagu-rollup", "K17"), ("child-before-parent", "A26")}
+
+
+def test_consolidated_kejobong_has_a_sheet_per_table_with_linked_issues(tmp_path):
+    import openpyxl
+    result = renja_xl.consolidate([sample("Renja_Kec_Kejobong_2025.xlsx")],
+                                  output=tmp_path / "gabungan.xlsx", jobs=1)
+    wb = openpyxl.load_workbook(result.output)
+    for name in ("Ringkasan", "Rencana", "Kesalahan", "Evaluasi", "Kinerja Pelayanan",
+                 "Review RKPD", "Usulan", "Tujuan Sasaran"):
+        assert name in wb.sheetnames
+    assert [c.value for c in wb["Review RKPD"][1][:4]] == ["file", "kecamatan", "sheet", "row"]
+    links = {c.hyperlink.location.split("!")[0].strip("'")
+             for row in wb["Kesalahan"].iter_rows(min_row=2) for c in row if c.hyperlink}
+    assert {"Rencana", "Review RKPD", "Kinerja Pelayanan"} <= links
