@@ -233,3 +233,23 @@ def test_misplaced_kegiatan_is_one_issue_not_one_per_child(tmp_path):
     report = check(tmp_path, rows)
     wrong = one(report, "wrong-parent")
     assert wrong.row == 11 and wrong.kode == "7.01.02.2.04"
+
+
+def test_rollup_across_a_page_break_with_five_cell_codes(tmp_path):
+    rows = rows_with((3, 5, 9_000_000))            # kegiatan 7.01.02.2.04 after the break
+    report = check(tmp_path, rows, PlanLayout(page_break_after=2))
+    # header 4-5, numbering 6, data 7-9, footer 10, blank 11, header 12-13, numbering 14, data 15-
+    found = {i.cell: i for i in issues_of(report, "pagu-rollup")}
+    assert set(found) == {"J7", "J15"}                 # the program above the break, the kegiatan
+    assert found["J15"].expected == 10_000_000 and found["J15"].params["rows"] == "16"
+    assert found["J7"].params["rows"] == "8, 15"
+
+
+def test_report_as_frame_and_html(tmp_path):
+    report = check(tmp_path, rows_with((0, 8, 1)))
+    frame = report.to_frame()
+    assert list(frame.columns)[:6] == ["file", "sheet", "row", "column", "cell", "table"]
+    assert frame.loc[0, "cell"] == "M7" and frame.loc[0, "rule"] == "pagu-rollup"
+    html = report._repr_html_()
+    assert "Tabel 4.1" in html and "!M7" in html and "pagu-rollup" in html
+    assert report.to_frame(lang="en").loc[0, "message"].startswith("Pagu 2026 of program")
