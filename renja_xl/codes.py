@@ -85,10 +85,11 @@ def parse_code(cells) -> Code:
     if not isinstance(cells, (list, tuple)):
         cells = [cells]
     if all(type(c) is str for c in cells):                # fast path: text cells, canonical
-        joined = ".".join(c.strip() for c in cells if c.strip())
+        parts = [c for c in cells if c]
+        joined = ".".join(parts)
         if _CANONICAL.match(joined):
-            original = " | ".join(c for c in cells if c.strip())
-            return Code(kode=joined, level=_BY_PARTS[joined.count(".") + 1], original=original)
+            return Code(kode=joined, level=_BY_PARTS[joined.count(".") + 1],
+                        original=" | ".join(parts))
     parts: list[str] = []
     owners: list[int] = []          # which cell each part came from
     numeric: list[bool] = []

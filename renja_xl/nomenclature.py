@@ -30,6 +30,7 @@ class NomenclatureError(ValueError):
 _SPELLING = re.compile(r"(?<=[a-z])ivitas\b")       # efektivitas = efektifitas (both in use)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str | None) -> str:
     """Case, punctuation, spacing and known spelling variants folded away."""
     text = re.sub(r"[^0-9a-z]+", " ", (name or "").lower())

@@ -53,10 +53,29 @@ _FIELD = {"kode-missing": "kode", "kode-invalid": "kode", "kode-sub-2digit": "ko
           "pagu-negative": None}
 
 
+def _pandera():
+    """`pandera.pandas`, imported without hypothesis when hypothesis is not loaded yet.
+
+    pandera's built-in checks import its data-synthesis strategies, which import hypothesis
+    when it is installed (0.2 s of a 0.7 s `check`). renja_xl never synthesises data, so the
+    strategies get their placeholders; import hypothesis before renja_xl to keep them."""
+    import sys
+    if "pandera.backends.pandas.builtin_checks" in sys.modules or "hypothesis" in sys.modules:
+        import pandera.pandas as pa
+        return pa
+    sys.modules["hypothesis"] = None                # makes `import hypothesis` fail
+    try:
+        import pandera.pandas as pa
+        import pandera.backends.pandas.builtin_checks  # noqa: F401  (imports the strategies)
+    finally:
+        del sys.modules["hypothesis"]
+    return pa
+
+
 @lru_cache(maxsize=1)
 def plan_schema():
     """The pandera DataFrameSchema for normalised plan rows (plus the private helper columns)."""
-    import pandera.pandas as pa
+    pa = _pandera()
     nonneg = pa.Check(lambda s: s.isna() | (s >= 0), name="pagu-negative")
     kode_checks = [pa.Check(fn, name=rule) for rule, (_, fn) in COLUMN_RULES.items()]
     columns = {
@@ -93,7 +112,7 @@ def _frame(records: list[dict], has_sasaran_col: bool = False):
 
 def validate_plan(plan) -> list[Issue]:
     """Validate one plan table's rows lazily; every failure as an issue on its cell."""
-    import pandera.pandas as pa
+    pa = _pandera()
     records = plan.rows
     if not records:
         return []
