@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
 from .numbers import NumberError, format_number, parse_money, parse_target
-from .rowkinds import FOOTER
+from .rowkinds import FOOTER, flush_unrecognised, set_extent
 from .table_header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
                            phrase_in, title_lines, wordy)
 from .tables import TableDef, normalise_label, table_defs
@@ -257,10 +257,7 @@ def _read_rows(grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: in
             pending.append((r, joined))
             r += 1
             continue
-        for pr, text in pending:
-            gt.issues.append(gt.issue("row-unrecognised", pr + 1, col=lo, params={"text": text[:80]}))
-            gt.skipped["tidak dikenali"] += 1
-        pending.clear()
+        flush_unrecognised(gt, pending, lo)
         record = _record(grid, r, gt)
         for column in fill_down:
             if record.get(column.key) is None and previous is not None:
@@ -269,11 +266,7 @@ def _read_rows(grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: in
         previous = record
         last_r = r
         r += 1
-    if pending:
-        gt.skipped["penutup/catatan"] += len(pending)
-    data_rows = [row["row"] for row in gt.rows] + [t["row"] for t in gt.totals]
-    gt.first_row = min(data_rows) if data_rows else layout.header_last + 2
-    gt.last_row = last_r + 1
+    set_extent(gt, pending, last_r, layout.header_last)
     return gt
 
 

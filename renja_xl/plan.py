@@ -18,6 +18,7 @@ from .layout import Grid, Layout, cell_text, find_layouts
 from .numbers import NumberError, format_number, parse_money, parse_target
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
+from .rowkinds import flush_unrecognised as _flush_unrecognised, set_extent
 from .rowkinds import is_money as _is_money
 from .table_header import other_table_starts as _other_table_starts, wordy as _wordy
 from .tables import TableDef
@@ -184,21 +185,8 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
             previous = record
         last_data_r = r
         r += 1
-    if pending_unrecognised:
-        plan.skipped["penutup/catatan"] += len(pending_unrecognised)
-    data_rows = [row["row"] for row in plan.rows] + [t["row"] for t in plan.totals]
-    plan.first_row = min(data_rows) if data_rows else layout.header_last + 2
-    plan.last_row = last_data_r + 1
+    set_extent(plan, pending_unrecognised, last_data_r, layout.header_last)
     return plan
-
-
-def _flush_unrecognised(plan: PlanTable, pending: list, col: int) -> None:
-    """Rows without code or pagu between data rows: reported (trailing ones only counted)."""
-    for pr, text in pending:
-        plan.issues.append(plan.issue("row-unrecognised", pr + 1, col=col,
-                                      params={"text": text[:80]}))
-        plan.skipped["tidak dikenali"] += 1
-    pending.clear()
 
 
 def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
