@@ -238,6 +238,7 @@ class _Extractor:
         self.kode_cols = layout.columns.get("kode", [])
         self.merged = grid._anchor
         self.uncached = grid.sheet.uncached
+        self.percent = grid.sheet.percent
         self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
 
     def _value(self, row, r: int, c: int):
@@ -268,7 +269,10 @@ class _Extractor:
                 rec["satuan" + suffix] = cell_text(self._value(row, r, scol)) or None
                 rec[f"_satuan{suffix}_col"] = True
             if tcol is not None:
-                text = cell_text(row[tcol] if tcol < len(row) else "")
+                raw = row[tcol] if tcol < len(row) else ""
+                if self.percent and (r, tcol) in self.percent and type(raw) is float:
+                    raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1
+                text = cell_text(raw)
                 rec[f"_target{suffix}_text"] = text or None
                 if text:
                     _set_target(rec, "target" + suffix, text)

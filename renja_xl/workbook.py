@@ -27,6 +27,7 @@ class Sheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)     # (r, c) -> formula
     hidden: bool = False
+    percent: frozenset = frozenset()   # (r, c) of number cells shown as a percentage (1 = 100%)
 
     @property
     def height(self) -> int:
@@ -70,6 +71,7 @@ def _read_with_calamine(path: str, fmt: str, archive, limits: Limits) -> list[Sh
     except BaseException as exc:  # calamine raises several types, and a Rust panic is a BaseException
         raise ReadError("file-corrupt", _short(exc)) from None
     formulas = _formula_scanner(archive) if fmt == "xlsx" else None
+    percents = _percent_scanner(archive) if fmt == "xlsx" else None
     sheets, cells = [], 0
     try:
         for meta in book.sheets_metadata:
@@ -93,7 +95,8 @@ def _read_with_calamine(path: str, fmt: str, archive, limits: Limits) -> list[Sh
                 raise ReadError("file-corrupt", f"sheet '{meta.name}': {_short(exc)}") from None
             uncached = formulas(meta.name) if formulas else {}
             sheets.append(Sheet(meta.name, rows, merged, uncached,
-                                hidden="Visible" not in str(meta.visible)))
+                                hidden="Visible" not in str(meta.visible),
+                                percent=percents(meta.name) if percents else frozenset()))
     finally:
         book.close()
     return sheets
@@ -168,3 +171,66 @@ def _uncached_formulas(segments) -> dict:
             else:                                   # <is>: inline text is a value
                 cell[2] = True
     return found
+
+
+# --- number cells formatted as a percentage (OOXML) -------------------------------------------
+# "100%" typed into a General cell is stored by Excel as the number 1 with a percent format;
+# calamine gives the 1. The styles say which cell formats are percentages (built-in 9 and 10,
+# or a custom code with a '%' outside quotes), and the sheet XML which cells use them.
+_NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
+_XF_NUMFMT = re.compile(rb'numFmtId="(\d+)"')
+_STYLED_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d{1,7})"([^>]*?)\bs="(\d+)"')
+_PERCENT_BUILTIN = {b"9", b"10"}
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> set[bytes]:
+    try:
+        info = archive.getinfo("xl/styles.xml")
+        if info.file_size > 16 * 2**20:            # absurd styles: do without the percentages
+            return set()
+        styles = archive.read(info)
+    except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error):
+        return set()
+    percent_ids = set(_PERCENT_BUILTIN)
+    for num_id, code in _NUMFMT.findall(styles):
+        if b"%" in re.sub(rb"&quot;.*?&quot;|\\.", b"", code):
+            percent_ids.add(num_id)
+    block = _CELLXFS.search(styles)
+    if not block:
+        return set()
+    found = set()
+    for index, attrs in enumerate(_XF.findall(block.group(0))):
+        num = _XF_NUMFMT.search(attrs)
+        if num and num.group(1) in percent_ids:
+            found.add(str(index).encode())
+    return found
+
+
+def _percent_scanner(archive: zipfile.ZipFile):
+    """name -> frozenset of (row0, col0) whose cell format is a percentage."""
+    styles = _percent_styles(archive)
+    parts = sheet_parts(archive) if styles else {}
+    if not parts:
+        return None
+
+    def scan(sheet_name: str) -> frozenset:
+        part = parts.get(sheet_name)
+        if not part:
+            return frozenset()
+        cells = set()
+        try:
+            with archive.open(part) as stream:
+                for data in xml_segments(stream, part):
+                    for letters, number, attrs, style in _STYLED_CELL.findall(data):
+                        if style in styles and b't="s"' not in attrs and b't="str"' not in attrs:
+                            col = 0
+                            for ch in letters:
+                                col = col * 26 + ch - 64
+                            cells.add((int(number) - 1, col - 1))
+        except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, ReadError):
+            return frozenset()
+        return frozenset(cells)
+
+    return scan

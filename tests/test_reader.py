@@ -177,3 +177,16 @@ def test_title_merged_across_the_table_is_not_a_header(tmp_path):
     assert report.errors == [], [i.message() for i in report.errors]
     assert report.files[0].tables[0].header_rows == (4, 6)
     assert report.files[0].kecamatan == "Contoh"
+
+
+def test_percent_formatted_number_targets_read_as_percent(tmp_path):
+    """'100%' typed into a General cell: Excel stores 1 with a percent format."""
+    def extra(wb, ws, pos):
+        pct = wb.add_format({"num_format": "0%"})
+        ws.write_number(pos[0], 8, 1.0, pct)         # I7: target 2025 of the program
+        ws.write_number(pos[0], 11, 0.955, wb.add_format({"num_format": "0.0%"}))  # L7
+    rows = [("7.01.02",) + CLEAN_ROWS[0][1:4] + ("",) + CLEAN_ROWS[0][5:7] + ("",) + CLEAN_ROWS[0][8:]] \
+        + CLEAN_ROWS[1:]
+    df = _read(make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(), extra=extra))
+    assert (df["target"].iloc[0], df["satuan"].iloc[0]) == (100, "%")
+    assert (df["target_n1"].iloc[0], df["satuan_n1"].iloc[0]) == (95.5, "%")
