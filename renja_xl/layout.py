@@ -196,6 +196,31 @@ def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:
     return lines
 
 
+def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
+    """Year n and n+1 from the years in a header: the last two when there are more
+    ("Realisasi 2024 | Rencana 2025 | Prakiraan Maju 2026")."""
+    if not years:
+        return None, None
+    if len(years) == 1:
+        return years[0], years[0] + 1
+    return years[-1] - 1, years[-1]
+
+
+def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
+    """'n', 'n1', or None for a column of an earlier year."""
+    padded = f" {label} "
+    if " prakiraan maju " in padded or " n 1 " in padded:
+        return "n1"
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
+    if years and n_year:
+        if max(years) >= n1_year:
+            return "n1"
+        if max(years) == n_year:
+            return "n"
+        return None
+    return "n1" if seen >= 1 else "n"
+
+
 def _build_layout(grid: Grid, table: TableDef, block: list[int],
                   numbering: int | None) -> Layout | None:
     width = grid.width
@@ -226,6 +251,7 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
             labels[c] = normalise_label(raw_labels[c])
     years_all = sorted({int(y) for text in raw_labels.values()
                         for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
+    n_year, n1_year = _plan_years(years_all)
     columns: dict[str, list[int]] = {}
     unmapped = []
     per_year_seen: dict[str, int] = {}
@@ -237,15 +263,13 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
             continue
         name = fdef.name
         if fdef.per_year:
-            label = labels[c]
-            years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw_labels[c])]
-            later = (" prakiraan maju " in f" {label} " or " n 1 " in f" {label} "
-                     or (years and len(years_all) > 1 and max(years) == years_all[-1]
-                         and min(years) != years_all[0]))
-            count = per_year_seen.get(name, 0)
-            if later or count >= 1:
-                name = name + "_n1"
-            per_year_seen[name.removesuffix("_n1")] = count + 1
+            period = _period(labels[c], raw_labels[c], n_year, n1_year,
+                             per_year_seen.get(name, 0))
+            if period is None:               # an earlier year (realisasi n-1): not the plan
+                unmapped.append(c)
+                continue
+            per_year_seen[name] = per_year_seen.get(name, 0) + 1
+            name += "_n1" if period == "n1" else ""
         if fdef.money:
             for word, factor in table.money_units.items():
                 if f" {word} " in f" {labels[c]} ":
@@ -259,10 +283,6 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
         columns.setdefault(name, []).append(c)
     if not columns:
         return None
-    n_year = years_all[0] if years_all else None
-    n1_year = years_all[-1] if len(years_all) > 1 else (n_year + 1 if n_year else None)
-    if n_year and n1_year and n1_year - n_year > 1:
-        n_year, n1_year = n1_year - 1, n1_year
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
                   numbering_row=numbering, columns=columns, labels=labels,

@@ -190,3 +190,21 @@ def test_percent_formatted_number_targets_read_as_percent(tmp_path):
     df = _read(make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(), extra=extra))
     assert (df["target"].iloc[0], df["satuan"].iloc[0]) == (100, "%")
     assert (df["target_n1"].iloc[0], df["satuan_n1"].iloc[0]) == (95.5, "%")
+
+
+def test_columns_of_an_earlier_year_are_not_the_plan(tmp_path):
+    """'Realisasi Tahun 2024' columns before 'Rencana Tahun 2025' are not pagu n."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Capaian Tahun 2024",
+               None, "Rencana Tahun 2025", None, None, None, "Prakiraan Maju Tahun 2026", None])
+    ws.append([None, None, None, "Target", "Pagu", "Lokasi", "Target", "Pagu Indikatif",
+               "Sumber Dana", "Target", "Pagu Indikatif"])
+    ws.append(["7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+               "Nilai Evaluasi", "3", 1, "Kec", "3,5", 40_000_000, "DAU", "3,6", 44_000_000])
+    path = tmp_path / "r.xlsx"
+    wb.save(path)
+    df = _read(path)
+    assert (df["pagu"].iloc[0], df["pagu_n1"].iloc[0]) == (40_000_000, 44_000_000)
+    assert df["target"].iloc[0] == 3.5
