@@ -103,9 +103,12 @@ def _load_nomenclature(args):
 
 
 def _check(args) -> int:
-    from .check import check
+    from .check import check, expand_paths
     from .text_report import render_text
-    report = check(args.paths, lang=args.lang, nomenclature=_load_nomenclature(args),
+    paths = expand_paths(args.paths)
+    if not paths:
+        raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
+    report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
                    tolerance=args.tolerance, limits=limits_from(args))
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")

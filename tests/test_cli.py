@@ -98,6 +98,11 @@ def test_misuse_exits_2_without_traceback():
     assert proc.returncode == 2
 
 
+def test_empty_folder_is_misuse(tmp_path):
+    proc = run("check", tmp_path, "--format", "json")
+    assert proc.returncode == 2 and "tidak ada workbook" in proc.stderr and not proc.stdout
+
+
 def test_input_is_never_modified(tmp_path):
     path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout())
     before = sha256(path)
