@@ -8,7 +8,8 @@ from .issues import FileResult, Issue, Report
 from .reader import RenjaFile, read_file
 from .workbook import Limits
 
-__all__ = ["Options", "check", "check_file", "expand_paths", "EXCEL_SUFFIXES"]
+__all__ = ["Options", "check", "check_file", "check_file_safely", "expand_paths",
+           "EXCEL_SUFFIXES"]
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -85,6 +86,18 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
     return result, issues, renja
 
 
+def check_file_safely(path: str, options: Options | None = None):
+    """`check_file`, except that a bug met on one odd workbook becomes an `unreadable` result
+    with the reason, never a traceback: the batch goes on."""
+    try:
+        return check_file(path, options)
+    except Exception as exc:
+        detail = f"kesalahan internal renja_xl ({type(exc).__name__}: {exc}); mohon laporkan"
+        issue = Issue(rule="file-unreadable", file=str(path), params={"detail": detail[:240]})
+        result = FileResult(file=str(path), status="unreadable", reason="file-unreadable")
+        return result, [issue], RenjaFile(path=str(path))
+
+
 def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
           limits: Limits | None = None) -> Report:
     """Check workbooks (files or folders) and return a `Report`.
@@ -96,6 +109,6 @@ def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
                       limits=limits or Limits())
     report = Report(lang=lang)
     for path in expand_paths(paths):
-        result, issues, _ = check_file(path, options)
+        result, issues, _ = check_file_safely(path, options)
         report.add(result, issues)
     return report

@@ -15,8 +15,8 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .check import Options, check_file, expand_paths
-from .issues import FileResult, Issue, Report
+from .check import Options, check_file_safely, expand_paths
+from .issues import FileResult, Report
 from .numbers import format_rupiah
 from .plan import PLAN_FIELDS
 from .writer import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
@@ -61,13 +61,7 @@ class _Checked:
 
 def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
     """Check one file (and write its annotated copy); never raises for a bad file."""
-    try:
-        result, issues, renja = check_file(path, options)
-    except Exception as exc:      # a bug on one odd file must not stop the batch
-        detail = f"{type(exc).__name__}: {exc}"[:200]
-        issue = Issue(rule="file-unreadable", file=str(path), params={"detail": detail})
-        result = FileResult(file=str(path), status="unreadable", reason="file-unreadable")
-        return _Checked(result, [issue], [])
+    result, issues, renja = check_file_safely(path, options)
     from .frames import table_records
     records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
     checked = _Checked(result, issues, records, table_records(renja))

@@ -122,3 +122,22 @@ def test_rules_listing_covers_every_rule():
     out = run("rules", "--format", "markdown").stdout
     for rule in RULES:
         assert f"`{rule}`" in out
+
+
+def test_a_bug_on_one_file_is_reported_not_raised(tmp_path, monkeypatch):
+    import importlib
+
+    import renja_xl
+    good = make_plan_workbook(tmp_path / "a.xlsx", CLEAN_ROWS, PlanLayout())
+    odd = make_plan_workbook(tmp_path / "b.xlsx", CLEAN_ROWS, PlanLayout())
+    module = importlib.import_module("renja_xl.check")
+    real = module.check_file
+
+    def flaky(path, options=None):
+        if str(path).endswith("b.xlsx"):
+            raise IndexError("unexpected layout")
+        return real(path, options)
+    monkeypatch.setattr(module, "check_file", flaky)
+    report = renja_xl.check([good, odd])
+    assert [f.status for f in report.files] == ["ok", "unreadable"]
+    assert "IndexError" in report.issues[-1].message() and report.exit_code == 2

@@ -307,7 +307,7 @@ def test_extra_sheets_follow_kesalahan(tmp_path):
 
 
 def test_a_crash_on_one_file_does_not_stop_the_batch(tmp_path, monkeypatch):
-    module = importlib.import_module("renja_xl.consolidate")
+    module = importlib.import_module("renja_xl.check")
     good = make_plan_workbook(tmp_path / "good.xlsx")
     odd = make_plan_workbook(tmp_path / "odd.xlsx")
 
