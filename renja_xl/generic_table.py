@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
-from .numbers import NumberError, format_number, parse_money, parse_target
+from .numbers import MAX_NUMBER, NumberError, format_number, parse_money, parse_target
 from .rowkinds import FOOTER, flush_unrecognised, set_extent
 from .table_header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
                            phrase_in, title_lines, wordy)
@@ -110,6 +110,8 @@ def parse_cell(raw) -> Cell:
     if isinstance(raw, bool):
         return Cell(None, text=str(raw))
     if isinstance(raw, (int, float)):
+        if not abs(raw) <= MAX_NUMBER:           # infinite, NaN or absurd: kept as text only
+            return Cell(None, text=cell_text(raw))
         return Cell(float(raw), decimals=_decimals_of_float(raw), text=cell_text(raw),
                     numeric_cell=True)
     text = " ".join(str(raw).split())
@@ -352,7 +354,7 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
 
 
 def _money(gt: GenericTable, raw, r: int, column: Column):
-    if type(raw) is float or type(raw) is int:
+    if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
         return float(raw) * column.factor
     if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
         return None

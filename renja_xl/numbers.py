@@ -19,6 +19,11 @@ __all__ = ["NumberError", "Parsed", "parse_number", "parse_money", "Target", "pa
            "format_rupiah", "format_number"]
 
 
+# Beyond any rupiah amount (the whole national budget is ~3.6e15) and beyond exact integers in
+# a float: a cell this large is a typing accident, and sums of such cells would overflow.
+MAX_NUMBER = 1e18
+
+
 class NumberError(ValueError):
     """The text is not a number (the only exception these parsers raise)."""
 
@@ -50,7 +55,7 @@ def parse_number(value, *, money: bool = False) -> Parsed:
         parsed = _parse_number(value, money)
     except OverflowError:                     # an int beyond float range
         raise NumberError(f"number too large: {value!r}") from None
-    if not math.isfinite(parsed.value):       # "999…9" with 309+ digits reads as infinity
+    if not math.isfinite(parsed.value) or abs(parsed.value) > MAX_NUMBER:
         raise NumberError(f"number too large: {value!r}")
     return parsed
 

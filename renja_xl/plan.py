@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .codes import looks_like_code, parse_code, parent_code
 from .issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
-from .numbers import NumberError, format_number, parse_money, parse_target
+from .numbers import MAX_NUMBER, NumberError, format_number, parse_money, parse_target
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import flush_unrecognised as _flush_unrecognised, set_extent
@@ -288,7 +288,7 @@ class _Extractor:
         """(value or None, formula-without-value or None); problems become issues."""
         if self.uncached and (r, c) in self.uncached:
             return None, self.uncached[(r, c)]
-        if type(raw) is float or type(raw) is int:
+        if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
             return float(raw) * self.plan.layout.money_factor.get(c, 1.0), None
         if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
             return None, None

@@ -253,3 +253,11 @@ def test_report_as_frame_and_html(tmp_path):
     html = report._repr_html_()
     assert "Tabel 4.1" in html and "!M7" in html and "pagu-rollup" in html
     assert report.to_frame(lang="en").loc[0, "message"].startswith("Pagu 2026 of program")
+
+
+def test_absurd_pagu_is_not_a_number_and_sums_never_overflow(tmp_path):
+    rows = rows_with((1, 5, 1e308), (3, 5, 1e308))
+    report = check(tmp_path, rows)
+    assert {i.cell for i in issues_of(report, "pagu-not-number")} == {"J8", "J10"}
+    assert report.files[0].status == "invalid"
+    assert "1e+308" in issues_of(report, "pagu-not-number")[0].message()
