@@ -14,7 +14,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import renja_xl
 from renja_xl import writer
 from renja_xl.check import check_file
 from renja_xl.consolidate import Consolidation, ConsolidateError, consolidate
