@@ -175,7 +175,18 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
                 r += 1
                 continue
         _flush_unrecognised(plan, pending_unrecognised, lo)
-        record = extract.record(r, parse_code(code_values) if has_code else None)
+        code = parse_code(code_values) if has_code else None
+        written = None
+        if code is not None and code.level not in _PLAN_LEVELS and len(kode_cols) == 1:
+            expanded = _expand_relative(cell_text(code_values[0]), previous)
+            if expanded is not None:
+                written, code = code.original, expanded
+        record = extract.record(r, code)
+        if written is not None:
+            record["_relative"] = True
+            plan.issues.append(plan.issue("kode-relative", r + 1, col=kode_cols[0],
+                                          kode=record["kode"], value=written,
+                                          expected=record["kode"]))
         if name_from_code and not record["nama"]:
             record["nama"] = name_from_code
         if record["level"] in ("urusan", "bidang"):
@@ -187,6 +198,30 @@ def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
         r += 1
     set_extent(plan, pending_unrecognised, last_data_r, layout.header_last)
     return plan
+
+
+_REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
+_REL_SUB = re.compile(r"^\d{1,4}$")
+
+
+def _expand_relative(text: str, previous: dict | None):
+    """A code written relative to the rows above it — '2.01' under program 7.01.01, '0001' under
+    kegiatan 7.01.01.2.01 — as its full code, or None. Only right after the program or kegiatan
+    it belongs to, or after another relative code, so a new bidang row ('2.08') after fully coded
+    rows stays what it is."""
+    if previous is None or previous.get("level") not in _PLAN_LEVELS:
+        return None
+    level = previous["level"]
+    parts = previous["kode"].split(".")
+    chained = previous.get("_relative", False)
+    if _REL_KEGIATAN.match(text) and (level == "program" or chained):
+        candidate = ".".join(parts[:3]) + "." + text
+    elif _REL_SUB.match(text) and len(parts) >= 5 and (level == "kegiatan" or chained):
+        candidate = ".".join(parts[:5]) + "." + text
+    else:
+        return None
+    code = parse_code(candidate)
+    return code if code.level in ("kegiatan", "sub_kegiatan") else None
 
 
 def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:

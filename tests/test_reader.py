@@ -208,3 +208,22 @@ def test_columns_of_an_earlier_year_are_not_the_plan(tmp_path):
     df = _read(path)
     assert (df["pagu"].iloc[0], df["pagu_n1"].iloc[0]) == (40_000_000, 44_000_000)
     assert df["target"].iloc[0] == 3.5
+
+
+def test_codes_written_relative_to_their_parent(tmp_path):
+    rows = [("7.01.02",) + CLEAN_ROWS[0][1:], ("2.01",) + CLEAN_ROWS[1][1:],
+            ("0002",) + CLEAN_ROWS[2][1:], ("2.04",) + CLEAN_ROWS[3][1:],
+            ("0001",) + CLEAN_ROWS[4][1:]]
+    path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(five_cell_code=False))
+    assert list(_read(path)["kode"]) == EXPECTED_CODES
+    report = renja_xl.check(path)
+    relative = issues_of(report, "kode-relative")
+    assert [(i.cell, i.value, i.expected) for i in relative][:2] == [
+        ("A8", "2.01", "7.01.02.2.01"), ("A9", "0002", "7.01.02.2.01.0002")]
+    assert report.errors == []
+
+
+def test_a_bidang_row_after_fully_coded_rows_is_not_a_relative_kegiatan(tmp_path):
+    rows = list(CLEAN_ROWS) + [("2.08", "BIDANG URUSAN LAIN", "", "", "", None, "", "", None)]
+    path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(five_cell_code=False))
+    assert list(_read(path)["kode"]) == EXPECTED_CODES
