@@ -56,6 +56,7 @@ def _nomenclature(options: Options):
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
     """Check one workbook: read it, validate every plan table, reconcile it."""
+    from .planset import reconcile_groups
     from .reconcile import check_hierarchy, inherit_sumber_dana, reconcile_budget
     from .schema import validate_plan
     from .targets import check_targets
@@ -67,17 +68,22 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
         result.status, result.reason = "unreadable", renja.error.rule
         return result, issues, renja
     nomenclature = _nomenclature(options)
-    for plan in renja.plans:
+    groups = reconcile_groups(renja.plans)       # a plan table split over sheets is one
+    for group in groups:
+        inherit_sumber_dana(group.rows)
+    plan_issues: list[Issue] = []
+    for plan in renja.plans:                     # row by row: each table on its own
         result.tables.append(plan.info())
-        inherit_sumber_dana(plan.rows)
-        table_issues = list(plan.issues)
-        table_issues += validate_plan(plan)
-        table_issues += reconcile_budget(plan, options.tolerance)
-        table_issues += check_hierarchy(plan)
-        table_issues += check_targets(plan)
-        table_issues += nomenclature.check(plan)
-        table_issues.sort(key=lambda i: (i.row or 0, i.col or 0))
-        issues += table_issues
+        plan_issues += plan.issues
+        plan_issues += validate_plan(plan)
+        plan_issues += check_targets(plan)
+        plan_issues += nomenclature.check(plan)
+    for group in groups:                         # across rows: the whole table
+        plan_issues += reconcile_budget(group, options.tolerance)
+        plan_issues += check_hierarchy(group)
+    order = {name: i for i, name in enumerate(renja.sheet_names)}
+    plan_issues.sort(key=lambda i: (order.get(i.sheet, 0), i.row or 0, i.col or 0))
+    issues += plan_issues
     from .other_tables import check_tables
     issues += check_tables(renja, nomenclature, options.tolerance)
     result.tables += [table.info() for table in renja.tables]

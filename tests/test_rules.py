@@ -261,3 +261,42 @@ def test_absurd_pagu_is_not_a_number_and_sums_never_overflow(tmp_path):
     assert {i.cell for i in issues_of(report, "pagu-not-number")} == {"J8", "J10"}
     assert report.files[0].status == "invalid"
     assert "1e+308" in issues_of(report, "pagu-not-number")[0].message()
+
+
+def test_a_plan_table_continued_on_a_second_sheet_is_reconciled_as_one(tmp_path):
+    import xlsxwriter
+    path = tmp_path / "split.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    header = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi",
+              "Target 2025", "Pagu Indikatif 2025", "Sumber Dana", "Target 2026", "Pagu Indikatif 2026"]
+    first = [CLEAN_ROWS[0], CLEAN_ROWS[1], CLEAN_ROWS[2]]
+    second = [CLEAN_ROWS[3], CLEAN_ROWS[4][:5] + (9_000_000,) + CLEAN_ROWS[4][6:]]
+    for name, rows in (("Tabel 4.1", first), ("Tabel 4.1 (lanjutan)", second)):
+        ws = wb.add_worksheet(name)
+        ws.write_row(0, 0, header)
+        for r, row in enumerate(rows, start=1):
+            ws.write_row(r, 0, row)
+    wb.close()
+    report = renja_xl.check(path)
+    assert not issues_of(report, "parent-missing") and not issues_of(report, "no-children")
+    rollup = one(report, "pagu-rollup")             # kegiatan 7.01.02.2.04 on the second sheet
+    assert (rollup.sheet, rollup.cell) == ("Tabel 4.1 (lanjutan)", "F2")
+    assert rollup.expected == 9_000_000
+    program = issues_of(report, "pagu-rollup")
+    assert len(program) == 1                         # the program still sums 30 + 10 = 40
+
+
+def test_two_versions_of_the_plan_are_not_merged(tmp_path):
+    import xlsxwriter
+    path = tmp_path / "versions.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    header = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi",
+              "Target 2025", "Pagu Indikatif 2025", "Sumber Dana", "Target 2026", "Pagu Indikatif 2026"]
+    for name in ("Renja Awal", "Renja Akhir"):
+        ws = wb.add_worksheet(name)
+        ws.write_row(0, 0, header)
+        for r, row in enumerate(CLEAN_ROWS, start=1):
+            ws.write_row(r, 0, row)
+    wb.close()
+    report = renja_xl.check(path)
+    assert not issues_of(report, "kode-duplicate") and report.errors == []
