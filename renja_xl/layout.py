@@ -19,6 +19,11 @@ MAX_HEADER_ROWS = 4
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,2})\s*\)?(\s*=.*)?$")
 _DIGIT = re.compile(r"\d")
+# digits that header words carry: years, n+1 / n-1, "(5)" column numbers, "Tahun ke-1",
+# "(Rp 000)" / "x Rp 1.000" for amounts in thousands
+_HEADER_NUMBERS = re.compile(
+    r"\b(?:19|20)\d{2}\b|\bn\s*[+-]\s*\d\b|\(\s*\d{1,2}\s*\)|\bke\s*-?\s*\d\b"
+    r"|(?:rp\.?\s*|x\s*)?\b(?:000|1\.000|1\.000\.000)\b", re.I)
 
 
 def cell_text(value) -> str:
@@ -127,9 +132,7 @@ def _headerish(texts: list[tuple[int, str]]) -> bool:
     if not texts:
         return False
     for _, text in texts:
-        stripped = _YEAR.sub("", text).replace("n+1", "").replace("N+1", "")
-        stripped = re.sub(r"\(\s*\d{1,2}\s*\)", "", stripped)    # "(Rp) (5)" numbering inline
-        if _DIGIT.search(stripped):
+        if _DIGIT.search(_HEADER_NUMBERS.sub("", text)):
             return False
     return True
 

@@ -227,3 +227,19 @@ def test_a_bidang_row_after_fully_coded_rows_is_not_a_relative_kegiatan(tmp_path
     rows = list(CLEAN_ROWS) + [("2.08", "BIDANG URUSAN LAIN", "", "", "", None, "", "", None)]
     path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(five_cell_code=False))
     assert list(_read(path)["kode"]) == EXPECTED_CODES
+
+
+@pytest.mark.parametrize("caption", ["Pagu Indikatif (Rp 000)", "Pagu Indikatif (x Rp 1.000)",
+                                     "Kebutuhan Dana (dalam ribuan rupiah)"])
+def test_money_in_thousands_by_header_words(tmp_path, caption):
+    rows = [("7.01.02", "PROGRAM X", "Nilai", "Kec", "3,5", 1_802_641, "DAU", "3,5", 1_000)]
+    layout = PlanLayout(header_words={"pagu": caption})
+    df = _read(make_plan_workbook(tmp_path / "r.xlsx", rows, layout))
+    assert df["pagu"].iloc[0] == 1_802_641_000
+
+
+def test_header_words_with_numbers_still_make_a_header(tmp_path):
+    layout = PlanLayout(header_words={"n": "Rencana Tahun ke-1 (2025)",
+                                      "n1": "Prakiraan Maju Tahun n+1 (2026)"})
+    df = _read(make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, layout))
+    assert list(df["pagu_n1"]) == [44e6, 33e6, 33e6, 11e6, 11e6]
