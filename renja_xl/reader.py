@@ -79,13 +79,20 @@ def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
     table = plan.layout.table
     present = set(plan.layout.columns)
     header_row = plan.layout.header_first + 1
-    for name in table.required:
-        if name not in present:
-            result.issues.append(plan.issue("column-missing", header_row, params={"field": name}))
-    for name in table.expected:
-        if name not in present:
-            result.issues.append(plan.issue("column-missing-optional", header_row,
-                                            params={"field": name}))
+    fields = {f.name: f for f in table.fields}
+    for rule, names in (("column-missing", table.required),
+                        ("column-missing-optional", table.expected)):
+        for name in names:
+            if name in present:
+                continue
+            base = name.removesuffix("_n1")
+            fdef = fields.get(base)
+            caption = (fdef.caption if fdef else "") or base       # a name staff know
+            if base != name:
+                caption += f" (Prakiraan Maju {plan.year(True)})"
+            elif fdef is not None and fdef.per_year:
+                caption += f" ({plan.year(False)})"
+            result.issues.append(plan.issue(rule, header_row, params={"field": caption}))
 
 
 _KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)
