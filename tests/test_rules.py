@@ -300,3 +300,18 @@ def test_two_versions_of_the_plan_are_not_merged(tmp_path):
     wb.close()
     report = renja_xl.check(path)
     assert not issues_of(report, "kode-duplicate") and report.errors == []
+
+
+def test_missing_columns_are_named_as_staff_know_them(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi", "Target",
+               "Pagu Indikatif 2025"])
+    ws.append(list(CLEAN_ROWS[0][:5]) + [40_000_000])
+    path = tmp_path / "cols.xlsx"
+    wb.save(path)
+    messages = {i.message() for i in issues_of(renja_xl.check(path), "column-missing-optional")}
+    assert "Kolom 'Sumber Dana' tidak ditemukan di header tabel" in messages
+    assert ("Kolom 'Kebutuhan Dana/Pagu Indikatif (Prakiraan Maju 2026)' tidak ditemukan di "
+            "header tabel") in messages
