@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .codes import looks_like_code
 from .tables import TableDef, normalise_label
 from .workbook import Sheet
 
@@ -19,6 +20,7 @@ MAX_HEADER_ROWS = 4
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,2})\s*\)?(\s*=.*)?$")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[A-Za-z]{3,}")
 # digits that header words carry: years, n+1 / n-1, "(5)" column numbers, "Tahun ke-1",
 # "(Rp 000)" / "x Rp 1.000" for amounts in thousands
 _HEADER_NUMBERS = re.compile(
@@ -181,13 +183,39 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
             block.append(nxt)
             fields |= _row_fields(grid, nxt, table)
             nxt += 1
-        if not fields >= required:
-            continue
+        if not fields >= required and not any(f.multi and f.name in fields for f in table.fields):
+            continue          # (a multi-cell code header may hide the name columns: see below)
         layout = _build_layout(grid, table, block, numbering)
+        if layout:
+            _names_beside_the_code(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = _titles_above(grid, r)
             return layout
     return None
+
+
+def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None:
+    """'Kode | Program | Kegiatan | Sub Kegiatan' can be one code over four cells, or a code
+    followed by one name column per level. The header words cannot tell; the values can: a
+    column of the code whose cells hold words, not code parts, and the ones after it, are
+    the name columns."""
+    cols = layout.columns.get("kode", [])
+    if len(cols) < 2:
+        return
+    stop = min(grid.height, layout.header_last + 1 + sample)
+    coded = [r for r in range(layout.header_last + 1, stop)       # rows of this table only
+             if cell_text(grid.raw(r, cols[0])) and looks_like_code(grid.raw(r, cols[0]))]
+    for j, c in enumerate(cols[1:], start=1):
+        filled = [v for v in (grid.raw(r, c) for r in coded) if cell_text(v)]
+        words = [v for v in filled if isinstance(v, str) and _WORD.search(v)
+                 and not looks_like_code(v)]
+        if words and len(words) >= 0.6 * len(filled):
+            layout.columns["kode"] = cols[:j]
+            if "nama" in layout.columns:
+                layout.unmapped += cols[j:]
+            else:
+                layout.columns["nama"] = cols[j:]
+            return
 
 
 def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:

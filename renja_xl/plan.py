@@ -264,8 +264,8 @@ class _Extractor:
     def __init__(self, grid: Grid, plan: PlanTable):
         layout = plan.layout
         self.grid, self.plan = grid, plan
-        self.text_cols = [(name, layout.col(name)) for name in TEXT_FIELDS
-                          if layout.col(name) is not None]
+        self.text_cols = [(name, layout.columns[name]) for name in TEXT_FIELDS
+                          if layout.columns.get(name)]
         self.targets = [(suffix, layout.col("target" + suffix), layout.col("satuan" + suffix))
                         for suffix in ("", "_n1")]
         self.money = [(name, layout.col(name)) for name in ("pagu", "pagu_n1")
@@ -295,10 +295,13 @@ class _Extractor:
             plan.issues.append(plan.issue(
                 "kode-damaged", r + 1, col=self.kode_cols[code.restored[0][0]], kode=kode,
                 value=code.original, expected=kode))
-        for name, c in self.text_cols:
-            value = self._value(row, r, c)
-            if value != "" and value is not None:
-                rec[name] = (" ".join(value.split()) if type(value) is str else cell_text(value)) or None
+        for name, cols in self.text_cols:          # several columns: the first one filled
+            for c in cols:
+                value = self._value(row, r, c)
+                if value != "" and value is not None:
+                    rec[name] = (" ".join(value.split()) if type(value) is str
+                                 else cell_text(value)) or None
+                    break
         for suffix, tcol, scol in self.targets:
             if scol is not None:
                 rec["satuan" + suffix] = cell_text(self._value(row, r, scol)) or None

@@ -243,3 +243,23 @@ def test_header_words_with_numbers_still_make_a_header(tmp_path):
                                       "n1": "Prakiraan Maju Tahun n+1 (2026)"})
     df = _read(make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, layout))
     assert list(df["pagu_n1"]) == [44e6, 33e6, 33e6, 11e6, 11e6]
+
+
+def test_one_name_column_per_level_beside_a_one_cell_code(tmp_path):
+    """'Kode | Program | Kegiatan | Sub Kegiatan': here the three are names, not code parts."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kode", "Program", "Kegiatan", "Sub Kegiatan", "Indikator Kinerja", "Lokasi",
+               "Target", "Pagu Indikatif 2025", "Sumber Dana"])
+    for kode, nama, indikator, lokasi, target, pagu, sumber, _, _ in CLEAN_ROWS:
+        level = kode.count(".")
+        names = [nama if level == 2 else None, nama if level == 4 else None,
+                 nama if level == 5 else None]
+        ws.append([kode, *names, indikator, lokasi, target, pagu, sumber])
+    path = tmp_path / "names.xlsx"
+    wb.save(path)
+    df = _read(path)
+    assert list(df["kode"]) == EXPECTED_CODES
+    assert list(df["nama"]) == [r[1] for r in CLEAN_ROWS]
+    assert renja_xl.check(path).errors == []
