@@ -31,7 +31,6 @@ PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kod
                "target_n1", "satuan_n1", "pagu_n1", "catatan")
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
 _CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
-_MONEY_THRESHOLD = 1000
 
 
 @dataclass(slots=True)
@@ -95,109 +94,128 @@ _PLAN_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
 
 
 def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
-    plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
-    cols = layout.columns
-    lo, hi = layout.first_col, layout.last_col
-    kode_cols = cols.get("kode", [])
-    nama_col = layout.col("nama")
-    money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1") if layout.col(name) is not None}
-    text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
-                 for c in cols.get(name, [])}
-    extract = _Extractor(grid, plan)
-    previous: dict | None = None
-    pending_unrecognised: list[tuple[int, str]] = []
-    last_data_r = layout.header_last
-    rows = grid.rows
-    r = layout.header_last + 1
-    end = grid.height
-    while r < end:
-        row = rows[r]
-        # fast path: a code of a plan level typed in the code cell(s) is a data row
-        raw_code = [row[c] if c < len(row) else "" for c in kode_cols]
-        if raw_code and raw_code[0] != "":
-            code = parse_code(raw_code)
-            if code.level in _PLAN_LEVELS:
-                _flush_unrecognised(plan, pending_unrecognised, lo)
-                previous = extract.record(r, code)
-                plan.rows.append(previous)
-                last_data_r = r
-                r += 1
-                continue
-        texts = [(c, t) for c, t in grid.texts(r) if lo <= c <= hi]
+    return _RowReader(grid, layout, file).read()
+
+
+class _RowReader:
+    """Walks the rows below a plan header: each row is data, or skipped and counted (blank,
+    header repeat, footer, title), or a total, or a continuation of the row above, or
+    unrecognised (reported when data follows it). The table ends where another one starts."""
+
+    def __init__(self, grid: Grid, layout: Layout, file: str):
+        self.grid, self.layout = grid, layout
+        self.plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
+        self.extract = _Extractor(grid, self.plan)
+        cols = layout.columns
+        self.lo, self.hi = layout.first_col, layout.last_col
+        self.kode_cols = cols.get("kode", [])
+        self.nama_col = layout.col("nama")
+        self.money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1")
+                           if layout.col(name) is not None}
+        self.text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
+                          for c in cols.get(name, [])}
+        self.previous: dict | None = None           # the last data row
+        self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
+        self.last_data_r = layout.header_last
+
+    def read(self) -> PlanTable:
+        for r in range(self.layout.header_last + 1, self.grid.height):
+            if not self._coded(r) and not self._other(r):
+                break                                # another table starts here
+        set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
+        return self.plan
+
+    def _append(self, r: int, record: dict) -> None:
+        _flush_unrecognised(self.plan, self.pending, self.lo)
+        if record["level"] in ("urusan", "bidang"):
+            self.plan.skipped[record["level"]] += 1
+        else:
+            self.plan.rows.append(record)
+            self.previous = record
+        self.last_data_r = r
+
+    def _coded(self, r: int) -> bool:
+        """The fast path: a code of a plan level typed in the code cell(s) is a data row."""
+        row = self.grid.rows[r]
+        raw = [row[c] if c < len(row) else "" for c in self.kode_cols]
+        if not raw or raw[0] == "":
+            return False
+        code = parse_code(raw)
+        if code.level not in _PLAN_LEVELS:
+            return False
+        self._append(r, self.extract.record(r, code))
+        return True
+
+    def _other(self, r: int) -> bool:
+        """Any other row; False when the table has ended."""
+        grid, plan = self.grid, self.plan
+        texts = [(c, t) for c, t in grid.texts(r) if self.lo <= c <= self.hi]
         if not texts:
             plan.skipped["kosong"] += 1
-            r += 1
-            continue
-        if (r - 1 > last_data_r and len(texts) >= 2 and _wordy(texts)
-                and _other_table_starts(grid, r - 1, layout.table)):
-            break                                   # another kind of table starts here
-        if _header_repeat(grid, r, texts, layout):
+            return True
+        if (r - 1 > self.last_data_r and len(texts) >= 2 and _wordy(texts)
+                and _other_table_starts(grid, r - 1, self.layout.table)):
+            return False                             # another kind of table
+        if _header_repeat(grid, r, texts, self.layout):
             plan.skipped["header berulang"] += 1
-            r += 1
-            continue
+            return True
         if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
-            if _header_follows(grid, r, layout):
-                plan.skipped["judul berulang"] += 1
-                r += 1
-                continue
-            break                                   # another table starts here
-        code_values = [grid.value(r, c) for c in kode_cols]
+            if not _header_follows(grid, r, self.layout):
+                return False                         # the title of another table
+            plan.skipped["judul berulang"] += 1
+            return True
+        code_values = [grid.value(r, c) for c in self.kode_cols]
         code_texts = [cell_text(v) for v in code_values]
         name_from_code = None
         if len(code_values) == 1 and code_texts[0]:
-            match = _CODE_AND_NAME.match(code_texts[0])
+            match = _CODE_AND_NAME.match(code_texts[0])      # "7.01.01 PROGRAM …" in one cell
             if match:
                 code_values, name_from_code = [match.group(1)], match.group(2)
         has_money = any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
-                        for c in money_cols.values())
+                        for c in self.money_cols.values())
         has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
-        if not has_code and any(code_texts) and (has_money or _has_name(grid, r, nama_col)):
-            has_code = True                         # a damaged code on a real data row
+        if not has_code and any(code_texts) and (has_money or _has_name(grid, r, self.nama_col)):
+            has_code = True                          # a damaged code on a real data row
         if not has_code:
-            joined = " ".join(t for _, t in texts)
-            if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
-                plan.skipped["footer"] += 1
-                r += 1
-                continue
-            if _TOTAL.search(joined) and (has_money or all(c not in text_cols or c == nama_col
-                                                           for c, _ in texts)):
-                plan.totals.append(_total_row(extract, r, money_cols))
-                last_data_r = r
-                r += 1
-                continue
-            if (previous is not None and not has_money and r == previous["_r"] + 1 + previous["_cont"]
-                    and all(c in text_cols and c not in kode_cols for c, _ in texts)):
-                _continue_row(r, texts, previous, plan)
-                r += 1
-                continue
-            if not has_money and nama_col not in {c for c, _ in texts}:
-                pending_unrecognised.append((r, joined))
-                r += 1
-                continue
-        _flush_unrecognised(plan, pending_unrecognised, lo)
-        code = parse_code(code_values) if has_code else None
+            self._uncoded(r, texts, has_money)
+            return True
+        self._data(r, code_values, name_from_code)
+        return True
+
+    def _uncoded(self, r: int, texts, has_money: bool) -> None:
+        plan, previous = self.plan, self.previous
+        joined = " ".join(t for _, t in texts)
+        if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
+            plan.skipped["footer"] += 1
+        elif _TOTAL.search(joined) and (has_money or all(
+                c not in self.text_cols or c == self.nama_col for c, _ in texts)):
+            plan.totals.append(_total_row(self.extract, r, self.money_cols))
+            self.last_data_r = r
+        elif (previous is not None and not has_money
+              and r == previous["_r"] + 1 + previous["_cont"]
+              and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
+            _continue_row(r, texts, previous, plan)
+        elif not has_money and self.nama_col not in {c for c, _ in texts}:
+            self.pending.append((r, joined))
+        else:
+            self._data(r, None, None)                # data without a code: kode-missing
+
+    def _data(self, r: int, code_values, name_from_code) -> None:
+        code = parse_code(code_values) if code_values is not None else None
         written = None
-        if code is not None and code.level not in _PLAN_LEVELS and len(kode_cols) == 1:
-            expanded = _expand_relative(cell_text(code_values[0]), previous)
+        if code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1:
+            expanded = _expand_relative(cell_text(code_values[0]), self.previous)
             if expanded is not None:
                 written, code = code.original, expanded
-        record = extract.record(r, code)
+        record = self.extract.record(r, code)
         if written is not None:
             record["_relative"] = True
-            plan.issues.append(plan.issue("kode-relative", r + 1, col=kode_cols[0],
-                                          kode=record["kode"], value=written,
-                                          expected=record["kode"]))
+            self.plan.issues.append(self.plan.issue(
+                "kode-relative", r + 1, col=self.kode_cols[0], kode=record["kode"],
+                value=written, expected=record["kode"]))
         if name_from_code and not record["nama"]:
             record["nama"] = name_from_code
-        if record["level"] in ("urusan", "bidang"):
-            plan.skipped[record["level"]] += 1
-        else:
-            plan.rows.append(record)
-            previous = record
-        last_data_r = r
-        r += 1
-    set_extent(plan, pending_unrecognised, last_data_r, layout.header_last)
-    return plan
+        self._append(r, record)
 
 
 _REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
