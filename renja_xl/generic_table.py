@@ -341,6 +341,8 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
         if column.kind == "money":
             rec[column.key] = _money(gt, raw, r, column)
             continue
+        if type(raw) is float and (r, c) in grid.sheet.percent:
+            raw = format_number(raw * 100) + "%"          # Excel stores "87%" as 0.87
         cell = parse_cell(raw)
         rec["_cells"][column.key] = cell
         rec[column.key] = cell.value

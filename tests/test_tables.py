@@ -288,3 +288,19 @@ def test_kejobong_usulan_kejobong_block_twice(kejobong):
 
 def test_kejobong_stunting_and_tujuan_are_consistent(kejobong):
     assert [i for i in kejobong.issues if i.sheet in ("Tabel 2.3.2", "Tabel 3.1")] == []
+
+
+def test_percent_formatted_cells_in_other_tables_are_percentages(tmp_path):
+    import openpyxl
+    from renja_xl.frames import frames_by_table
+    path = build(tmp_path, {"Tabel 2.4 Kinerja": KINERJA})
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Tabel 2.4 Kinerja"]
+    ws["J8"] = 0.17                                  # "17%" typed into a General cell
+    ws["J8"].number_format = "0%"
+    fixed = tmp_path / "percent.xlsx"
+    wb.save(fixed)
+    frame = frames_by_table([renja_xl.read_file(str(fixed))])["kinerja_pelayanan"]
+    row = frame[frame["row"] == 8].iloc[0]
+    realisasi = [c for c in frame.columns if "2023" in c and "real" in c and not c.endswith("satuan")]
+    assert realisasi and row[realisasi[0]] == 17
