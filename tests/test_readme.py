@@ -21,3 +21,21 @@ def test_quick_start_has_two_commands_and_ci_runs_the_test_one():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = commands[1].split("&&")[-1].strip().replace("python ", "python3 ")
     assert test_command in ci
+
+
+def test_quick_start_main_job_runs_on_the_samples(tmp_path):
+    """The first Quick start command (after its install step) works and writes its outputs."""
+    import shutil
+    import subprocess
+    import sys
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Quick start\s+```sh\n(.*?)```", text, re.S).group(1)
+    command = block.splitlines()[0].split("&&")[-1].split()
+    assert command[:4] == ["python", "-m", "renja_xl", "consolidate"]
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    proc = subprocess.run([sys.executable, *command[1:]], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr          # the samples hold real errors
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "konsolidasi.xlsx").exists()
+    assert len(list((tmp_path / "periksa").glob("*_periksa.xlsx"))) == 4
