@@ -317,7 +317,7 @@ def _continue_row(gt: GenericTable, r: int, texts, previous: dict) -> None:
     previous["_cont"] += 1
     gt.skipped["lanjutan"] += 1
     gt.issues.append(gt.issue("row-continuation", r + 1, col=texts[0][0],
-                              params={"target_row": previous["row"], "kode": "-"}))
+                              params={"target_row": previous["row"]}))
 
 
 def _record(grid: Grid, r: int, gt: GenericTable) -> dict:

@@ -260,8 +260,7 @@ def _continue_row(r: int, texts, previous: dict, plan: PlanTable) -> None:
     plan.skipped["lanjutan"] += 1
     plan.issues.append(plan.issue("row-continuation", r + 1, col=texts[0][0],
                                   kode=previous["kode"],
-                                  params={"target_row": previous["row"],
-                                          "kode": previous["kode"] or "-"}))
+                                  params={"target_row": previous["row"]}))
 
 
 def _set_target(record: dict, name: str, text: str) -> None:
