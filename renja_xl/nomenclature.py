@@ -59,9 +59,18 @@ class Nomenclature:
                 self.names.setdefault(generic, " ".join(str(nama).split()))
         self._folded = {k: fold(v) for k, v in self.names.items()}
         self._depths: dict[int, dict[str, str]] | None = None
+        self._bidangs: set[str] | None = None
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def covers(self, kode: str) -> bool:
+        """Does the reference list the urusan/bidang of this code? (The built-in list covers
+        kecamatan, 7.01, and the generic X.XX.01 program; an OPD's own programs are not
+        "unknown" to it, just not covered.)"""
+        if self._bidangs is None:
+            self._bidangs = {".".join(k.split(".")[:2]) for k in self.names}
+        return ".".join(kode.split(".")[:2]) in self._bidangs or _generic(kode) is not None
 
     def lookup(self, kode: str) -> str | None:
         key = four_digit_form(kode)
@@ -100,6 +109,8 @@ class Nomenclature:
             if not row.get("level") or not nama:
                 continue
             official = self.lookup(kode)
+            if official is None and not self.covers(kode):
+                continue          # another urusan/bidang than the reference lists: no verdict
             if official is None:
                 issues.append(plan.issue("kode-unknown", row["row"], col=plan.col("kode"),
                                          kode=kode, value=kode))

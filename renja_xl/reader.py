@@ -107,8 +107,12 @@ def _kec_name(text: str) -> str | None:
     return None
 
 
+_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja)\s*[:：]\s*([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
+
+
 def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
-    """From the title lines, else any sheet's top lines, else Lokasi, else the file name."""
+    """The submitting unit: a kecamatan named in the title lines or any sheet's top lines,
+    else the perangkat daerah named there (an OPD), else Lokasi, else the file name."""
     for plan in result.plans:
         for line in plan.layout.title_lines:
             name = _kec_name(line)
@@ -122,6 +126,16 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
             name = _kec_name(" ".join(t for _, t in texts))
             if name:
                 return name
+    lines = [line for plan in result.plans for line in plan.layout.title_lines]
+    for grid in grids:
+        for r in range(min(grid.height, 12)):
+            texts = grid.texts(r)
+            if 0 < len(texts) <= 2:
+                lines.append(" ".join(t for _, t in texts))
+    for line in lines:                       # an OPD: "Nama Perangkat Daerah : Dinas Kesehatan"
+        match = _UNIT.search(line)
+        if match:
+            return " ".join(match.group(1).split()).strip(" .,-")
     for row in result.plan_records():
         name = _kec_name(row.get("lokasi") or "")
         if name:

@@ -263,3 +263,11 @@ def test_one_name_column_per_level_beside_a_one_cell_code(tmp_path):
     assert list(df["kode"]) == EXPECTED_CODES
     assert list(df["nama"]) == [r[1] for r in CLEAN_ROWS]
     assert renja_xl.check(path).errors == []
+
+
+def test_an_opd_submission_is_named_after_its_perangkat_daerah(tmp_path):
+    layout = PlanLayout(titles=("Rencana Program dan Kegiatan Tahun 2025",
+                                "Nama Perangkat Daerah : Dinas Kesehatan"))
+    rows = [r[:3] + ("Kec. Bobotsari",) + r[4:] for r in CLEAN_ROWS]
+    path = make_plan_workbook(tmp_path / "renja_dinkes.xlsx", rows, layout)
+    assert set(_read(path)["kecamatan"]) == {"Dinas Kesehatan"}

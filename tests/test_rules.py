@@ -315,3 +315,14 @@ def test_missing_columns_are_named_as_staff_know_them(tmp_path):
     assert "Kolom 'Sumber Dana' tidak ditemukan di header tabel" in messages
     assert ("Kolom 'Kebutuhan Dana/Pagu Indikatif (Prakiraan Maju 2026)' tidak ditemukan di "
             "header tabel") in messages
+
+
+def test_codes_outside_the_reference_are_not_unknown(tmp_path):
+    """An OPD's own programs (urusan 1.02 here) are not covered by the built-in kecamatan list:
+    no verdict rather than a warning on every row; a kecamatan code the list lacks is unknown."""
+    rows = [("1.02.02",) + CLEAN_ROWS[0][1:], ("1.02.02.2.01",) + CLEAN_ROWS[1][1:],
+            ("1.02.02.2.01.0001",) + CLEAN_ROWS[2][1:]]
+    assert not issues_of(check(tmp_path, rows), "kode-unknown")
+    rows = [("7.01.02",) + CLEAN_ROWS[0][1:], ("7.01.02.2.09",) + CLEAN_ROWS[1][1:],
+            ("7.01.02.2.09.0001",) + CLEAN_ROWS[2][1:]]
+    assert {i.row for i in issues_of(check(tmp_path, rows), "kode-unknown")} == {8, 9}
