@@ -65,6 +65,11 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
             issue = _compare_total(plan, total, programs, name, n1, tolerance)
             if issue:
                 issues.append(issue)
+        for row in plan.rows:                           # formulas nothing could stand in for
+            formula = row.get(f"_{name}_formula")
+            if formula and not row.get(f"_{name}_computed"):
+                issues.append(plan.issue("formula-no-value", row["row"], col=plan.col(name),
+                                         kode=row.get("kode"), params={"formula": formula}))
     return issues
 
 

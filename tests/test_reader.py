@@ -271,3 +271,17 @@ def test_an_opd_submission_is_named_after_its_perangkat_daerah(tmp_path):
     rows = [r[:3] + ("Kec. Bobotsari",) + r[4:] for r in CLEAN_ROWS]
     path = make_plan_workbook(tmp_path / "renja_dinkes.xlsx", rows, layout)
     assert set(_read(path)["kecamatan"]) == {"Dinas Kesehatan"}
+
+
+def test_a_leaf_formula_without_cached_value_is_reported(tmp_path):
+    import openpyxl
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout())
+    wb = openpyxl.load_workbook(path)
+    wb["Tabel 4.1"]["J9"] = "=2*15000000"        # a sub kegiatan pagu: nothing to compute it from
+    out = tmp_path / "leaf.xlsx"
+    wb.save(out)
+    report = renja_xl.check(out)
+    issue = issues_of(report, "formula-no-value")
+    assert [(i.cell, i.params["formula"]) for i in issue] == [("J9", "=2*15000000")]
+    assert not issues_of(report, "pagu-missing")
+    assert [i.cell for i in issues_of(report, "pagu-rollup-unverifiable")] == ["J8"]
