@@ -324,12 +324,18 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
     row = grid.rows[r]
     rec: dict = {"file": gt.file, "kecamatan": None, "sheet": gt.sheet, "row": r + 1,
                  "_r": r, "_cont": 0, "_cells": {}}
-    uncached = grid.sheet.uncached
+    uncached, errors = grid.sheet.uncached, grid.sheet.errors
     for column in gt.columns:
         c = column.col
         if uncached and (r, c) in uncached:
             gt.issues.append(gt.issue("formula-no-value", r + 1, col=c,
                                       params={"formula": uncached[(r, c)]}))
+            rec[column.key] = None
+            continue
+        if errors and (r, c) in errors:
+            formula, error = errors[(r, c)]
+            gt.issues.append(gt.issue("formula-error", r + 1, col=c, value=error,
+                                      params={"formula": formula}))
             rec[column.key] = None
             continue
         if column.kind == "text":

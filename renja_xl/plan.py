@@ -290,6 +290,7 @@ class _Extractor:
         self.kode_cols = layout.columns.get("kode", [])
         self.merged = grid._anchor
         self.uncached = grid.sheet.uncached
+        self.errors = grid.sheet.errors
         self.percent = grid.sheet.percent
         self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
 
@@ -336,13 +337,19 @@ class _Extractor:
             value, formula = self.money_value(raw, r, c, name, kode)
             rec[name] = value
             rec[f"_{name}_formula"] = formula
-            rec[f"_{name}_bad"] = value is None and formula is None and bool(cell_text(raw).strip("- "))
+            rec[f"_{name}_bad"] = value is None and formula is None and (
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors)
         return rec
 
     def money_value(self, raw, r: int, c: int, name: str, kode):
         """(value or None, formula-without-value or None); problems become issues."""
         if self.uncached and (r, c) in self.uncached:
             return None, self.uncached[(r, c)]
+        if self.errors and (r, c) in self.errors:
+            formula, error = self.errors[(r, c)]
+            self.plan.issues.append(self.plan.issue("formula-error", r + 1, col=c, kode=kode,
+                                                    value=error, params={"formula": formula}))
+            return None, None
         if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
             return float(raw) * self.plan.layout.money_factor.get(c, 1.0), None
         if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):

@@ -28,6 +28,7 @@ class Sheet:
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)     # (r, c) -> formula
     hidden: bool = False
     percent: frozenset = frozenset()   # (r, c) of number cells shown as a percentage (1 = 100%)
+    errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (r, c) -> (formula, "#REF!")
 
     @property
     def height(self) -> int:
@@ -93,10 +94,11 @@ def _read_with_calamine(path: str, fmt: str, archive, limits: Limits) -> list[Sh
                 raise
             except BaseException as exc:
                 raise ReadError("file-corrupt", f"sheet '{meta.name}': {_short(exc)}") from None
-            uncached = formulas(meta.name) if formulas else {}
+            uncached, errors = formulas(meta.name) if formulas else ({}, {})
             sheets.append(Sheet(meta.name, rows, merged, uncached,
                                 hidden="Visible" not in str(meta.visible),
-                                percent=percents(meta.name) if percents else frozenset()))
+                                percent=percents(meta.name) if percents else frozenset(),
+                                errors=errors))
     finally:
         book.close()
     return sheets
@@ -118,23 +120,24 @@ def _unescape(text: bytes) -> str:
 
 
 def _formula_scanner(archive: zipfile.ZipFile):
-    """name -> {(row0, col0): formula} for formula cells that hold no cached value."""
+    """name -> ({(row0, col0): formula} for formula cells that hold no cached value,
+    {(row0, col0): (formula, error)} for formulas whose cached value is an error like #REF!)."""
     parts = sheet_parts(archive)
     if not parts:
         return None
 
-    def scan(sheet_name: str) -> dict:
+    def scan(sheet_name: str) -> tuple[dict, dict]:
         part = parts.get(sheet_name)
         if not part:
-            return {}
+            return {}, {}
         try:
             with archive.open(part) as stream:          # pieces start at a '<': no tag is split
                 if not any(b"<f" in piece or b":f" in piece for piece in xml_segments(stream, part)):
-                    return {}
+                    return {}, {}
             with archive.open(part) as stream:
                 return _uncached_formulas(xml_segments(stream, part))
         except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, ReadError):
-            return {}
+            return {}, {}
 
     return scan
 
@@ -144,33 +147,48 @@ def _text_after(data: bytes, start: int) -> bytes:
     return data[start:end if end >= 0 else len(data)]
 
 
-def _uncached_formulas(segments) -> dict:
-    """One linear pass over the cell tags: formula cells without a <v> value or inline text.
-    The pieces end before a '<', so the text after a tag is whole within its piece."""
-    found = {}
-    cell = None                                     # [attrs, formula text or None, has value]
+def _uncached_formulas(segments) -> tuple[dict, dict]:
+    """One linear pass over the cell tags: formula cells without a <v> value or inline text,
+    and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
+    a '<', so the text after a tag is whole within its piece."""
+    found, errors = {}, {}
+    cell = None                                     # [attrs, formula text or None, value text]
     for data in segments:
         for match in _TOKEN.finditer(data):
             closing, tag, attrs = match.groups()
             empty = attrs.endswith(b"/")
             if tag == b"c":
-                if closing and cell is not None and cell[1] is not None and not cell[2]:
-                    ref = _REF.search(cell[0])
-                    if ref:
-                        col = 0
-                        for ch in ref.group(1):
-                            col = col * 26 + ch - 64
-                        found[(int(ref.group(2)) - 1, col - 1)] = "=" + (_unescape(cell[1]) if cell[1] else "…")
-                cell = None if closing or empty else [attrs, None, False]
+                if closing and cell is not None and cell[1] is not None:
+                    _close_cell(cell, found, errors)
+                cell = None if closing or empty else [attrs, None, b""]
             elif cell is None or closing:
                 continue
             elif tag == b"f":
                 cell[1] = b"" if empty else _text_after(data, match.end())
             elif tag == b"v":
-                cell[2] = cell[2] or (not empty and bool(_text_after(data, match.end()).strip()))
+                cell[2] = cell[2] or (b"" if empty else _text_after(data, match.end()).strip())
             else:                                   # <is>: inline text is a value
-                cell[2] = True
-    return found
+                cell[2] = b"inline"
+    return found, errors
+
+
+def _close_cell(cell, found: dict, errors: dict) -> None:
+    attrs, formula, value = cell
+    is_error = b't="e"' in attrs
+    if value and not is_error:
+        return
+    ref = _REF.search(attrs)
+    if not ref:
+        return
+    col = 0
+    for ch in ref.group(1):
+        col = col * 26 + ch - 64
+    key = (int(ref.group(2)) - 1, col - 1)
+    text = "=" + (_unescape(formula) if formula else "…")
+    if value:
+        errors[key] = (text, _unescape(value))
+    else:
+        found[key] = text
 
 
 # --- number cells formatted as a percentage (OOXML) -------------------------------------------

@@ -285,3 +285,15 @@ def test_a_leaf_formula_without_cached_value_is_reported(tmp_path):
     assert [(i.cell, i.params["formula"]) for i in issue] == [("J9", "=2*15000000")]
     assert not issues_of(report, "pagu-missing")
     assert [i.cell for i in issues_of(report, "pagu-rollup-unverifiable")] == ["J8"]
+
+
+def test_formula_errors_are_reported_not_read_as_empty(tmp_path):
+    def extra(wb, ws, pos):
+        ws.write_formula(pos[0], 9, "=J8+#REF!", None, "#REF!")      # a SUM broken by a deleted row
+        ws.write_formula(pos[2], 9, "=1/0", None, "#DIV/0!")
+    path = make_plan_workbook(tmp_path / "r.xlsx", CLEAN_ROWS, PlanLayout(), extra=extra)
+    report = renja_xl.check(path)
+    errors = {i.cell: i for i in issues_of(report, "formula-error")}
+    assert set(errors) == {"J7", "J9"} and errors["J7"].value == "#REF!"
+    assert "=J8+#REF!" in errors["J7"].message()
+    assert not issues_of(report, "pagu-missing") and not issues_of(report, "pagu-rollup")
