@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from .issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
-from .numbers import MAX_NUMBER, NumberError, format_number, parse_money, parse_target
-from .rowkinds import FOOTER, flush_unrecognised, set_extent
+from .numbers import MAX_NUMBER, NumberError, format_number, parse_target
+from .rowkinds import FOOTER, flush_unrecognised, formula_error, read_money, set_extent
 from .table_header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
                            phrase_in, title_lines, wordy)
 from .tables import TableDef, normalise_label, table_defs
@@ -324,7 +324,7 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
     row = grid.rows[r]
     rec: dict = {"file": gt.file, "kecamatan": None, "sheet": gt.sheet, "row": r + 1,
                  "_r": r, "_cont": 0, "_cells": {}}
-    uncached, errors = grid.sheet.uncached, grid.sheet.errors
+    uncached = grid.sheet.uncached
     for column in gt.columns:
         c = column.col
         if uncached and (r, c) in uncached:
@@ -332,10 +332,7 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
                                       params={"formula": uncached[(r, c)]}))
             rec[column.key] = None
             continue
-        if errors and (r, c) in errors:
-            formula, error = errors[(r, c)]
-            gt.issues.append(gt.issue("formula-error", r + 1, col=c, value=error,
-                                      params={"formula": formula}))
+        if formula_error(gt, grid, r, c):
             rec[column.key] = None
             continue
         if column.kind == "text":
@@ -362,18 +359,4 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
 
 
 def _money(gt: GenericTable, raw, r: int, column: Column):
-    if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
-        return float(raw) * column.factor
-    if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
-        return None
-    try:
-        parsed = parse_money(raw)
-    except NumberError:
-        gt.issues.append(gt.issue("pagu-not-number", r + 1, col=column.col, value=raw,
-                                  params={"year": column.caption}))
-        return None
-    value = parsed.value * column.factor
-    if parsed.ambiguous:
-        gt.issues.append(gt.issue("number-ambiguous", r + 1, col=column.col, value=raw,
-                                  expected=value, params={"shown": format_number(value)}))
-    return value
+    return read_money(gt, raw, r, column.col, column.factor, column.caption)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from .codes import looks_like_code, parse_code, parent_code
 from .issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
-from .numbers import MAX_NUMBER, NumberError, format_number, parse_money, parse_target
+from .numbers import NumberError, format_number, parse_target
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
-from .rowkinds import flush_unrecognised as _flush_unrecognised, set_extent
+from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
 from .table_header import other_table_starts as _other_table_starts, wordy as _wordy
 from .tables import TableDef
@@ -290,7 +290,7 @@ class _Extractor:
         self.kode_cols = layout.columns.get("kode", [])
         self.merged = grid._anchor
         self.uncached = grid.sheet.uncached
-        self.errors = grid.sheet.errors
+        self.errors = grid.sheet.errors                  # (only to mark the pagu unreadable)
         self.percent = grid.sheet.percent
         self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
 
@@ -345,27 +345,10 @@ class _Extractor:
         """(value or None, formula-without-value or None); problems become issues."""
         if self.uncached and (r, c) in self.uncached:
             return None, self.uncached[(r, c)]
-        if self.errors and (r, c) in self.errors:
-            formula, error = self.errors[(r, c)]
-            self.plan.issues.append(self.plan.issue("formula-error", r + 1, col=c, kode=kode,
-                                                    value=error, params={"formula": formula}))
+        if formula_error(self.plan, self.grid, r, c, kode):
             return None, None
-        if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
-            return float(raw) * self.plan.layout.money_factor.get(c, 1.0), None
-        if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
-            return None, None
-        plan = self.plan
-        try:
-            parsed = parse_money(raw)
-        except NumberError:
-            plan.issues.append(plan.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
-                                          params={"year": self.years[name]}))
-            return None, None
-        value = parsed.value * plan.layout.money_factor.get(c, 1.0)
-        if parsed.ambiguous:
-            plan.issues.append(plan.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
-                                          expected=value, params={"shown": format_number(value)}))
-        return value, None
+        factor = self.plan.layout.money_factor.get(c, 1.0)
+        return read_money(self.plan, raw, r, c, factor, self.years[name], kode), None
 
 
 def _total_row(extract: _Extractor, r: int, money_cols) -> dict:

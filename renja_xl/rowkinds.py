@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from .layout import Grid, Layout, is_numbering_row
-from .numbers import NumberError, parse_money
+from .numbers import MAX_NUMBER, NumberError, format_number, parse_money
 from .tables import normalise_label
 
 __all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows", "strip_years",
-           "is_money", "flush_unrecognised", "set_extent"]
+           "is_money", "flush_unrecognised", "set_extent", "read_money", "formula_error"]
 
 FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
 TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
@@ -78,3 +78,34 @@ def set_extent(table, pending: list, last_r: int, header_last: int) -> None:
     data_rows = [row["row"] for row in table.rows] + [t["row"] for t in table.totals]
     table.first_row = min(data_rows) if data_rows else header_last + 2
     table.last_row = last_r + 1
+
+
+def read_money(table, raw, r: int, c: int, factor: float, year: str, kode=None) -> float | None:
+    """One money cell in rupiah, or None (empty or unreadable). A text that is no number is
+    reported `pagu-not-number`, an ambiguous one `number-ambiguous`, on the cell (r, c)."""
+    if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
+        return float(raw) * factor
+    if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
+        return None
+    try:
+        parsed = parse_money(raw)
+    except NumberError:
+        table.issues.append(table.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
+                                        params={"year": year}))
+        return None
+    value = parsed.value * factor
+    if parsed.ambiguous:
+        table.issues.append(table.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
+                                        expected=value, params={"shown": format_number(value)}))
+    return value
+
+
+def formula_error(table, grid: Grid, r: int, c: int, kode=None) -> bool:
+    """A formula whose cached value is an Excel error (#REF!, #DIV/0!): reported, True."""
+    found = grid.sheet.errors.get((r, c)) if grid.sheet.errors else None
+    if found is None:
+        return False
+    formula, error = found
+    table.issues.append(table.issue("formula-error", r + 1, col=c, kode=kode, value=error,
+                                    params={"formula": formula}))
+    return True
