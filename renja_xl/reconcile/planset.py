@@ -26,9 +26,9 @@ class PlanSet:
         self._owner: dict[tuple, object] = {}
         for plan in plans:
             for row in plan.rows:
-                self._owner.setdefault((row["kode"], row["row"]), plan)
+                self._owner.setdefault((row.kode, row.row), plan)
             for total in plan.totals:
-                self._owner.setdefault((None, total["row"]), plan)
+                self._owner.setdefault((None, total.row), plan)
         self._field_of = {c: name for name, cols in self.layout.columns.items() for c in cols}
 
     @property
@@ -58,7 +58,7 @@ def reconcile_groups(plans: list) -> list:
         return list(plans)
     seen: set[str] = set()
     for plan in plans:
-        codes = {row["kode"] for row in plan.rows if row.get("kode")}
+        codes = {row.kode for row in plan.rows if row.kode}
         if codes & seen:
             return list(plans)               # shared codes: versions or copies, not a split
         seen |= codes

@@ -1,7 +1,7 @@
 """Reading the core table: Rencana Program dan Kegiatan tahun n dan Prakiraan Maju n+1.
 
 `read_plan_tables(grid, ...)` finds every plan table on a sheet and turns its rows into
-normalised records (one dict per program/kegiatan/sub kegiatan row) that remember the Excel
+normalised records (one `PlanRow` per program/kegiatan/sub kegiatan row) that remember the Excel
 row they came from. Page-break header repeats, footer lines and blank rows are skipped and
 counted; rows that only continue the text of the row above are merged into it; values that
 cannot be read are reported, never dropped silently.
@@ -22,13 +22,10 @@ from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, 
 from .rowkinds import is_money as _is_money
 from .header import other_table_starts as _other_table_starts, wordy as _wordy
 from .defs import TableDef
+from .records import PLAN_FIELDS, CellInfo, PlanRow, TotalRow
 
-__all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
+__all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables"]
 
-# The normalised columns (the contract of `read_renja` and the consolidated `Rencana` sheet).
-PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kode", "nama",
-               "sasaran", "indikator", "lokasi", "target", "satuan", "pagu", "sumber_dana",
-               "target_n1", "satuan_n1", "pagu_n1", "catatan")
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
 _CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
 
@@ -38,8 +35,8 @@ class PlanTable:
     file: str
     sheet: str
     layout: Layout
-    rows: list[dict] = field(default_factory=list)
-    totals: list[dict] = field(default_factory=list)       # JUMLAH / TOTAL rows
+    rows: list[PlanRow] = field(default_factory=list)
+    totals: list[TotalRow] = field(default_factory=list)   # JUMLAH / TOTAL rows
     issues: list[Issue] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     first_row: int = 0                                      # 1-based, first data row
@@ -72,7 +69,7 @@ class PlanTable:
                          last_row=self.last_row, rows=len(self.rows),
                          header_rows=(self.layout.header_first + 1, self.layout.header_last + 1),
                          skipped=dict(self.skipped), columns=columns,
-                         levels={lvl: sum(1 for r in self.rows if r["level"] == lvl)
+                         levels={lvl: sum(1 for r in self.rows if r.level == lvl)
                                  for lvl in ("program", "kegiatan", "sub_kegiatan")})
 
 
@@ -114,7 +111,7 @@ class _RowReader:
                            if layout.col(name) is not None}
         self.text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
                           for c in cols.get(name, [])}
-        self.previous: dict | None = None           # the last data row
+        self.previous: PlanRow | None = None           # the last data row
         self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
         self.last_data_r = layout.header_last
 
@@ -125,10 +122,10 @@ class _RowReader:
         set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
         return self.plan
 
-    def _append(self, r: int, record: dict) -> None:
+    def _append(self, r: int, record: PlanRow) -> None:
         _flush_unrecognised(self.plan, self.pending, self.lo)
-        if record["level"] in ("urusan", "bidang"):
-            self.plan.skipped[record["level"]] += 1
+        if record.level in ("urusan", "bidang"):
+            self.plan.skipped[record.level] += 1
         else:
             self.plan.rows.append(record)
             self.previous = record
@@ -192,7 +189,7 @@ class _RowReader:
             plan.totals.append(_total_row(self.extract, r, self.money_cols))
             self.last_data_r = r
         elif (previous is not None and not has_money
-              and r == previous["_r"] + 1 + previous["_cont"]
+              and r == previous.r + 1 + previous.cont
               and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
             _continue_row(r, texts, previous, plan)
         elif not has_money and self.nama_col not in {c for c, _ in texts}:
@@ -209,12 +206,12 @@ class _RowReader:
                 written, code = code.original, expanded
         record = self.extract.record(r, code)
         if written is not None:
-            record["_relative"] = True
+            record.relative = True
             self.plan.issues.append(self.plan.issue(
-                "kode-relative", r + 1, col=self.kode_cols[0], kode=record["kode"],
-                value=written, expected=record["kode"]))
-        if name_from_code and not record["nama"]:
-            record["nama"] = name_from_code
+                "kode-relative", r + 1, col=self.kode_cols[0], kode=record.kode,
+                value=written, expected=record.kode))
+        if name_from_code and not record.nama:
+            record.nama = name_from_code
         self._append(r, record)
 
 
@@ -222,16 +219,16 @@ _REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
 _REL_SUB = re.compile(r"^\d{1,4}$")
 
 
-def _expand_relative(text: str, previous: dict | None):
+def _expand_relative(text: str, previous: PlanRow | None):
     """A code written relative to the rows above it — '2.01' under program 7.01.01, '0001' under
     kegiatan 7.01.01.2.01 — as its full code, or None. Only right after the program or kegiatan
     it belongs to, or after another relative code, so a new bidang row ('2.08') after fully coded
     rows stays what it is."""
-    if previous is None or previous.get("level") not in _PLAN_LEVELS:
+    if previous is None or previous.level not in _PLAN_LEVELS:
         return None
-    level = previous["level"]
-    parts = previous["kode"].split(".")
-    chained = previous.get("_relative", False)
+    level = previous.level
+    parts = previous.kode.split(".")
+    chained = previous.relative
     if _REL_KEGIATAN.match(text) and (level == "program" or chained):
         candidate = ".".join(parts[:3]) + "." + text
     elif _REL_SUB.match(text) and len(parts) >= 5 and (level == "kegiatan" or chained):
@@ -246,33 +243,33 @@ def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
     return nama_col is not None and bool(cell_text(grid.value(r, nama_col)))
 
 
-def _continue_row(r: int, texts, previous: dict, plan: PlanTable) -> None:
+def _continue_row(r: int, texts, previous: PlanRow, plan: PlanTable) -> None:
     names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
     for c, text in texts:
         name = names.get(c)
         if name in ("target", "target_n1"):
-            key = f"_{name}_text"
-            previous[key] = ((previous.get(key) or "") + " " + text).strip()
-            _set_target(previous, name, previous[key])
+            info = previous.cell(name)
+            info.text = ((info.text or "") + " " + text).strip()
+            _set_target(previous, name, info.text)
         elif name:
-            previous[name] = ((previous.get(name) or "") + " " + text).strip()
-    previous["_cont"] += 1
+            setattr(previous, name, ((getattr(previous, name) or "") + " " + text).strip())
+    previous.cont += 1
     plan.skipped["lanjutan"] += 1
     plan.issues.append(plan.issue("row-continuation", r + 1, col=texts[0][0],
-                                  kode=previous["kode"],
-                                  params={"target_row": previous["row"]}))
+                                  kode=previous.kode,
+                                  params={"target_row": previous.row}))
 
 
-def _set_target(record: dict, name: str, text: str) -> None:
+def _set_target(record: PlanRow, name: str, text: str) -> None:
     sat = "satuan" + name.removeprefix("target")
     try:
         target = parse_target(text)
     except NumberError:
-        record[name] = None
+        setattr(record, name, None)
         return
-    record[name] = target.value
-    if target.unit and not record.get(f"_{sat}_col"):
-        record[sat] = target.unit
+    setattr(record, name, target.value)
+    if target.unit and sat not in record.cells:          # no Satuan column of its own
+        setattr(record, sat, target.unit)
 
 
 class _Extractor:
@@ -299,16 +296,15 @@ class _Extractor:
             return self.grid.value(r, c)
         return row[c] if c < len(row) else ""
 
-    def record(self, r: int, code) -> dict:
+    def record(self, r: int, code) -> PlanRow:
         plan, grid = self.plan, self.grid
         row = grid.rows[r]
         kode = (code.kode or None) if code else None
         level = code.level if code else None
-        rec = dict.fromkeys(PLAN_FIELDS)
-        rec.update(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode, level=level,
-                   parent_kode=parent_code(kode) if level else None,
-                   _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
-                   _kode_raw=code.original if code else None)
+        rec = PlanRow(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode, level=level,
+                      parent_kode=parent_code(kode) if level else None,
+                      r=r, legacy_sub=bool(code and code.legacy_sub),
+                      kode_raw=code.original if code else None)
         if code and code.restored and level in _PLAN_LEVELS:   # one warning per row
             plan.issues.append(plan.issue(
                 "kode-damaged", r + 1, col=self.kode_cols[code.restored[0][0]], kode=kode,
@@ -317,28 +313,28 @@ class _Extractor:
             for c in cols:
                 value = self._value(row, r, c)
                 if value != "" and value is not None:
-                    rec[name] = (" ".join(value.split()) if type(value) is str
-                                 else cell_text(value)) or None
+                    setattr(rec, name, (" ".join(value.split()) if type(value) is str
+                                        else cell_text(value)) or None)
                     break
         for suffix, tcol, scol in self.targets:
             if scol is not None:
-                rec["satuan" + suffix] = cell_text(self._value(row, r, scol)) or None
-                rec[f"_satuan{suffix}_col"] = True
+                text = cell_text(self._value(row, r, scol)) or None
+                setattr(rec, "satuan" + suffix, text)
+                rec.cells["satuan" + suffix] = CellInfo(col=scol, text=text)
             if tcol is not None:
                 raw = row[tcol] if tcol < len(row) else ""
                 if self.percent and (r, tcol) in self.percent and type(raw) is float:
                     raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1
                 text = cell_text(raw)
-                rec[f"_target{suffix}_text"] = text or None
+                rec.cells["target" + suffix] = CellInfo(col=tcol, text=text or None)
                 if text:
                     _set_target(rec, "target" + suffix, text)
         for name, c in self.money:
             raw = row[c] if c < len(row) else ""
             value, formula = self.money_value(raw, r, c, name, kode)
-            rec[name] = value
-            rec[f"_{name}_formula"] = formula
-            rec[f"_{name}_bad"] = value is None and formula is None and (
-                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors)
+            setattr(rec, name, value)
+            rec.cells[name] = CellInfo(col=c, formula=formula, bad=value is None and formula is None and (
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors))
         return rec
 
     def money_value(self, raw, r: int, c: int, name: str, kode):
@@ -351,10 +347,12 @@ class _Extractor:
         return read_money(self.plan, raw, r, c, factor, self.years[name], kode), None
 
 
-def _total_row(extract: _Extractor, r: int, money_cols) -> dict:
-    total = {"row": r + 1, "_r": r}
+def _total_row(extract: _Extractor, r: int, money_cols) -> TotalRow:
+    total = TotalRow(row=r + 1, r=r)
     row = extract.grid.rows[r]
     for name, c in money_cols.items():
         raw = row[c] if c < len(row) else ""
-        total[name], total[f"_{name}_formula"] = extract.money_value(raw, r, c, name, None)
+        value, formula = extract.money_value(raw, r, c, name, None)
+        setattr(total, name, value)
+        total.cells[name] = CellInfo(col=c, formula=formula)
     return total

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..report.issues import Issue
 from .layout import Grid
-from .plan import PLAN_FIELDS, PlanTable, read_plan_tables
+from .plan import PLAN_FIELDS, PlanRow, PlanTable, read_plan_tables
 from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
@@ -28,7 +28,7 @@ class RenjaFile:
     def readable(self) -> bool:
         return self.error is None
 
-    def plan_records(self) -> list[dict]:
+    def plan_records(self) -> list[PlanRow]:
         return [row for plan in self.plans for row in plan.rows]
 
 
@@ -67,7 +67,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
     result.kecamatan = detect_kecamatan(result, grids)
     for plan in result.plans:
         for row in plan.rows:
-            row["kecamatan"] = result.kecamatan
+            row.kecamatan = result.kecamatan
         _column_issues(plan, result)
     for table in result.tables:
         for row in table.rows:
@@ -137,7 +137,7 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
         if match:
             return " ".join(match.group(1).split()).strip(" .,-")
     for row in result.plan_records():
-        name = _kec_name(row.get("lokasi") or "")
+        name = _kec_name(row.lokasi or "")
         if name:
             return name
     stem = os.path.splitext(os.path.basename(result.path))[0]
@@ -151,7 +151,7 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
 def plan_frame(records: list[dict]):
     """Normalised plan rows as a DataFrame with the contract's columns, in order."""
     import pandas as pd
-    frame = pd.DataFrame({name: [r.get(name) for r in records] for name in PLAN_FIELDS},
+    frame = pd.DataFrame({name: [r[name] for r in records] for name in PLAN_FIELDS},
                          columns=list(PLAN_FIELDS))
     for name in ("pagu", "pagu_n1", "target", "target_n1"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")

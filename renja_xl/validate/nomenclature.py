@@ -105,14 +105,14 @@ class Nomenclature:
         from rapidfuzz import fuzz
         issues: list[Issue] = []
         for row in plan.rows:
-            kode, nama = row.get("kode"), row.get("nama")
-            if not row.get("level") or not nama:
+            kode, nama = row.kode, row.nama
+            if not row.level or not nama:
                 continue
             official = self.lookup(kode)
             if official is None and not self.covers(kode):
                 continue          # another urusan/bidang than the reference lists: no verdict
             if official is None:
-                issues.append(plan.issue("kode-unknown", row["row"], col=plan.col("kode"),
+                issues.append(plan.issue("kode-unknown", row.row, col=plan.col("kode"),
                                          kode=kode, value=kode))
                 continue
             folded, official_folded = fold(nama), fold(official)
@@ -124,14 +124,14 @@ class Nomenclature:
                 other, other_score = self.best_other(folded, kode)
             if score < DIFFERENT_BELOW and other_score >= OTHER_CODE_ABOVE:
                 issues.append(plan.issue(
-                    "nama-other-code", row["row"], "nama", kode=kode, value=nama,
+                    "nama-other-code", row.row, "nama", kode=kode, value=nama,
                     expected=official,
                     params={"other": f" → {other} '{self.names[other]}'"}))
             elif score < DIFFERENT_BELOW // 2:
-                issues.append(plan.issue("nama-other-code", row["row"], "nama", kode=kode,
+                issues.append(plan.issue("nama-other-code", row.row, "nama", kode=kode,
                                          value=nama, expected=official, params={"other": ""}))
             else:
-                issues.append(plan.issue("nama-differs", row["row"], "nama", kode=kode,
+                issues.append(plan.issue("nama-differs", row.row, "nama", kode=kode,
                                          value=nama, expected=official, params={"score": score}))
         return issues
 

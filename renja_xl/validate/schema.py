@@ -98,11 +98,10 @@ _FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokas
 def _frame(records: list[dict], has_sasaran_col: bool = False):
     """The narrow frame the schema validates (only the columns its checks read)."""
     import pandas as pd
-    data = {name: [r.get(name) for r in records] for name in _FRAME_COLUMNS}
-    data["_target_text"] = [r.get("_target_text") for r in records]
-    data["_pagu_unreadable"] = [r.get("_pagu_formula") is not None or bool(r.get("_pagu_bad"))
-                                for r in records]
-    data["_sumber_dana_any"] = [r.get("_sumber_dana_any") for r in records]
+    data = {name: [getattr(r, name) for r in records] for name in _FRAME_COLUMNS}
+    data["_target_text"] = [r.text("target") for r in records]
+    data["_pagu_unreadable"] = [r.unreadable("pagu") for r in records]
+    data["_sumber_dana_any"] = [r.sumber_dana_any for r in records]
     frame = pd.DataFrame(data)
     frame["_has_sasaran_col"] = has_sasaran_col
     for name in ("pagu", "pagu_n1"):
@@ -143,21 +142,21 @@ def validate_plan(plan) -> list[Issue]:
     return issues
 
 
-def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
-    kode = rec.get("kode")
-    params = {"level": rec.get("level")}
+def _issue(plan, rec, rule: str, field_name: str) -> Issue:
+    kode = rec.kode
+    params = {"level": rec.level}
     value = expected = None
     col = None
     if field_name == "kode_sub":
         col = plan.layout.columns["kode"][-1]
         value, expected = kode, four_digit_form(kode)
     elif field_name == "lokasi" and rule == "lokasi-not-a-place":
-        value = rec.get("lokasi")
+        value = rec.lokasi
     elif field_name == "kode":
-        value = rec.get("_kode_raw") or kode
+        value = rec.kode_raw or kode
         params["level"] = None
     elif field_name in ("pagu", "pagu_n1"):
-        value = rec.get(field_name)
+        value = getattr(rec, field_name)
         params["year"] = plan.year(field_name == "pagu_n1")
         params["shown"] = _rp(value)
     elif field_name == "target":
@@ -168,7 +167,7 @@ def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
         col = plan.col(field_name)
         if col is None:                      # the column itself is missing: point at the code
             col = plan.col("kode")
-    return plan.issue(rule, rec["row"], col=col, kode=kode, value=value, expected=expected,
+    return plan.issue(rule, rec.row, col=col, kode=kode, value=value, expected=expected,
                       params=params)
 
 

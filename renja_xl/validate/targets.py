@@ -61,23 +61,23 @@ def check_targets(plan) -> list[Issue]:
     year, year_n1 = plan.year(False), plan.year(True)
     has_n1 = plan.col("target_n1") is not None
     for row in plan.rows:
-        if row.get("level") is None:
+        if row.level is None:
             continue
-        kode = row["kode"]
-        unit, unit_n1 = row.get("satuan"), row.get("satuan_n1")
-        text, text_n1 = row.get("_target_text"), row.get("_target_n1_text")
+        kode = row.kode
+        unit, unit_n1 = row.satuan, row.satuan_n1
+        text, text_n1 = row.text("target"), row.text("target_n1")
         if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
             col = plan.col("satuan_n1") or plan.col("target_n1")
             issues.append(plan.issue("satuan-changed", row["row"], col=col, kode=kode,
                                      value=text or unit, expected=text_n1 or unit_n1,
                                      params={"year": year, "year_n1": year_n1}))
-        kind = _indicator_kind(row.get("indikator"))
+        kind = _indicator_kind(row.indikator)
         for suffix, shown_year, raw in (("", year, text), ("_n1", year_n1, text_n1)):
-            u = unit_key(row.get("satuan" + suffix))
-            value = row.get("target" + suffix)
+            u = unit_key(getattr(row, "satuan" + suffix))
+            value = getattr(row, "target" + suffix)
             if not raw and value is None:
                 continue
-            shown = raw or (f"{value:g} {row.get('satuan' + suffix) or ''}".strip())
+            shown = raw or (f"{value:g} {getattr(row, 'satuan' + suffix) or ''}".strip())
             col = plan.col("target" + suffix)
             if kind == "count" and u == "%":
                 issues.append(plan.issue("target-percent-for-count", row["row"], col=col,
@@ -94,13 +94,12 @@ def check_targets(plan) -> list[Issue]:
                 issues.append(plan.issue("target-not-number", row["row"], col=col, kode=kode,
                                          value=raw, params={"year": shown_year}))
         if has_n1 and plan.col("pagu_n1") is not None:
-            pagu_n1 = row.get("pagu_n1")
-            has_target_n1 = bool(text_n1) or row.get("target_n1") is not None
+            pagu_n1 = row.pagu_n1
+            has_target_n1 = bool(text_n1) or row.target_n1 is not None
             if pagu_n1 and not has_target_n1:
                 issues.append(plan.issue("target-n1-missing", row["row"], "target_n1", kode=kode,
                                          params={"year_n1": year_n1}))
-            elif has_target_n1 and pagu_n1 is None and not row.get("_pagu_n1_formula") \
-                    and not row.get("_pagu_n1_bad"):
+            elif has_target_n1 and pagu_n1 is None and not row.unreadable("pagu_n1"):
                 issues.append(plan.issue("pagu-n1-missing", row["row"], "pagu_n1", kode=kode,
                                          params={"year_n1": year_n1}))
     return issues
