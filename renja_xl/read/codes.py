@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LEVELS", "PATTERNS", "Code", "parse_code", "parent_code", "looks_like_code",
-           "four_digit_form", "level_of"]
+__all__ = ["LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
+           "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
+           "prefix_of", "belongs_to"]
 
-LEVELS = ("program", "kegiatan", "sub_kegiatan")
+# urusan and bidang rows stand above the programs in an OPD's plan; they group, they are not items
+GROUP_LEVELS = ("urusan", "bidang")
+PLAN_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+LEVELS = GROUP_LEVELS + PLAN_LEVELS
+PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program",
+                "sub_kegiatan": "kegiatan"}
+_PARTS_OF = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 5, "sub_kegiatan": 6}
 
 # The one place where the code formats are written down (the pandera schema uses them too).
 PATTERNS = {
@@ -149,6 +156,20 @@ def four_digit_form(kode: str) -> str:
         head, _, sub = kode.rpartition(".")
         return f"{head}.{sub.zfill(4)}"
     return kode
+
+
+def prefix_of(kode: str, level: str) -> str:
+    """The code of the `level` row a code belongs to: prefix_of('1.02.02.2.01', 'bidang') = '1.02'."""
+    return ".".join(kode.split(".")[:_PARTS_OF[level]])
+
+
+def belongs_to(kode: str, ancestor: str) -> bool:
+    """Does `kode` belong under the row coded `ancestor`? X / XX (the generic program's urusan
+    and bidang) match any urusan and bidang."""
+    parts, theirs = kode.split("."), ancestor.split(".")
+    if len(theirs) > len(parts):
+        return False
+    return all(a == b or a in ("X", "XX") or b in ("X", "XX") for a, b in zip(parts, theirs))
 
 
 def parent_code(kode: str | None) -> str | None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..read.codes import parent_code
+from ..read.codes import PARENT_LEVEL, belongs_to, parent_code, prefix_of
 from ..report.issues import Issue
 from ..read.numbers import format_rupiah
 from ..report.rules import CHILD_LEVEL
 
 __all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana"]
 
-_ORDER = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+_ORDER = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
+_BOTTOM_UP = ("kegiatan", "program", "bidang", "urusan")   # computed parents feed theirs
 
 
 def _rows_text(rows: list[int], limit: int = 12) -> str:
@@ -39,8 +40,9 @@ def inherit_sumber_dana(rows: list) -> None:
 
 
 def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
-    """Parent pagu = Σ children (kegiatan from sub kegiatan, program from kegiatan), both years;
-    a JUMLAH/TOTAL row = Σ programs. A formula parent without a cached value is computed."""
+    """Parent pagu = Σ children (kegiatan from sub kegiatan, program from kegiatan, bidang from
+    programs, urusan from bidang), both years; a JUMLAH/TOTAL row = Σ the top-level rows. A
+    formula parent without a cached value is computed."""
     issues: list[Issue] = []
     rows = [r for r in plan.rows if r.level in _ORDER]
     children: dict[str, list] = defaultdict(list)
@@ -53,14 +55,15 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
         if plan.col(name) is None:
             continue
         n1 = name == "pagu_n1"
-        for level in ("kegiatan", "program"):           # bottom-up: computed kegiatan feed programs
+        for level in _BOTTOM_UP:
             for row in rows:
                 if row.level != level or row.kode not in children:
                     continue
                 issue = _compare(plan, row, children[row.kode], name, n1, tolerance)
                 if issue:
                     issues.append(issue)
-        programs = [r for r in rows if r.level == "program"]
+        top = min((r.level for r in rows), key=_ORDER.get, default="program")
+        programs = [r for r in rows if r.level == top]
         for total in plan.totals:
             issue = _compare_total(plan, total, programs, name, n1, tolerance)
             if issue:
@@ -114,7 +117,8 @@ def _compare_total(plan, total_row, programs: list, name: str, n1: bool,
         return None
     expected = float(sum(values))
     col = plan.col(name)
-    params = {"year": plan.year(n1), "n": len(programs), "sum_shown": format_rupiah(expected)}
+    params = {"year": plan.year(n1), "n": len(programs), "sum_shown": format_rupiah(expected),
+              "level": programs[0].level}
     if total_row.cell(name).formula is not None:
         setattr(total_row, name, expected)
         return None
@@ -132,15 +136,17 @@ _NAMED = [("sub_kegiatan", re.compile(r"^\s*sub\s*-?\s*kegiatan\b", re.I)),
           ("kegiatan", re.compile(r"^\s*kegiatan\b", re.I))]
 
 
-def _placed_under(current: dict, kode: str, level: str) :
-    """The program or kegiatan row this row stands under, when its code says otherwise."""
-    kegiatan = current["kegiatan"]
-    if level == "sub_kegiatan" and kegiatan is not None:
-        # under a kegiatan, only that kegiatan matters (a misplaced kegiatan is its own issue)
-        return kegiatan if kegiatan.kode != parent_code(kode) else None
-    program = current["program"]
-    if program is not None and program.kode != ".".join(kode.split(".")[:3]):
-        return program
+def _placed_under(current: dict, kode: str, level: str):
+    """The row this row stands under (its parent's level or the nearest one above that has a
+    row), when its code says it belongs elsewhere; else None."""
+    parent_level = PARENT_LEVEL.get(level)
+    while parent_level is not None:
+        above = current.get(parent_level)
+        if above is not None:
+            if level == "sub_kegiatan" and parent_level == "kegiatan":
+                return above if above.kode != parent_code(kode) else None
+            return None if belongs_to(kode, prefix_of(above.kode, parent_level)) else above
+        parent_level = PARENT_LEVEL.get(parent_level)
     return None
 
 
@@ -160,20 +166,19 @@ def check_hierarchy(plan) -> list[Issue]:
             first[kode] = row
             position[kode] = i
     has_child: set[str] = set()
-    current: dict[str, dict | None] = {"program": None, "kegiatan": None}
+    current: dict = {}
     for i, row in enumerate(rows):
         level, kode = row.level, row.kode
-        if level == "program":
-            current = {"program": row, "kegiatan": None}
-            continue
+        placed = _placed_under(current, kode, level)
+        current = {lvl: r for lvl, r in current.items() if _ORDER[lvl] < _ORDER[level]}
+        current[level] = row
         parent = row.parent_kode
-        parent_level = "program" if level == "kegiatan" else "kegiatan"
+        if parent is None:
+            continue                                  # a program in a plan without bidang rows
+        parent_level = PARENT_LEVEL[level]
         if parent in first:
             has_child.add(parent)
         params = {"level": level, "parent_level": parent_level, "parent": parent}
-        placed = _placed_under(current, kode, level)
-        if level == "kegiatan":
-            current["kegiatan"] = row
         if parent not in first:
             issues.append(plan.issue("parent-missing", row.row, col=kode_col, kode=kode,
                                      value=kode, expected=parent, params=params))

@@ -138,8 +138,8 @@ _RULES = [
          "Pagu {year} {level_name} {kode} berupa rumus tanpa nilai tersimpan; dihitung dari {n} {child_name}: {sum_shown}",
          "Pagu {year} of {level_name} {kode} is a formula without a stored value; computed from {n} {child_name}: {sum_shown}"),
     Rule("total-mismatch", "budget", "error",
-         "Baris jumlah {year} {shown} ≠ jumlah {n} program {sum_shown} (selisih {diff_shown})",
-         "Total row {year} {shown} ≠ sum of {n} programs {sum_shown} (difference {diff_shown})"),
+         "Baris jumlah {year} {shown} ≠ jumlah {n} {level_name} {sum_shown} (selisih {diff_shown})",
+         "Total row {year} {shown} ≠ sum of {n} {level_name}s {sum_shown} (difference {diff_shown})"),
     # --- hierarchy ----------------------------------------------------------------------------
     Rule("kode-duplicate", "hierarchy", "error",
          "Kode {kode} muncul dua kali; pertama di baris {first_row}",
@@ -252,9 +252,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 assert all(r.category in CATEGORIES and r.severity in SEVERITIES for r in _RULES)
 
 LEVEL_NAMES = {
-    "id": {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
-           None: "baris"},
-    "en": {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
-           None: "row"},
+    "id": {"urusan": "urusan", "bidang": "bidang urusan", "program": "program",
+           "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", None: "baris"},
+    "en": {"urusan": "urusan", "bidang": "bidang urusan", "program": "program",
+           "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", None: "row"},
 }
-CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+CHILD_LEVEL = {"urusan": "bidang", "bidang": "program", "program": "kegiatan",
+               "kegiatan": "sub_kegiatan"}

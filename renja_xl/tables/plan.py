@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..read.codes import looks_like_code, parse_code, parent_code
+from ..read.codes import (GROUP_LEVELS, PLAN_LEVELS, belongs_to, looks_like_code, parse_code,
+                          parent_code, prefix_of)
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
 from ..read.numbers import NumberError, format_number, parse_target
@@ -27,7 +28,10 @@ from .records import PLAN_FIELDS, CellInfo, PlanRow, TotalRow
 __all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables"]
 
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
-_CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
+_CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+|[0-9X](?=\s+urusan\b))\s+(\D.*)$",
+                            re.I)
+# a total row's label: JUMLAH, TOTAL, JUMLAH TOTAL, Jumlah Pagu Keseluruhan … (no digits)
+_TOTAL_LABEL = re.compile(r"^\s*(jumlah|total|grand total)\b[^\d]{0,40}$", re.I)
 
 
 @dataclass(slots=True)
@@ -66,11 +70,19 @@ class PlanTable:
                    (f":{column_letter(cols[-1])}" if len(cols) > 1 else "")
                    for name, cols in self.layout.columns.items()}
         return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
-                         last_row=self.last_row, rows=len(self.rows),
+                         last_row=self.last_row,
+                         rows=sum(1 for r in self.rows if r.level not in GROUP_LEVELS),
                          header_rows=(self.layout.header_first + 1, self.layout.header_last + 1),
                          skipped=dict(self.skipped), columns=columns,
-                         levels={lvl: sum(1 for r in self.rows if r.level == lvl)
-                                 for lvl in ("program", "kegiatan", "sub_kegiatan")})
+                         levels=self._levels())
+
+    def _levels(self) -> dict[str, int]:
+        levels = {lvl: sum(1 for r in self.rows if r.level == lvl) for lvl in PLAN_LEVELS}
+        for lvl in GROUP_LEVELS:                 # only when the table has them (OPD plans)
+            count = sum(1 for r in self.rows if r.level == lvl)
+            if count:
+                levels[lvl] = count
+        return levels
 
 
 def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
@@ -87,7 +99,7 @@ def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
     return found
 
 
-_PLAN_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
+_PLAN_LEVELS = frozenset(PLAN_LEVELS)
 
 
 def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
@@ -114,21 +126,22 @@ class _RowReader:
         self.previous: PlanRow | None = None           # the last data row
         self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
         self.last_data_r = layout.header_last
+        self.groups = False                          # urusan/bidang rows seen
 
     def read(self) -> PlanTable:
         for r in range(self.layout.header_last + 1, self.grid.height):
             if not self._coded(r) and not self._other(r):
                 break                                # another table starts here
         set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
+        link_groups(self.plan.rows)
         return self.plan
 
     def _append(self, r: int, record: PlanRow) -> None:
         _flush_unrecognised(self.plan, self.pending, self.lo)
-        if record.level in ("urusan", "bidang"):
-            self.plan.skipped[record.level] += 1
-        else:
-            self.plan.rows.append(record)
-            self.previous = record
+        self.plan.rows.append(record)
+        self.previous = record
+        if record.level in GROUP_LEVELS:
+            self.groups = True
         self.last_data_r = r
 
     def _coded(self, r: int) -> bool:
@@ -171,6 +184,9 @@ class _RowReader:
         has_money = any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
                         for c in self.money_cols.values())
         has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
+        if not has_code and self._total_label(texts):
+            self._total(r)                           # JUMLAH in the code, name or lokasi column
+            return True
         if not has_code and any(code_texts) and (has_money or _has_name(grid, r, self.nama_col)):
             has_code = True                          # a damaged code on a real data row
         if not has_code:
@@ -186,8 +202,7 @@ class _RowReader:
             plan.skipped["footer"] += 1
         elif _TOTAL.search(joined) and (has_money or all(
                 c not in self.text_cols or c == self.nama_col for c, _ in texts)):
-            plan.totals.append(_total_row(self.extract, r, self.money_cols))
-            self.last_data_r = r
+            self._total(r)
         elif (previous is not None and not has_money
               and r == previous.r + 1 + previous.cont
               and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
@@ -197,10 +212,20 @@ class _RowReader:
         else:
             self._data(r, None, None)                # data without a code: kode-missing
 
+    def _total_label(self, texts) -> bool:
+        """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""
+        words = [t for c, t in texts if c not in self.money_cols.values()]
+        return len(words) == 1 and bool(_TOTAL_LABEL.match(words[0]))
+
+    def _total(self, r: int) -> None:
+        self.plan.totals.append(_total_row(self.extract, r, self.money_cols))
+        self.last_data_r = r
+
     def _data(self, r: int, code_values, name_from_code) -> None:
         code = parse_code(code_values) if code_values is not None else None
         written = None
-        if code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1:
+        if (code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1
+                and not (self.groups and code.level in GROUP_LEVELS)):
             expanded = _expand_relative(cell_text(code_values[0]), self.previous)
             if expanded is not None:
                 written, code = code.original, expanded
@@ -356,3 +381,27 @@ def _total_row(extract: _Extractor, r: int, money_cols) -> TotalRow:
         setattr(total, name, value)
         total.cells[name] = CellInfo(col=c, formula=formula)
     return total
+
+
+def link_groups(rows: list[PlanRow]) -> None:
+    """In a plan with urusan/bidang rows, a program's parent is its bidang and a bidang's its
+    urusan: the one the code names, or, for the generic X.XX codes, the one it stands under."""
+    if not any(row.level in GROUP_LEVELS for row in rows):
+        return
+    codes = {row.kode for row in rows if row.level in GROUP_LEVELS}
+    present = {row.level for row in rows}
+    above: dict[str, PlanRow | None] = {"urusan": None, "bidang": None}
+    for row in rows:
+        if row.level == "urusan":
+            above = {"urusan": row, "bidang": None}
+        elif row.level in ("bidang", "program"):
+            group = "urusan" if row.level == "bidang" or "bidang" not in present else "bidang"
+            if group not in present:
+                continue
+            own = prefix_of(row.kode, group)
+            placed = above[group]
+            if own not in codes and placed is not None and belongs_to(row.kode, placed.kode):
+                own = placed.kode                    # X.XX.01 under bidang 1.02
+            row.parent_kode = own
+            if row.level == "bidang":
+                above["bidang"] = row

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..read.codes import four_digit_form, parse_code
+from ..read.codes import PLAN_LEVELS, four_digit_form, parse_code
 from ..report.issues import Issue
 
 __all__ = ["Nomenclature", "builtin_nomenclature", "load_nomenclature", "NomenclatureError"]
@@ -106,7 +106,7 @@ class Nomenclature:
         issues: list[Issue] = []
         for row in plan.rows:
             kode, nama = row.kode, row.nama
-            if not row.level or not nama:
+            if row.level not in PLAN_LEVELS or not nama:
                 continue
             official = self.lookup(kode)
             if official is None and not self.covers(kode):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import LEVELS, PATTERNS, four_digit_form
+from ..read.codes import LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form
 from ..report.issues import Issue
 
 __all__ = ["plan_schema", "validate_plan", "FRAME_RULES"]
@@ -24,9 +24,15 @@ def _sub(df):
     return df["level"] == "sub_kegiatan"
 
 
+def _item(df):
+    """Program, kegiatan and sub kegiatan rows (urusan/bidang rows only group them)."""
+    return df["level"].isin(PLAN_LEVELS)
+
+
 _INDICATOR_WORDS = r"\s*(jumlah|persentase|prosentase|presentase|cakupan|nilai|indeks|tersedianya|terlaksananya)\b"
 _ANY_CODE = "|".join(f"(?:{PATTERNS[k][1:-1]})" for k in
-                     ("program", "kegiatan", "sub_kegiatan", "sub_kegiatan_2digit"))
+                     ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan",
+                      "sub_kegiatan_2digit"))
 
 # Column-level checks: rule -> (column, check on that column's Series)
 COLUMN_RULES = {
@@ -36,12 +42,12 @@ COLUMN_RULES = {
 # Row-level checks: rule -> (check on the frame, True where the row passes; field of the issue)
 FRAME_RULES = {
     "nama-missing": (lambda df: df["level"].isna() | ~_is_blank(df["nama"]), "nama"),
-    "indikator-missing": (lambda df: df["level"].isna() | ~_is_blank(df["indikator"]), "indikator"),
+    "indikator-missing": (lambda df: ~_item(df) | ~_is_blank(df["indikator"]), "indikator"),
     "target-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_target_text"]), "target"),
     "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | df["_pagu_unreadable"], "pagu"),
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
     "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
-    "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | df["level"].isna() | ~_is_blank(df["sasaran"]),
+    "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | ~_item(df) | ~_is_blank(df["sasaran"]),
                         "sasaran"),
     "lokasi-not-a-place": (lambda df: _is_blank(df["lokasi"]) | ~(
         (df["lokasi"] == df["indikator"]) |

@@ -6,6 +6,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from ..read.codes import PLAN_LEVELS
 from ..report.issues import Issue
 
 __all__ = ["unit_key", "check_targets"]
@@ -61,8 +62,8 @@ def check_targets(plan) -> list[Issue]:
     year, year_n1 = plan.year(False), plan.year(True)
     has_n1 = plan.col("target_n1") is not None
     for row in plan.rows:
-        if row.level is None:
-            continue
+        if row.level not in PLAN_LEVELS:
+            continue                          # no level, or an urusan/bidang row: no targets
         kode = row.kode
         unit, unit_n1 = row.satuan, row.satuan_n1
         text, text_n1 = row.text("target"), row.text("target_n1")

@@ -1,0 +1,99 @@
+"""The plan shapes agencies other than kecamatan send: each on its own workbook."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+import renja_xl
+
+from plan_shapes import OPD_ROWS, write_plan
+
+OPD_TOTAL = ("JUMLAH", None, None, None, None, 170_000_000, None, None, 187_000_000)
+
+
+def _rules(report):
+    return [i.rule for i in report.issues]
+
+
+def _errors(report):
+    return [i.message() for i in report.errors]
+
+
+def _consolidated_pagu(tmp_path, path):
+    """Σ pagu of the program rows, as `Ringkasan` and as a sum over `Rencana`, read back."""
+    out = tmp_path / "k.xlsx"
+    renja_xl.consolidate([path], output=str(out), jobs=1)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    head, *rows = list(wb["Ringkasan"].iter_rows(values_only=True))
+    ringkasan = dict(zip(head, rows[0]))
+    head, *rows = list(wb["Rencana"].iter_rows(values_only=True))
+    plan = [dict(zip(head, r)) for r in rows]
+    programs = sum(r["pagu"] or 0 for r in plan if r["level"] == "program")
+    return ringkasan["pagu"], ringkasan["pagu_n1"], programs, plan
+
+
+def test_opd_plan_with_urusan_and_bidang_rows_is_clean(tmp_path):
+    path = write_plan(tmp_path / "opd.xlsx", OPD_ROWS, total=OPD_TOTAL)
+    df = renja_xl.read_renja(path)
+    levels = dict(zip(df["kode"], df["level"]))
+    assert levels["1"] == "urusan" and levels["1.02"] == "bidang" and levels["2.08"] == "bidang"
+    parents = dict(zip(df["kode"], df["parent_kode"]))
+    assert parents["1.02.02"] == "1.02" and parents["1.02"] == "1" and parents["2.08.04"] == "2.08"
+    report = renja_xl.check(path)
+    assert _errors(report) == []
+    assert "kode-invalid" not in _rules(report)
+    pagu, pagu_n1, programs, _ = _consolidated_pagu(tmp_path, path)
+    assert (pagu, pagu_n1, programs) == (170_000_000, 187_000_000, 170_000_000)
+
+
+def test_bidang_and_urusan_roll_ups(tmp_path):
+    rows = [list(r) for r in OPD_ROWS]
+    rows[1][5] = 140_000_000                           # bidang 1.02 ≠ Σ programs 150 jt
+    rows[8][8] = 25_000_000                            # urusan 2 n+1 ≠ Σ bidang 22 jt
+    report = renja_xl.check(write_plan(tmp_path / "opd.xlsx", [tuple(r) for r in rows],
+                                       total=OPD_TOTAL))
+    rollups = [i for i in report.issues if i.rule == "pagu-rollup"]
+    # urusan 1 is checked against its bidang as written (140 jt) and differs too
+    assert sorted((i.kode, i.cell) for i in rollups) == [("1", "F6"), ("1.02", "F7"), ("2", "I14")]
+    bidang = next(i for i in rollups if i.kode == "1.02")
+    assert "bidang urusan 1.02" in bidang.message() and "2 program" in bidang.message()
+    assert "Rp 150.000.000" in bidang.message()
+    # and the JUMLAH row (Σ urusan as written) sees urusan 2's n+1 figure
+    assert sorted(i.rule for i in report.errors) == ["pagu-rollup"] * 3 + ["total-mismatch"]
+
+
+def test_program_under_another_bidang_is_a_hierarchy_error(tmp_path):
+    rows = list(OPD_ROWS)
+    moved = ("1.03.02", "PROGRAM PENGELOLAAN DAN PENGEMBANGAN SISTEM PENYEDIAAN AIR MINUM",
+             "Persentase Rumah Tangga Akses Air Minum", "Kabupaten", "80 %", None, None, "82 %",
+             None)
+    rows.insert(8, moved)                              # under bidang 1.02, no bidang 1.03
+    report = renja_xl.check(write_plan(tmp_path / "opd.xlsx", rows, total=OPD_TOTAL))
+    missing = [i for i in report.issues if i.rule == "parent-missing"]
+    assert [(i.kode, i.expected) for i in missing] == [("1.03.02", "1.03")]
+    rows.insert(9, ("1.03", "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUM", None, None, None,
+                    None, None, None, None))
+    report = renja_xl.check(write_plan(tmp_path / "opd2.xlsx", rows, total=OPD_TOTAL))
+    wrong = [i for i in report.issues if i.rule in ("wrong-parent", "child-before-parent")]
+    assert [(i.rule, i.kode) for i in wrong] == [("child-before-parent", "1.03.02")]
+
+
+def test_generic_program_under_the_agency_bidang(tmp_path):
+    rows = [("X.XX.01",) + r[1:] if r[0] == "1.02.01" else r for r in OPD_ROWS]
+    rows = [(r[0].replace("1.02.01.", "X.XX.01."),) + r[1:] for r in rows]
+    report = renja_xl.check(write_plan(tmp_path / "opd.xlsx", rows, total=OPD_TOTAL))
+    assert _errors(report) == []
+
+
+@pytest.mark.parametrize("where", [0, 1, 3], ids=["kode", "nama", "lokasi"])
+def test_total_row_in_any_column(tmp_path, where):
+    total = [None] * 9
+    total[where] = "JUMLAH TOTAL"
+    total[5], total[8] = 170_000_000, 180_000_000      # n+1 wrong: 187 jt
+    report = renja_xl.check(write_plan(tmp_path / "t.xlsx", OPD_ROWS, total=tuple(total)))
+    rules = _rules(report)
+    assert "kode-invalid" not in rules and "kode-missing" not in rules
+    assert "lokasi-not-a-place" not in rules
+    mismatch = [i for i in report.issues if i.rule == "total-mismatch"]
+    assert [(i.cell, i.expected) for i in mismatch] == [("I19", 187_000_000)]
+    assert "2 urusan" in mismatch[0].message()
