@@ -63,7 +63,7 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
     """Check one file (and write its annotated copy); never raises for a bad file."""
     result, issues, renja = check_file_safely(path, options)
     from .write.frames import table_records
-    records = [row.public() for row in renja.plan_records()]
+    records = [d for row in renja.plan_records() for d in row.public_rows()]
     checked = _Checked(result, issues, records, table_records(renja))
     if feedback_target and result.status != "unreadable":
         from .write.feedback import FeedbackError, write_feedback

@@ -97,3 +97,47 @@ def test_total_row_in_any_column(tmp_path, where):
     mismatch = [i for i in report.issues if i.rule == "total-mismatch"]
     assert [(i.cell, i.expected) for i in mismatch] == [("I19", 187_000_000)]
     assert "2 urusan" in mismatch[0].message()
+
+
+# -- several indicators per item (SIPD exports) --------------------------------------------
+def _sipd_rows():
+    rows = []
+    for r in OPD_ROWS:
+        rows.append(r)
+        if r[0] == "1.02.02":
+            rows.append((None, None, "Persentase Bayi Baru Lahir Mendapatkan Pelayanan", None,
+                         "98 %", None, None, "99 %", None))
+        if r[0] == "1.02.02.2.02.0001":
+            rows.append((None, None, "Jumlah Dokumen Hasil Pelayanan Kesehatan Ibu Hamil", None,
+                         "12 Dokumen", None, None, "12 Dokumen", None))
+            rows.append((None, None, "Persentase Ibu Hamil Mendapat Tablet Tambah Darah", None,
+                         "90 %", None, None, "92 %", None))
+    return rows
+
+
+def test_several_indicators_per_item_each_its_own_record(tmp_path):
+    path = write_plan(tmp_path / "sipd.xlsx", _sipd_rows(), total=OPD_TOTAL)
+    report = renja_xl.check(path)
+    assert _errors(report) == []
+    assert "row-continuation" not in _rules(report)
+    df = renja_xl.read_renja(path)
+    sub = df[df["kode"] == "1.02.02.2.02.0001"]
+    assert list(sub["indikator_ke"]) == [1, 2, 3]
+    assert list(sub["target"]) == [1200, 12, 90]
+    assert list(sub["satuan"]) == ["Orang", "Dokumen", "%"]
+    assert list(sub["row"]) == [14, 15, 16]
+    assert sub["pagu"].iloc[0] == 100_000_000 and sub["pagu"].iloc[1:].isna().all()
+    pagu, pagu_n1, programs, plan = _consolidated_pagu(tmp_path, path)
+    assert (pagu, pagu_n1, programs) == (170_000_000, 187_000_000, 170_000_000)
+    assert sum(r["pagu"] or 0 for r in plan if r["level"] == "sub_kegiatan") == 170_000_000
+    assert [r["indikator_ke"] for r in plan if r["kode"] == "1.02.02"] == [1, 2]
+
+
+def test_target_checks_run_per_indicator(tmp_path):
+    rows = _sipd_rows()
+    i = next(k for k, r in enumerate(rows) if r[2] == "Persentase Ibu Hamil Mendapat Tablet Tambah Darah")
+    rows[i] = rows[i][:4] + ("90 %",) + rows[i][5:7] + ("92 Orang",) + rows[i][8:]
+    report = renja_xl.check(write_plan(tmp_path / "sipd.xlsx", rows, total=OPD_TOTAL))
+    changed = [i for i in report.issues if i.rule == "satuan-changed"]
+    assert [(c.cell, c.value, c.expected) for c in changed] == [("H16", "90 %", "92 Orang")]
+    assert "target-not-number" not in _rules(report)

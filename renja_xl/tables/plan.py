@@ -23,7 +23,7 @@ from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, 
 from .rowkinds import is_money as _is_money
 from .header import other_table_starts as _other_table_starts, wordy as _wordy
 from .defs import TableDef
-from .records import PLAN_FIELDS, CellInfo, PlanRow, TotalRow
+from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables"]
 
@@ -206,11 +206,22 @@ class _RowReader:
         elif (previous is not None and not has_money
               and r == previous.r + 1 + previous.cont
               and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
-            _continue_row(r, texts, previous, plan)
+            if previous.level in _PLAN_LEVELS and self._another_indicator(texts):
+                previous.indicators.append(self.extract.indicator(r))
+                previous.cont += 1
+            else:
+                _continue_row(r, texts, previous, plan)
         elif not has_money and self.nama_col not in {c for c, _ in texts}:
             self.pending.append((r, joined))
         else:
             self._data(r, None, None)                # data without a code: kode-missing
+
+    def _another_indicator(self, texts) -> bool:
+        """A line with only an indicator and its own target(s): the item's next indicator."""
+        if self.extract.indikator_col not in {c for c, _ in texts}:
+            return False
+        targets = {self.layout.col("target"), self.layout.col("target_n1")} - {None}
+        return any(c in targets and any(ch.isdigit() for ch in t) for c, t in texts)
 
     def _total_label(self, texts) -> bool:
         """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""
@@ -268,8 +279,9 @@ def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
     return nama_col is not None and bool(cell_text(grid.value(r, nama_col)))
 
 
-def _continue_row(r: int, texts, previous: PlanRow, plan: PlanTable) -> None:
+def _continue_row(r: int, texts, item: PlanRow, plan: PlanTable) -> None:
     names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
+    previous = item.indicators[-1] if item.indicators else item   # the line it continues
     for c, text in texts:
         name = names.get(c)
         if name in ("target", "target_n1"):
@@ -277,15 +289,16 @@ def _continue_row(r: int, texts, previous: PlanRow, plan: PlanTable) -> None:
             info.text = ((info.text or "") + " " + text).strip()
             _set_target(previous, name, info.text)
         elif name:
-            setattr(previous, name, ((getattr(previous, name) or "") + " " + text).strip())
-    previous.cont += 1
+            holder = previous if hasattr(previous, name) else item
+            setattr(holder, name, ((getattr(holder, name) or "") + " " + text).strip())
+    item.cont += 1
     plan.skipped["lanjutan"] += 1
     plan.issues.append(plan.issue("row-continuation", r + 1, col=texts[0][0],
-                                  kode=previous.kode,
+                                  kode=item.kode,
                                   params={"target_row": previous.row}))
 
 
-def _set_target(record: PlanRow, name: str, text: str) -> None:
+def _set_target(record, name: str, text: str) -> None:
     sat = "satuan" + name.removeprefix("target")
     try:
         target = parse_target(text)
@@ -310,6 +323,7 @@ class _Extractor:
         self.money = [(name, layout.col(name)) for name in ("pagu", "pagu_n1")
                       if layout.col(name) is not None]
         self.kode_cols = layout.columns.get("kode", [])
+        self.indikator_col = layout.col("indikator")
         self.merged = grid._anchor
         self.uncached = grid.sheet.uncached
         self.errors = grid.sheet.errors                  # (only to mark the pagu unreadable)
@@ -341,6 +355,25 @@ class _Extractor:
                     setattr(rec, name, (" ".join(value.split()) if type(value) is str
                                         else cell_text(value)) or None)
                     break
+        self._targets(rec, row, r)
+        for name, c in self.money:
+            raw = row[c] if c < len(row) else ""
+            value, formula = self.money_value(raw, r, c, name, kode)
+            setattr(rec, name, value)
+            rec.cells[name] = CellInfo(col=c, formula=formula, bad=value is None and formula is None and (
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors))
+        return rec
+
+    def indicator(self, r: int) -> Indicator:
+        """A line that lists a further indicator of the item above, with its own targets."""
+        row = self.grid.rows[r]
+        ind = Indicator(row=r + 1, r=r)
+        if self.indikator_col is not None:
+            ind.indikator = cell_text(self._value(row, r, self.indikator_col)) or None
+        self._targets(ind, row, r)
+        return ind
+
+    def _targets(self, rec, row, r: int) -> None:
         for suffix, tcol, scol in self.targets:
             if scol is not None:
                 text = cell_text(self._value(row, r, scol)) or None
@@ -354,13 +387,6 @@ class _Extractor:
                 rec.cells["target" + suffix] = CellInfo(col=tcol, text=text or None)
                 if text:
                     _set_target(rec, "target" + suffix, text)
-        for name, c in self.money:
-            raw = row[c] if c < len(row) else ""
-            value, formula = self.money_value(raw, r, c, name, kode)
-            setattr(rec, name, value)
-            rec.cells[name] = CellInfo(col=c, formula=formula, bad=value is None and formula is None and (
-                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors))
-        return rec
 
     def money_value(self, raw, r: int, c: int, name: str, kode):
         """(value or None, formula-without-value or None); problems become issues."""

@@ -149,13 +149,14 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
 
 
 def plan_frame(records: list[dict]):
-    """Normalised plan rows as a DataFrame with the contract's columns, in order."""
+    """Normalised plan rows (dicts or `PlanRow`s) as a DataFrame with the contract's columns."""
     import pandas as pd
     frame = pd.DataFrame({name: [r[name] for r in records] for name in PLAN_FIELDS},
                          columns=list(PLAN_FIELDS))
-    for name in ("pagu", "pagu_n1", "target", "target_n1"):
+    for name in ("pagu", "pagu_n1", "target", "target_n1", "pagu_semula", "target_semula"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
-    frame["row"] = frame["row"].astype("int64")
+    for name in ("row", "indikator_ke"):
+        frame[name] = frame[name].astype("int64")
     return frame
 
 
@@ -167,4 +168,4 @@ def read_renja(path, limits: Limits = Limits()):
     result = read_file(os.fspath(path), limits)
     if result.error is not None:
         raise result.error
-    return plan_frame(result.plan_records())
+    return plan_frame([d for row in result.plan_records() for d in row.public_rows()])

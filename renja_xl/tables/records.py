@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-__all__ = ["PLAN_FIELDS", "CellInfo", "PlanRow", "TotalRow"]
+__all__ = ["PLAN_FIELDS", "INDICATOR_FIELDS", "CellInfo", "Indicator", "PlanRow", "TotalRow"]
 
 # The normalised columns (the contract of `read_renja` and the consolidated `Rencana` sheet).
+# `indikator_ke` numbers the indicators of an item (1 on the item's own row; 2, 3 … on the rows
+# that list its further indicators, which leave the money empty); `pagu_semula` and
+# `target_semula` are the figures before a Renja Perubahan (empty in other plans).
 PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kode", "nama",
                "sasaran", "indikator", "lokasi", "target", "satuan", "pagu", "sumber_dana",
-               "target_n1", "satuan_n1", "pagu_n1", "catatan")
+               "target_n1", "satuan_n1", "pagu_n1", "catatan", "indikator_ke", "pagu_semula",
+               "target_semula")
+# what a further indicator of an item has of its own
+INDICATOR_FIELDS = ("indikator", "target", "satuan", "target_n1", "satuan_n1", "target_semula")
 _PUBLIC = frozenset(PLAN_FIELDS)
 
 
@@ -31,8 +37,44 @@ class CellInfo:
     computed: bool = False          # the value was computed from the children
 
 
+class _Cells:
+    """Per-field cell information, shared by items and their further indicators."""
+    __slots__ = ()
+
+    def cell(self, name: str) -> CellInfo:
+        """The CellInfo of a field (an empty one when the field has no cell)."""
+        info = self.cells.get(name)
+        if info is None:
+            info = self.cells[name] = CellInfo()
+        return info
+
+    def text(self, name: str) -> str | None:
+        """A field's cell as written (a target '12 Laporan'), or None."""
+        info = self.cells.get(name)
+        return info.text if info else None
+
+    def unreadable(self, name: str) -> bool:
+        """The money cell holds something (a formula without value, a bad text) but no value."""
+        info = self.cells.get(name)
+        return bool(info and (info.formula is not None or info.bad))
+
+
 @dataclass(slots=True, eq=False)
-class PlanRow:
+class Indicator(_Cells):
+    """A further indicator of an item, on a line of its own below it (SIPD exports)."""
+    row: int                        # 1-based Excel row
+    r: int
+    indikator: str | None = None
+    target: float | None = None
+    satuan: str | None = None
+    target_n1: float | None = None
+    satuan_n1: str | None = None
+    target_semula: float | None = None
+    cells: dict[str, CellInfo] = field(default_factory=dict)
+
+
+@dataclass(slots=True, eq=False)
+class PlanRow(_Cells):
     file: str | None = None
     kecamatan: str | None = None
     sheet: str | None = None
@@ -52,31 +94,22 @@ class PlanRow:
     satuan_n1: str | None = None
     pagu_n1: float | None = None
     catatan: str | None = None
+    indikator_ke: int = 1
+    pagu_semula: float | None = None
+    target_semula: float | None = None
     # -- private state (not in the contract) --
     r: int = 0                      # 0-based sheet row
-    cont: int = 0                   # continuation lines merged into this row
+    cont: int = 0                   # lines below that belong to it (continuations, indicators)
     kode_raw: str | None = None     # the code as written
     legacy_sub: bool = False        # a 2-digit sub kegiatan code
     relative: bool = False          # the code was written relative to its parent row
     sumber_dana_any: str | None = None   # own sumber dana, else the nearest parent's
     cells: dict[str, CellInfo] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)   # the 2nd, 3rd … indicator
 
-    def cell(self, name: str) -> CellInfo:
-        """The CellInfo of a field (an empty one when the field has no cell)."""
-        info = self.cells.get(name)
-        if info is None:
-            info = self.cells[name] = CellInfo()
-        return info
-
-    def text(self, name: str) -> str | None:
-        """A field's cell as written (a target '12 Laporan'), or None."""
-        info = self.cells.get(name)
-        return info.text if info else None
-
-    def unreadable(self, name: str) -> bool:
-        """The money cell holds something (a formula without value, a bad text) but no value."""
-        info = self.cells.get(name)
-        return bool(info and (info.formula is not None or info.bad))
+    def targets(self) -> list:
+        """The item's own line and its further indicators: each with its own targets."""
+        return [self, *self.indicators]
 
     # read access to the public fields, for code shared with the other tables' dict rows
     def get(self, name: str, default=None):
@@ -93,6 +126,20 @@ class PlanRow:
     def public(self) -> dict:
         """The contract's fields as a dict, in order."""
         return {name: getattr(self, name) for name in PLAN_FIELDS}
+
+    def public_rows(self) -> list[dict]:
+        """The item's row, then one row per further indicator: same kode, its own indicator
+        and targets, `indikator_ke` 2, 3 …, money empty (an item's pagu counts once)."""
+        first = self.public()
+        rows = [first]
+        for k, ind in enumerate(self.indicators, start=2):
+            extra = dict.fromkeys(PLAN_FIELDS)
+            extra.update({name: first[name] for name in
+                          ("file", "kecamatan", "sheet", "kode", "level", "parent_kode", "nama")})
+            extra.update({name: getattr(ind, name) for name in INDICATOR_FIELDS})
+            extra.update(row=ind.row, indikator_ke=k)
+            rows.append(extra)
+        return rows
 
 
 assert tuple(f.name for f in fields(PlanRow))[:len(PLAN_FIELDS)] == PLAN_FIELDS

@@ -58,49 +58,62 @@ def _indicator_kind(indikator: str | None) -> str | None:
 
 
 def check_targets(plan) -> list[Issue]:
+    """Per indicator (an item's own line and each further indicator line): units between the
+    years, indicator kind vs unit, percentages; per item: the n+1 pagu/target pair."""
     issues: list[Issue] = []
-    year, year_n1 = plan.year(False), plan.year(True)
-    has_n1 = plan.col("target_n1") is not None
+    has_n1 = plan.col("target_n1") is not None and plan.col("pagu_n1") is not None
     for row in plan.rows:
         if row.level not in PLAN_LEVELS:
             continue                          # no level, or an urusan/bidang row: no targets
-        kode = row.kode
-        unit, unit_n1 = row.satuan, row.satuan_n1
-        text, text_n1 = row.text("target"), row.text("target_n1")
-        if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
-            col = plan.col("satuan_n1") or plan.col("target_n1")
-            issues.append(plan.issue("satuan-changed", row["row"], col=col, kode=kode,
-                                     value=text or unit, expected=text_n1 or unit_n1,
-                                     params={"year": year, "year_n1": year_n1}))
-        kind = _indicator_kind(row.indikator)
-        for suffix, shown_year, raw in (("", year, text), ("_n1", year_n1, text_n1)):
-            u = unit_key(getattr(row, "satuan" + suffix))
-            value = getattr(row, "target" + suffix)
-            if not raw and value is None:
-                continue
-            shown = raw or (f"{value:g} {getattr(row, 'satuan' + suffix) or ''}".strip())
-            col = plan.col("target" + suffix)
-            if kind == "count" and u == "%":
-                issues.append(plan.issue("target-percent-for-count", row["row"], col=col,
-                                         kode=kode, value=shown,
-                                         params={"indikator": row["indikator"][:80]}))
-            elif kind == "percent" and u and u != "%":
-                issues.append(plan.issue("target-count-for-percent", row["row"], col=col,
-                                         kode=kode, value=shown,
-                                         params={"indikator": row["indikator"][:80]}))
-            if u == "%" and value is not None and value > 100:
-                issues.append(plan.issue("percent-over-100", row["row"], col=col, kode=kode,
-                                         value=shown, params={"year": shown_year}))
-            if value is None and raw:
-                issues.append(plan.issue("target-not-number", row["row"], col=col, kode=kode,
-                                         value=raw, params={"year": shown_year}))
-        if has_n1 and plan.col("pagu_n1") is not None:
-            pagu_n1 = row.pagu_n1
-            has_target_n1 = bool(text_n1) or row.target_n1 is not None
-            if pagu_n1 and not has_target_n1:
-                issues.append(plan.issue("target-n1-missing", row["row"], "target_n1", kode=kode,
-                                         params={"year_n1": year_n1}))
-            elif has_target_n1 and pagu_n1 is None and not row.unreadable("pagu_n1"):
-                issues.append(plan.issue("pagu-n1-missing", row["row"], "pagu_n1", kode=kode,
-                                         params={"year_n1": year_n1}))
+        for holder in row.targets():
+            issues += _indicator_issues(plan, holder, row.kode)
+        if has_n1:
+            issues += _n1_pair(plan, row)
     return issues
+
+
+def _indicator_issues(plan, row, kode) -> list[Issue]:
+    issues: list[Issue] = []
+    year, year_n1 = plan.year(False), plan.year(True)
+    unit, unit_n1 = row.satuan, row.satuan_n1
+    text, text_n1 = row.text("target"), row.text("target_n1")
+    if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
+        col = plan.col("satuan_n1") or plan.col("target_n1")
+        issues.append(plan.issue("satuan-changed", row.row, col=col, kode=kode,
+                                 value=text or unit, expected=text_n1 or unit_n1,
+                                 params={"year": year, "year_n1": year_n1}))
+    kind = _indicator_kind(row.indikator)
+    for suffix, shown_year, raw in (("", year, text), ("_n1", year_n1, text_n1)):
+        u = unit_key(getattr(row, "satuan" + suffix))
+        value = getattr(row, "target" + suffix)
+        if not raw and value is None:
+            continue
+        shown = raw or (f"{value:g} {getattr(row, 'satuan' + suffix) or ''}".strip())
+        col = plan.col("target" + suffix)
+        if kind == "count" and u == "%":
+            issues.append(plan.issue("target-percent-for-count", row.row, col=col,
+                                     kode=kode, value=shown,
+                                     params={"indikator": row.indikator[:80]}))
+        elif kind == "percent" and u and u != "%":
+            issues.append(plan.issue("target-count-for-percent", row.row, col=col,
+                                     kode=kode, value=shown,
+                                     params={"indikator": row.indikator[:80]}))
+        if u == "%" and value is not None and value > 100:
+            issues.append(plan.issue("percent-over-100", row.row, col=col, kode=kode,
+                                     value=shown, params={"year": shown_year}))
+        if value is None and raw:
+            issues.append(plan.issue("target-not-number", row.row, col=col, kode=kode,
+                                     value=raw, params={"year": shown_year}))
+    return issues
+
+
+def _n1_pair(plan, row) -> list[Issue]:
+    year_n1 = plan.year(True)
+    has_target_n1 = any(h.text("target_n1") or h.target_n1 is not None for h in row.targets())
+    if row.pagu_n1 and not has_target_n1:
+        return [plan.issue("target-n1-missing", row.row, "target_n1", kode=row.kode,
+                           params={"year_n1": year_n1})]
+    if has_target_n1 and row.pagu_n1 is None and not row.unreadable("pagu_n1"):
+        return [plan.issue("pagu-n1-missing", row.row, "pagu_n1", kode=row.kode,
+                           params={"year_n1": year_n1})]
+    return []

@@ -35,8 +35,8 @@ PROPERTIES = {"title": "Gabungan Renja Kecamatan", "author": "renja_xl",
 FILLS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
 STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 MONEY = "#,##0"
-MONEY_FIELDS = {"pagu", "pagu_n1"}
-INT_FIELDS = {"row", "rows", "errors", "warnings"}
+MONEY_FIELDS = {"pagu", "pagu_n1", "pagu_semula"}
+INT_FIELDS = {"row", "rows", "errors", "warnings", "indikator_ke"}
 
 CAPTIONS = {
     "file": "Nama file kiriman", "kecamatan": "Kecamatan", "sheet": "Sheet di file asal",
@@ -49,6 +49,9 @@ CAPTIONS = {
     "target_n1": "Target prakiraan maju tahun n+1 (angka)",
     "satuan_n1": "Satuan target tahun n+1",
     "pagu_n1": "Pagu indikatif prakiraan maju tahun n+1 (rupiah)", "catatan": "Catatan penting",
+    "indikator_ke": "Nomor indikator: 1 di baris item; 2, 3 … di baris indikator berikutnya (pagu kosong)",
+    "pagu_semula": "Renja Perubahan: pagu tahun n semula (rupiah); pagu = menjadi",
+    "target_semula": "Renja Perubahan: target tahun n semula (angka)",
     "column": "Kolom di file asal", "cell": "Sel di file asal; tautan ke barisnya di sheet Rencana",
     "table": "Tabel", "rule": "Kode aturan (daftar: python -m renja_xl rules)",
     "category": "Kategori aturan", "severity": "error = kesalahan, warning = peringatan",
