@@ -56,6 +56,7 @@ def _nomenclature(options: Options):
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
     """Check one workbook: read it, validate every plan table, reconcile it."""
+    from .reconcile.perubahan import check_perubahan
     from .reconcile.planset import reconcile_groups
     from .reconcile.budget import check_hierarchy, inherit_sumber_dana, reconcile_budget
     from .validate.schema import validate_plan
@@ -80,6 +81,7 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
         plan_issues += nomenclature.check(plan)
     for group in groups:                         # across rows: the whole table
         plan_issues += reconcile_budget(group, options.tolerance)
+        plan_issues += check_perubahan(group, options.tolerance)
         plan_issues += check_hierarchy(group)
     order = {name: i for i, name in enumerate(renja.sheet_names)}
     plan_issues.sort(key=lambda i: (order.get(i.sheet, 0), i.row or 0, i.col or 0))

@@ -80,3 +80,45 @@ def _fill(ws, titles, header, merges, rows, total):
         ws.append(list(row))
     if total is not None:
         ws.append(list(total))
+
+
+# -- Renja Perubahan: Semula | Menjadi | Bertambah/(Berkurang) --------------------------------
+PERUBAHAN_HEADER = (
+    ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi",
+     "Target Kinerja Tahun 2025", None, "Pagu Indikatif Tahun 2025", None, None, "Sumber Dana",
+     "Prakiraan Maju Rencana Tahun 2026", None],
+    [None, None, None, None, "Semula", "Menjadi", "Semula", "Menjadi", "Bertambah/(Berkurang)",
+     None, "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif"])
+PERUBAHAN_MERGES = ("E{r}:F{r}", "G{r}:I{r}", "K{r}:L{r}")
+# (kode, nama, indikator, lokasi, target semula, target menjadi, pagu semula, pagu menjadi,
+#  bertambah/(berkurang), sumber, target n+1, pagu n+1)
+PERUBAHAN_ROWS = [
+    ("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+     "Nilai Evaluasi Pelayanan Publik", "Kecamatan Contoh", "3,5", "3,5", 40_000_000, 45_000_000,
+     5_000_000, None, "3,6", 44_000_000),
+    ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
+     "Jumlah Dokumen Koordinasi", "Kecamatan Contoh", "12 Dokumen", "12 Dokumen", 30_000_000,
+     28_000_000, "(2.000.000)", None, "12 Dokumen", 33_000_000),
+    ("7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+     "Jumlah Dokumen Peningkatan Efektivitas", "Kecamatan Contoh", "12 Dokumen", "12 Dokumen",
+     30_000_000, 28_000_000, -2_000_000, "DAU", "12 Dokumen", 33_000_000),
+    ("7.01.02.2.04", "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat",
+     "Jumlah Laporan Pelaksanaan Kewenangan", "Kecamatan Contoh", "4 Laporan", "4 Laporan",
+     10_000_000, 17_000_000, 7_000_000, None, "4 Laporan", 11_000_000),
+    ("7.01.02.2.04.0001", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Pelayanan Perizinan Non Usaha",
+     "Jumlah Dokumen Perizinan Non Usaha", "Kecamatan Contoh", "15 Dokumen", "18 Dokumen",
+     10_000_000, 12_000_000, 2_000_000, "DAU", "15 Dokumen", 11_000_000),
+    ("7.01.02.2.04.0002", "Pelaksanaan Urusan Pemerintahan yang Terkait dengan Pelayanan Perizinan Usaha",
+     "Jumlah Dokumen Perizinan Usaha", "Kecamatan Contoh", None, "10 Dokumen", None, 5_000_000,
+     5_000_000, "DAU", None, None),
+]
+PERUBAHAN_TOTAL = ("JUMLAH", None, None, None, None, None, 40_000_000, 45_000_000, 5_000_000,
+                   None, None, 44_000_000)
+PERUBAHAN_TITLES = ("PERUBAHAN RENCANA KERJA KECAMATAN CONTOH TAHUN 2025",
+                    "Rencana Program dan Kegiatan Tahun 2025 dan Prakiraan Maju Tahun 2026",
+                    "Nama Perangkat Daerah : Kecamatan Contoh")
+
+
+def write_perubahan(path, rows=PERUBAHAN_ROWS, total=PERUBAHAN_TOTAL):
+    return write_plan(path, rows, titles=PERUBAHAN_TITLES, header=PERUBAHAN_HEADER,
+                      merges=PERUBAHAN_MERGES, total=total)

@@ -6,7 +6,7 @@ import pytest
 
 import renja_xl
 
-from plan_shapes import OPD_ROWS, write_plan
+from plan_shapes import OPD_ROWS, PERUBAHAN_ROWS, write_perubahan, write_plan
 
 OPD_TOTAL = ("JUMLAH", None, None, None, None, 170_000_000, None, None, 187_000_000)
 
@@ -141,3 +141,35 @@ def test_target_checks_run_per_indicator(tmp_path):
     changed = [i for i in report.issues if i.rule == "satuan-changed"]
     assert [(c.cell, c.value, c.expected) for c in changed] == [("H16", "90 %", "92 Orang")]
     assert "target-not-number" not in _rules(report)
+
+
+# -- Renja Perubahan --------------------------------------------------------------------------
+def test_renja_perubahan_is_read_as_menjadi_with_semula_beside_it(tmp_path):
+    path = write_perubahan(tmp_path / "p.xlsx")
+    df = renja_xl.read_renja(path)
+    program = df.iloc[0]
+    assert (program["pagu"], program["pagu_semula"], program["pagu_n1"]) == (45e6, 40e6, 44e6)
+    new = df[df["kode"] == "7.01.02.2.04.0002"].iloc[0]
+    assert new["pagu"] == 5e6 and new["pagu_semula"] != new["pagu_semula"]     # NaN: new row
+    assert df[df["kode"] == "7.01.02.2.04.0001"].iloc[0]["target_semula"] == 15
+    assert df[df["kode"] == "7.01.02.2.04.0001"].iloc[0]["target"] == 18
+    report = renja_xl.check(path)
+    assert _errors(report) == []
+    assert report.files[0].tables[0].columns["pagu"] == "H"
+    pagu, pagu_n1, programs, _ = _consolidated_pagu(tmp_path, path)
+    assert (pagu, pagu_n1, programs) == (45_000_000, 44_000_000, 45_000_000)
+
+
+def test_perubahan_difference_and_semula_roll_ups(tmp_path):
+    rows = [list(r) for r in PERUBAHAN_ROWS]
+    rows[4][8] = -2_000_000                            # Bertambah written with the wrong sign
+    rows[3][6] = 12_000_000                            # kegiatan semula ≠ Σ its sub (10 jt)
+    rows[3][8] = 5_000_000                             # (kept consistent with its own row)
+    report = renja_xl.check(write_perubahan(tmp_path / "p.xlsx", [tuple(r) for r in rows]))
+    selisih = [i for i in report.issues if i.rule == "pagu-selisih-mismatch"]
+    assert [(i.cell, i.value, i.expected) for i in selisih] == [("I10", -2_000_000, 2_000_000)]
+    assert "tandanya terbalik" in selisih[0].message()
+    assert "sign is reversed" in selisih[0].message("en")
+    rollups = [i for i in report.issues if i.rule == "pagu-rollup"]
+    assert [(i.cell, i.kode) for i in rollups] == [("G6", "7.01.02"), ("G9", "7.01.02.2.04")]
+    assert "2025 semula" in rollups[0].message()

@@ -13,7 +13,7 @@ from ..report.issues import Issue
 from ..read.numbers import format_rupiah
 from ..report.rules import CHILD_LEVEL
 
-__all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana"]
+__all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana", "money_year"]
 
 _ORDER = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 _BOTTOM_UP = ("kegiatan", "program", "bidang", "urusan")   # computed parents feed theirs
@@ -51,21 +51,21 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
         parent = row.parent_kode
         if parent and parent in codes:
             children[parent].append(row)
-    for name in ("pagu", "pagu_n1"):
+    for name in ("pagu", "pagu_n1", "pagu_semula"):
         if plan.col(name) is None:
             continue
-        n1 = name == "pagu_n1"
+        year = money_year(plan, name)
         for level in _BOTTOM_UP:
             for row in rows:
                 if row.level != level or row.kode not in children:
                     continue
-                issue = _compare(plan, row, children[row.kode], name, n1, tolerance)
+                issue = _compare(plan, row, children[row.kode], name, year, tolerance)
                 if issue:
                     issues.append(issue)
         top = min((r.level for r in rows), key=_ORDER.get, default="program")
         programs = [r for r in rows if r.level == top]
         for total in plan.totals:
-            issue = _compare_total(plan, total, programs, name, n1, tolerance)
+            issue = _compare_total(plan, total, programs, name, year, tolerance)
             if issue:
                 issues.append(issue)
         for row in plan.rows:                           # formulas nothing could stand in for
@@ -76,13 +76,25 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
     return issues
 
 
-def _compare(plan, parent, kids: list, name: str, n1: bool, tolerance: float):
+def money_year(plan, name: str) -> str:
+    """How messages name the year of a money column: '2025', '2026', '2025 semula' and, in a
+    Renja Perubahan, '2025 menjadi'."""
+    if name == "pagu_n1":
+        return plan.year(True)
+    if name == "pagu_semula":
+        return f"{plan.year(False)} semula"
+    return plan.year(False) + (" menjadi" if plan.col("pagu_semula") is not None else "")
+
+
+def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
     values = [getattr(k, name) for k in kids]
+    if name == "pagu_semula":                # a row new in the Perubahan had nothing before
+        values = [v or 0.0 for v in values]
     missing = [k.row for k, v in zip(kids, values) if v is None]
     info = parent.cell(name)
     formula = info.formula
     col = plan.col(name)
-    params = {"level": parent.level, "year": plan.year(n1), "n": len(kids),
+    params = {"level": parent.level, "year": year, "n": len(kids),
               "rows": _rows_text([k.row for k in kids])}
     if missing:
         if len(missing) == len(kids) and getattr(parent, name) is None and formula is None:
@@ -109,15 +121,17 @@ def _compare(plan, parent, kids: list, name: str, n1: bool, tolerance: float):
                       value=value, expected=total, params=params)
 
 
-def _compare_total(plan, total_row, programs: list, name: str, n1: bool,
+def _compare_total(plan, total_row, programs: list, name: str, year: str,
                    tolerance: float):
     value = getattr(total_row, name)
     values = [getattr(p, name) for p in programs]
+    if name == "pagu_semula":
+        values = [v or 0.0 for v in values]
     if not programs or any(v is None for v in values):
         return None
     expected = float(sum(values))
     col = plan.col(name)
-    params = {"year": plan.year(n1), "n": len(programs), "sum_shown": format_rupiah(expected),
+    params = {"year": year, "n": len(programs), "sum_shown": format_rupiah(expected),
               "level": programs[0].level}
     if total_row.cell(name).formula is not None:
         setattr(total_row, name, expected)

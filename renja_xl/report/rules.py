@@ -140,6 +140,9 @@ _RULES = [
     Rule("total-mismatch", "budget", "error",
          "Baris jumlah {year} {shown} ≠ jumlah {n} {level_name} {sum_shown} (selisih {diff_shown})",
          "Total row {year} {shown} ≠ sum of {n} {level_name}s {sum_shown} (difference {diff_shown})"),
+    Rule("pagu-selisih-mismatch", "budget", "error",
+         "Bertambah/(Berkurang) {year} {shown} ≠ menjadi {menjadi_shown} − semula {semula_shown} = {expected_shown}{hint}",
+         "Bertambah/(Berkurang) {year} {shown} ≠ menjadi {menjadi_shown} − semula {semula_shown} = {expected_shown}{hint_en}"),
     # --- hierarchy ----------------------------------------------------------------------------
     Rule("kode-duplicate", "hierarchy", "error",
          "Kode {kode} muncul dua kali; pertama di baris {first_row}",

@@ -257,6 +257,19 @@ def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
     return "n1" if seen >= 1 else "n"
 
 
+def _variant(label: str, table: TableDef) -> str | None:
+    """'semula', 'menjadi' or 'selisih' for a column of a Renja Perubahan (words from
+    tables.toml `[rencana.perubahan]`), else None."""
+    words = table.options.get("perubahan")
+    if not words:
+        return None
+    padded = f" {label} "
+    for variant in ("selisih", "semula", "menjadi"):
+        if any(f" {normalise_label(w)} " in padded for w in words.get(variant, ())):
+            return variant
+    return None
+
+
 def _build_layout(grid: Grid, table: TableDef, block: list[int],
                   numbering: int | None) -> Layout | None:
     width = grid.width
@@ -294,11 +307,22 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
     money_factor: dict[int, float] = {}
     for c in sorted(labels):
         fdef = table.field_for(labels[c])
+        variant = _variant(labels[c], table)
+        if fdef is None and variant == "selisih":
+            fdef = table.field_for("pagu")             # a lone "Bertambah/(Berkurang)" column
         if fdef is None:
             unmapped.append(c)
             continue
         name = fdef.name
-        if fdef.per_year:
+        if fdef.per_year and variant:                  # Renja Perubahan: all of year n
+            padded = f" {labels[c]} "
+            n1 = " prakiraan maju " in padded or " n 1 " in padded
+            if variant == "selisih" and not fdef.money:
+                unmapped.append(c)
+                continue
+            name = {"semula": name + "_semula", "selisih": "pagu_selisih"}.get(variant, name)
+            name += "_n1" if n1 else ""
+        elif fdef.per_year:
             period = _period(labels[c], raw_labels[c], n_year, n1_year,
                              per_year_seen.get(name, 0))
             if period is None:               # an earlier year (realisasi n-1): not the plan

@@ -28,6 +28,9 @@ from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
 __all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables"]
 
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
+TARGET_FIELDS = ("satuan", "satuan_n1", "target", "target_n1", "target_semula", "satuan_semula")
+# money columns: year n (Menjadi in a Renja Perubahan), n+1, Semula, Bertambah/(Berkurang)
+MONEY_FIELDS = ("pagu", "pagu_n1", "pagu_semula", "pagu_selisih")
 _CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+|[0-9X](?=\s+urusan\b))\s+(\D.*)$",
                             re.I)
 # a total row's label: JUMLAH, TOTAL, JUMLAH TOTAL, Jumlah Pagu Keseluruhan … (no digits)
@@ -119,9 +122,9 @@ class _RowReader:
         self.lo, self.hi = layout.first_col, layout.last_col
         self.kode_cols = cols.get("kode", [])
         self.nama_col = layout.col("nama")
-        self.money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1")
+        self.money_cols = {name: layout.col(name) for name in MONEY_FIELDS
                            if layout.col(name) is not None}
-        self.text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
+        self.text_cols = {c for name in TEXT_FIELDS + TARGET_FIELDS
                           for c in cols.get(name, [])}
         self.previous: PlanRow | None = None           # the last data row
         self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
@@ -319,8 +322,8 @@ class _Extractor:
         self.text_cols = [(name, layout.columns[name]) for name in TEXT_FIELDS
                           if layout.columns.get(name)]
         self.targets = [(suffix, layout.col("target" + suffix), layout.col("satuan" + suffix))
-                        for suffix in ("", "_n1")]
-        self.money = [(name, layout.col(name)) for name in ("pagu", "pagu_n1")
+                        for suffix in ("", "_n1", "_semula")]
+        self.money = [(name, layout.col(name)) for name in MONEY_FIELDS
                       if layout.col(name) is not None]
         self.kode_cols = layout.columns.get("kode", [])
         self.indikator_col = layout.col("indikator")
@@ -328,7 +331,8 @@ class _Extractor:
         self.uncached = grid.sheet.uncached
         self.errors = grid.sheet.errors                  # (only to mark the pagu unreadable)
         self.percent = grid.sheet.percent
-        self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
+        self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True),
+                      "pagu_semula": plan.year(False), "pagu_selisih": plan.year(False)}
 
     def _value(self, row, r: int, c: int):
         if self.merged and (r, c) in self.merged:

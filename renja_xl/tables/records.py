@@ -70,6 +70,7 @@ class Indicator(_Cells):
     target_n1: float | None = None
     satuan_n1: str | None = None
     target_semula: float | None = None
+    satuan_semula: str | None = None
     cells: dict[str, CellInfo] = field(default_factory=dict)
 
 
@@ -104,6 +105,8 @@ class PlanRow(_Cells):
     legacy_sub: bool = False        # a 2-digit sub kegiatan code
     relative: bool = False          # the code was written relative to its parent row
     sumber_dana_any: str | None = None   # own sumber dana, else the nearest parent's
+    satuan_semula: str | None = None     # Renja Perubahan: the unit of the Semula target
+    pagu_selisih: float | None = None    # Renja Perubahan: the Bertambah/(Berkurang) cell
     cells: dict[str, CellInfo] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)   # the 2nd, 3rd … indicator
 
@@ -146,19 +149,16 @@ assert tuple(f.name for f in fields(PlanRow))[:len(PLAN_FIELDS)] == PLAN_FIELDS
 
 
 @dataclass(slots=True, eq=False)
-class TotalRow:
+class TotalRow(_Cells):
     """A JUMLAH / TOTAL row of a plan table."""
     row: int                        # 1-based
     r: int
     pagu: float | None = None
     pagu_n1: float | None = None
+    pagu_semula: float | None = None
+    pagu_selisih: float | None = None
     cells: dict[str, CellInfo] = field(default_factory=dict)
-
-    def cell(self, name: str) -> CellInfo:
-        info = self.cells.get(name)
-        if info is None:
-            info = self.cells[name] = CellInfo()
-        return info
+    kode = None                     # (a total row has no code)
 
     def get(self, name: str, default=None):
         value = getattr(self, name, None)
