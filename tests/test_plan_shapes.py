@@ -173,3 +173,42 @@ def test_perubahan_difference_and_semula_roll_ups(tmp_path):
     rollups = [i for i in report.issues if i.rule == "pagu-rollup"]
     assert [(i.cell, i.kode) for i in rollups] == [("G6", "7.01.02"), ("G9", "7.01.02.2.04")]
     assert "2025 semula" in rollups[0].message()
+
+
+# -- columns by meaning ---------------------------------------------------------------------
+DPA_HEADER = (
+    ["Kode", "Program/Kegiatan/Sub Kegiatan", "Capaian Program / Hasil Kegiatan", None,
+     "Keluaran", None, "Lokasi", "Alokasi Dana Tahun 2025", "Harga Satuan (Rp)", "Sumber Dana",
+     "Prakiraan Maju Tahun 2026", None],
+    [None, None, "Tolok Ukur", "Target", "Tolok Ukur", "Target Kinerja Keluaran", None, None,
+     None, None, "Target", "Dana"])
+DPA_ROWS = [
+    ("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+     "Nilai Evaluasi Pelayanan Publik", "3,5", None, None, "Kecamatan Contoh", 30_000_000, None,
+     None, "3,6", 33_000_000),
+    ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
+     "Persentase Kegiatan Terkoordinasi", "100 %", "Jumlah Dokumen Koordinasi", "12 Dokumen",
+     "Kecamatan Contoh", 30_000_000, None, None, "12 Dokumen", 33_000_000),
+    ("7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+     None, None, "Jumlah Dokumen Peningkatan Efektivitas", "4 Dokumen", "Kecamatan Contoh",
+     30_000_000, 7_500_000, "DAU", "4 Dokumen", 33_000_000),
+]
+
+
+def test_outcome_and_output_pairs_harga_satuan_and_alokasi_dana(tmp_path):
+    path = write_plan(tmp_path / "dpa.xlsx", DPA_ROWS, header=DPA_HEADER,
+                      merges=("C{r}:D{r}", "E{r}:F{r}", "K{r}:L{r}"))
+    df = renja_xl.read_renja(path).set_index("kode")
+    assert df.loc["7.01.02", "indikator"] == "Nilai Evaluasi Pelayanan Publik"   # its outcome
+    assert df.loc["7.01.02", "target"] == 3.5 and df.loc["7.01.02", "target_n1"] == 3.6
+    sub = df.loc["7.01.02.2.01.0002"]
+    assert sub["indikator"] == "Jumlah Dokumen Peningkatan Efektivitas"
+    assert (sub["target"], sub["satuan"], sub["target_n1"]) == (4, "Dokumen", 4)
+    assert df.loc["7.01.02.2.01", "indikator"] == "Jumlah Dokumen Koordinasi"   # keluaran
+    assert list(df["pagu"]) == [30e6] * 3 and list(df["pagu_n1"]) == [33e6] * 3
+    report = renja_xl.check(path)
+    columns = report.files[0].tables[0].columns
+    # the keluaran target first, the outcome one read where it is empty
+    assert (columns["target"], columns["target_n1"], columns["pagu"]) == ("F:D", "K", "H")
+    assert "satuan" not in columns
+    assert _errors(report) == []

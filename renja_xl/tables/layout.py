@@ -258,16 +258,46 @@ def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
 
 
 def _variant(label: str, table: TableDef) -> str | None:
-    """'semula', 'menjadi' or 'selisih' for a column of a Renja Perubahan (words from
-    tables.toml `[rencana.perubahan]`), else None."""
-    words = table.options.get("perubahan")
-    if not words:
-        return None
+    """What a plan column is beyond its field (words from tables.toml): 'semula', 'menjadi'
+    or 'selisih' in a Renja Perubahan; 'outcome' or 'output' for the two indicator pairs of a
+    DPA-like layout (a label naming both, "Program (outcome)/Kegiatan (output)", is neither)."""
     padded = f" {label} "
+
+    def says(words) -> bool:
+        return any(f" {normalise_label(w)} " in padded for w in words)
+    words = table.options.get("perubahan") or {}
     for variant in ("selisih", "semula", "menjadi"):
-        if any(f" {normalise_label(w)} " in padded for w in words.get(variant, ())):
+        if says(words.get(variant, ())):
             return variant
+    pairs = table.options.get("pairs") or {}
+    outcome, output = says(pairs.get("outcome", ())), says(pairs.get("output", ()))
+    if outcome != output:
+        return "outcome" if outcome else "output"
     return None
+
+
+def _says_n1(label: str, raw: str, n1_year) -> bool:
+    """A column of year n+1 only when its header says so (Prakiraan Maju, n+1, the year)."""
+    padded = f" {label} "
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
+    return (" prakiraan maju " in padded or " n 1 " in padded
+            or bool(n1_year and years and max(years) >= n1_year))
+
+
+def _pair_column(columns: dict, name: str, c: int, variant: str, label: str, n1_year,
+                 raw: str) -> bool:
+    """The outcome and output indicator/target of the same year share their field: the output
+    (keluaran) column first, read where filled, the outcome column after it. Never n+1 unless
+    the header says so."""
+    name += "_n1" if _says_n1(label, raw, n1_year) else ""
+    cols = columns.setdefault(name, [])
+    if len(cols) >= 2:
+        return False
+    if variant == "output":
+        cols.insert(0, c)
+    else:
+        cols.append(c)
+    return True
 
 
 def _build_layout(grid: Grid, table: TableDef, block: list[int],
@@ -310,18 +340,17 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
         variant = _variant(labels[c], table)
         if fdef is None and variant == "selisih":
             fdef = table.field_for("pagu")             # a lone "Bertambah/(Berkurang)" column
-        if fdef is None:
+        if fdef is None or (variant == "selisih" and not fdef.money):
             unmapped.append(c)
             continue
         name = fdef.name
-        if fdef.per_year and variant:                  # Renja Perubahan: all of year n
-            padded = f" {labels[c]} "
-            n1 = " prakiraan maju " in padded or " n 1 " in padded
-            if variant == "selisih" and not fdef.money:
+        if variant in ("outcome", "output") and name in ("indikator", "target", "satuan"):
+            if not _pair_column(columns, name, c, variant, labels[c], n1_year, raw_labels[c]):
                 unmapped.append(c)
-                continue
+            continue
+        if fdef.per_year and variant in ("semula", "menjadi", "selisih"):   # all of year n
             name = {"semula": name + "_semula", "selisih": "pagu_selisih"}.get(variant, name)
-            name += "_n1" if n1 else ""
+            name += "_n1" if _says_n1(labels[c], raw_labels[c], n1_year) else ""
         elif fdef.per_year:
             period = _period(labels[c], raw_labels[c], n_year, n1_year,
                              per_year_seen.get(name, 0))

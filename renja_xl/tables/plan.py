@@ -321,8 +321,8 @@ class _Extractor:
         self.grid, self.plan = grid, plan
         self.text_cols = [(name, layout.columns[name]) for name in TEXT_FIELDS
                           if layout.columns.get(name)]
-        self.targets = [(suffix, layout.col("target" + suffix), layout.col("satuan" + suffix))
-                        for suffix in ("", "_n1", "_semula")]
+        self.targets = [(suffix, layout.columns.get("target" + suffix, []),
+                         layout.col("satuan" + suffix)) for suffix in ("", "_n1", "_semula")]
         self.money = [(name, layout.col(name)) for name in MONEY_FIELDS
                       if layout.col(name) is not None]
         self.kode_cols = layout.columns.get("kode", [])
@@ -378,12 +378,14 @@ class _Extractor:
         return ind
 
     def _targets(self, rec, row, r: int) -> None:
-        for suffix, tcol, scol in self.targets:
+        for suffix, tcols, scol in self.targets:
             if scol is not None:
                 text = cell_text(self._value(row, r, scol)) or None
                 setattr(rec, "satuan" + suffix, text)
                 rec.cells["satuan" + suffix] = CellInfo(col=scol, text=text)
-            if tcol is not None:
+            if tcols:
+                # the output (keluaran) target where filled, else the outcome one beside it
+                tcol = next((c for c in tcols if c < len(row) and cell_text(row[c])), tcols[0])
                 raw = row[tcol] if tcol < len(row) else ""
                 if self.percent and (r, tcol) in self.percent and type(raw) is float:
                     raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1

@@ -89,7 +89,8 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
         if not raw and value is None:
             continue
         shown = raw or (f"{value:g} {getattr(row, 'satuan' + suffix) or ''}".strip())
-        col = plan.col("target" + suffix)
+        info = row.cells.get("target" + suffix)
+        col = info.col if info and info.col is not None else plan.col("target" + suffix)
         if kind == "count" and u == "%":
             issues.append(plan.issue("target-percent-for-count", row.row, col=col,
                                      kode=kode, value=shown,
