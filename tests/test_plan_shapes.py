@@ -6,7 +6,7 @@ import pytest
 
 import renja_xl
 
-from plan_shapes import OPD_ROWS, PERUBAHAN_ROWS, write_perubahan, write_plan
+from plan_shapes import OPD_ROWS, OPD_TITLES, PERUBAHAN_ROWS, write_perubahan, write_plan
 
 OPD_TOTAL = ("JUMLAH", None, None, None, None, 170_000_000, None, None, 187_000_000)
 
@@ -21,7 +21,7 @@ def _errors(report):
 
 def _consolidated_pagu(tmp_path, path):
     """Σ pagu of the program rows, as `Ringkasan` and as a sum over `Rencana`, read back."""
-    out = tmp_path / "k.xlsx"
+    out = tmp_path / "konsolidasi_out.xlsx"
     renja_xl.consolidate([path], output=str(out), jobs=1)
     wb = openpyxl.load_workbook(out, read_only=True)
     head, *rows = list(wb["Ringkasan"].iter_rows(values_only=True))
@@ -212,3 +212,42 @@ def test_outcome_and_output_pairs_harga_satuan_and_alokasi_dana(tmp_path):
     assert (columns["target"], columns["target_n1"], columns["pagu"]) == ("F:D", "K", "H")
     assert "satuan" not in columns
     assert _errors(report) == []
+
+
+# -- money in thousands announced above the table --------------------------------------------
+def _in_thousands(rows):
+    out = []
+    for r in rows:
+        r = list(r)
+        for i in (5, 8):
+            r[i] = r[i] / 1000 if r[i] is not None and not isinstance(r[i], str) else r[i]
+        out.append(tuple(r))
+    return out
+
+
+@pytest.mark.parametrize("words", ["(dalam ribuan rupiah)", "(Rp 000)", "dalam Rp. 1.000"])
+def test_money_in_thousands_announced_in_a_title_line(tmp_path, words):
+    rows = _in_thousands(OPD_ROWS)
+    rows[1] = rows[1][:5] + (140_000,) + rows[1][6:]             # bidang 1.02: 140.000 ribu
+    titles = ("RENCANA KERJA DINAS KESEHATAN TAHUN 2025", f"Pagu indikatif {words}",
+              "Perangkat Daerah : DINAS KESEHATAN")
+    path = write_plan(tmp_path / "k.xlsx", rows, titles=titles,
+                      total=("JUMLAH", None, None, None, None, 170_000, None, None, 187_000))
+    df = renja_xl.read_renja(path)
+    assert df["pagu"].iloc[2] == 50_000_000
+    report = renja_xl.check(path)
+    scale = [i for i in report.issues if i.rule == "money-scale"]
+    assert [(i.cell, i.severity) for i in scale] == [("A2", "warning")]
+    assert words in scale[0].message() and "ribuan rupiah" in scale[0].message()
+    rollup = next(i for i in report.issues if i.rule == "pagu-rollup")
+    assert "Rp 140.000.000" in rollup.message() and "Rp 150.000.000" in rollup.message()
+    pagu, _, _, _ = _consolidated_pagu(tmp_path, path)
+    assert pagu == 170_000_000
+
+
+def test_money_in_millions_announced_in_a_title_line(tmp_path):
+    rows = [tuple(v / 1e6 if i in (5, 8) and v is not None else v for i, v in enumerate(r))
+            for r in OPD_ROWS]
+    titles = OPD_TITLES[:2] + ("(juta rupiah)",)
+    df = renja_xl.read_renja(write_plan(tmp_path / "j.xlsx", rows, titles=titles))
+    assert df["pagu"].iloc[0] == 150_000_000

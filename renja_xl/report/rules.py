@@ -143,6 +143,9 @@ _RULES = [
     Rule("pagu-selisih-mismatch", "budget", "error",
          "Bertambah/(Berkurang) {year} {shown} ≠ menjadi {menjadi_shown} − semula {semula_shown} = {expected_shown}{hint}",
          "Bertambah/(Berkurang) {year} {shown} ≠ menjadi {menjadi_shown} − semula {semula_shown} = {expected_shown}{hint_en}"),
+    Rule("money-scale", "structure", "warning",
+         "Nilai uang tabel ini dibaca dalam {unit} (dikali {factor_shown}) karena tertulis '{words}'; periksa bahwa satuannya benar",
+         "Amounts in this table are read in {unit_en} (multiplied by {factor_shown}) because of '{words}'; check that this unit is right"),
     # --- hierarchy ----------------------------------------------------------------------------
     Rule("kode-duplicate", "hierarchy", "error",
          "Kode {kode} muncul dua kali; pertama di baris {first_row}",

@@ -22,7 +22,7 @@ from .rowkinds import header_follows as _header_follows, header_repeat as _heade
 from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
 from .header import other_table_starts as _other_table_starts, wordy as _wordy
-from .defs import TableDef
+from .defs import TableDef, normalise_label
 from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables"]
@@ -117,6 +117,7 @@ class _RowReader:
     def __init__(self, grid: Grid, layout: Layout, file: str):
         self.grid, self.layout = grid, layout
         self.plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
+        _money_scale(grid, layout, self.plan)
         self.extract = _Extractor(grid, self.plan)
         cols = layout.columns
         self.lo, self.hi = layout.first_col, layout.last_col
@@ -437,3 +438,43 @@ def link_groups(rows: list[PlanRow]) -> None:
             row.parent_kode = own
             if row.level == "bidang":
                 above["bidang"] = row
+
+
+_SCALE_NAMES = {1000.0: ("ribuan rupiah", "thousands of rupiah"),
+                1e6: ("jutaan rupiah", "millions of rupiah")}
+
+
+def _money_scale(grid: Grid, layout: Layout, plan: PlanTable) -> None:
+    """Money in thousands or millions: said in the money column's header (layout.py) or in a
+    title line above the table ("(dalam ribuan rupiah)", "(Rp 000)", "(juta rupiah)"). Either
+    way a warning names the words, so staff can check them."""
+    money = [layout.col(n) for n in MONEY_FIELDS if layout.col(n) is not None]
+    scaled = [c for c in money if layout.money_factor.get(c, 1.0) != 1.0]
+    if scaled:
+        c = scaled[0]
+        _scale_issue(plan, layout.header_first + 1, c, layout.money_factor[c],
+                     grid_header_text(grid, layout, c))
+        return
+    units = sorted(layout.table.options.get("title_money_units", {}).items(),
+                   key=lambda kv: (-kv[1], -len(kv[0])))
+    for rr in range(layout.header_first - 1, max(-1, layout.header_first - 11), -1):
+        texts = grid.texts(rr)
+        padded = f" {normalise_label(' '.join(t for _, t in texts))} "
+        hit = next(((w, f) for w, f in units if f" {normalise_label(w)} " in padded), None)
+        if hit:
+            for c in money:
+                layout.money_factor[c] = float(hit[1])
+            _scale_issue(plan, rr + 1, texts[0][0], float(hit[1]), " ".join(t for _, t in texts))
+            return
+
+
+def grid_header_text(grid: Grid, layout: Layout, c: int) -> str:
+    parts = [cell_text(grid.value(r, c)) for r in range(layout.header_first, layout.header_last + 1)]
+    return " ".join(p for p in parts if p)
+
+
+def _scale_issue(plan: PlanTable, row: int, col: int, factor: float, words: str) -> None:
+    unit, unit_en = _SCALE_NAMES.get(factor, (f"×{format_number(factor)}", f"×{format_number(factor)}"))
+    plan.issues.append(plan.issue("money-scale", row, col=col, value=words[:80],
+                                  params={"unit": unit, "unit_en": unit_en, "words": words[:80],
+                                          "factor_shown": format_number(factor)}))
