@@ -251,3 +251,18 @@ def test_money_in_millions_announced_in_a_title_line(tmp_path):
     titles = OPD_TITLES[:2] + ("(juta rupiah)",)
     df = renja_xl.read_renja(write_plan(tmp_path / "j.xlsx", rows, titles=titles))
     assert df["pagu"].iloc[0] == 150_000_000
+
+
+# -- the agency's name -------------------------------------------------------------------------
+@pytest.mark.parametrize("line, name", [
+    ("Unit Organisasi : 1.02.0.00.0.00.01.0000 DINAS KESEHATAN", "DINAS KESEHATAN"),
+    ("Perangkat Daerah : Dinas Kesehatan", "Dinas Kesehatan"),
+    ("SKPD : Badan Perencanaan Pembangunan Daerah", "Badan Perencanaan Pembangunan Daerah"),
+    ("OPD : Dinas Pendidikan dan Kebudayaan", "Dinas Pendidikan dan Kebudayaan"),
+    ("RENCANA KERJA DINAS KESEHATAN KABUPATEN PURBALINGGA TAHUN 2025", "DINAS KESEHATAN"),
+    ("Perangkat Daerah : Kecamatan Kejobong", "Kejobong"),
+])
+def test_the_agency_is_named_as_its_title_names_it(tmp_path, line, name):
+    titles = ("Rencana Program dan Kegiatan Tahun 2025 dan Prakiraan Maju Tahun 2026", line)
+    report = renja_xl.check(write_plan(tmp_path / "Renja_2025.xlsx", OPD_ROWS, titles=titles))
+    assert report.files[0].kecamatan == name

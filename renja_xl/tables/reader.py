@@ -107,7 +107,12 @@ def _kec_name(text: str) -> str | None:
     return None
 
 
-_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja)\s*[:：]\s*([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
+_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja|unit organisasi|organisasi)\s*[:：]\s*"
+                   r"(?:[0-9X][0-9X.]*\s+)?([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
+# a title that names the agency: "RENCANA KERJA DINAS KESEHATAN KABUPATEN PURBALINGGA TAHUN 2025"
+_AGENCY = re.compile(r"\b((?:dinas|badan|sekretariat|inspektorat|satuan polisi|rumah sakit|rsud|"
+                     r"kantor)\b[A-Za-z ,&()\-]{2,80}?)\s*(?:$|\b(?:kabupaten|kab\.|kota|provinsi|"
+                     r"tahun)\b)", re.I)
 
 
 def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
@@ -132,10 +137,11 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
             texts = grid.texts(r)
             if 0 < len(texts) <= 2:
                 lines.append(" ".join(t for _, t in texts))
-    for line in lines:                       # an OPD: "Nama Perangkat Daerah : Dinas Kesehatan"
-        match = _UNIT.search(line)
-        if match:
-            return " ".join(match.group(1).split()).strip(" .,-")
+    for pattern in (_UNIT, _AGENCY):         # an OPD: "Nama Perangkat Daerah : Dinas Kesehatan",
+        for line in lines:                   # "Unit Organisasi : 1.02.0.00.0.00.01.0000 DINAS …",
+            match = pattern.search(line)     # a title naming the dinas
+            if match:
+                return " ".join(match.group(1).split()).strip(" .,-")
     for row in result.plan_records():
         name = _kec_name(row.lokasi or "")
         if name:
