@@ -266,3 +266,13 @@ def test_the_agency_is_named_as_its_title_names_it(tmp_path, line, name):
     titles = ("Rencana Program dan Kegiatan Tahun 2025 dan Prakiraan Maju Tahun 2026", line)
     report = renja_xl.check(write_plan(tmp_path / "Renja_2025.xlsx", OPD_ROWS, titles=titles))
     assert report.files[0].kecamatan == name
+
+
+def test_sumber_dana_is_named_per_sub_kegiatan(tmp_path):
+    rows = [list(r) for r in OPD_ROWS]
+    rows[2][6] = "DAU"                                  # the program names one …
+    rows[4][6] = None                                   # … its sub kegiatan does not
+    report = renja_xl.check(write_plan(tmp_path / "s.xlsx", [tuple(r) for r in rows],
+                                       total=OPD_TOTAL))
+    missing = [i for i in report.issues if i.rule == "sumber-dana-missing"]
+    assert [(i.cell, i.kode) for i in missing] == [("G10", "1.02.01.2.01.0001")]
