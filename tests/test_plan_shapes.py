@@ -1,6 +1,8 @@
 """The plan shapes agencies other than kecamatan send: each on its own workbook."""
 from __future__ import annotations
 
+import pathlib
+
 import openpyxl
 import pytest
 
@@ -276,3 +278,30 @@ def test_sumber_dana_is_named_per_sub_kegiatan(tmp_path):
                                        total=OPD_TOTAL))
     missing = [i for i in report.issues if i.rule == "sumber-dana-missing"]
     assert [(i.cell, i.kode) for i in missing] == [("G10", "1.02.01.2.01.0001")]
+
+
+# -- the samples of these shapes ---------------------------------------------------------------
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_opd_sample_faults_and_consolidated_totals(tmp_path):
+    path = str(SAMPLES / "Renja_Dinkes_Purbalingga_2025.xlsx")
+    report = renja_xl.check(path)
+    assert report.files[0].kecamatan == "DINAS KESEHATAN"
+    assert sorted((i.rule, i.cell) for i in report.errors) == [
+        ("pagu-rollup", "F10"), ("satuan-changed", "H22"), ("sumber-dana-missing", "G23")]
+    pagu, pagu_n1, programs, plan = _consolidated_pagu(tmp_path, path)
+    # programs once: never urusan + bidang + programs, never the bidang as (wrongly) typed
+    assert (pagu, pagu_n1, programs) == (23_150_000_000, 24_350_000_000, 23_150_000_000)
+    assert sum(r["pagu"] or 0 for r in plan if r["level"] == "sub_kegiatan") == 23_150_000_000
+    assert [r["indikator_ke"] for r in plan if r["kode"] == "1.02.02.2.02.0001"] == [1, 2]
+
+
+def test_perubahan_sample_faults_and_consolidated_totals(tmp_path):
+    path = str(SAMPLES / "Renja_Perubahan_Kec_Kutasari_2025.xlsx")
+    report = renja_xl.check(path)
+    assert sorted((i.rule, i.cell) for i in report.issues) == [
+        ("money-scale", "A3"), ("pagu-rollup", "H13"), ("pagu-selisih-mismatch", "I11")]
+    pagu, pagu_n1, programs, plan = _consolidated_pagu(tmp_path, path)
+    assert (pagu, pagu_n1) == (1_625_000_000, 1_677_000_000)               # Menjadi, in rupiah
+    assert sum(r["pagu_semula"] or 0 for r in plan if r["level"] == "program") == 1_580_000_000
