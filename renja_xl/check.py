@@ -57,7 +57,7 @@ def _nomenclature(options: Options):
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
     """Check one workbook: read it, validate every plan table, reconcile it."""
     from .reconcile.perubahan import check_perubahan
-    from .reconcile.planset import reconcile_groups
+    from .reconcile.planset import check_recap, reconcile_groups
     from .reconcile.budget import check_hierarchy, inherit_sumber_dana, reconcile_budget
     from .validate.schema import validate_plan
     from .validate.targets import check_targets
@@ -69,12 +69,17 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
         result.status, result.reason = "unreadable", renja.error.rule
         return result, issues, renja
     nomenclature = _nomenclature(options)
-    groups = reconcile_groups(renja.plans)       # a plan table split over sheets is one
+    details = [plan for plan in renja.plans if not plan.recap]
+    groups = reconcile_groups(details)           # a plan table split over sheets is one
     for group in groups:
         inherit_sumber_dana(group.rows)
     plan_issues: list[Issue] = []
     for plan in renja.plans:                     # row by row: each table on its own
         result.tables.append(plan.info())
+        if plan.recap:                           # a REKAP: against its detail tables only
+            plan_issues += plan.issues + check_recap(plan, details)
+            plan_issues += reconcile_budget(plan, options.tolerance)   # its JUMLAH row
+            continue
         plan_issues += plan.issues
         plan_issues += validate_plan(plan)
         plan_issues += check_targets(plan)

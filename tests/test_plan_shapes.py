@@ -305,3 +305,35 @@ def test_perubahan_sample_faults_and_consolidated_totals(tmp_path):
     pagu, pagu_n1, programs, plan = _consolidated_pagu(tmp_path, path)
     assert (pagu, pagu_n1) == (1_625_000_000, 1_677_000_000)               # Menjadi, in rupiah
     assert sum(r["pagu_semula"] or 0 for r in plan if r["level"] == "program") == 1_580_000_000
+
+
+# -- a plan split over sheets with a REKAP sheet ----------------------------------------------
+def _split_workbook(tmp_path, recap_pagu=(50_000_000, 100_000_000)):
+    prog1 = [r for r in OPD_ROWS if r[0].startswith("1.02.01")]
+    prog2 = [r for r in OPD_ROWS if r[0].startswith("1.02.02")]
+    recap = [(p[0], p[1], p[2], p[3], p[4], pagu, None, p[7], p[8])
+             for p, pagu in zip((prog1[0], prog2[0]), recap_pagu)]
+    total = ("JUMLAH", None, None, None, None, sum(recap_pagu), None, None, 165_000_000)
+    from plan_shapes import HEADER
+    return write_plan(tmp_path / "split.xlsx", prog1, sheet="Program 01", extra_sheets=[
+        ("Program 02", OPD_TITLES, HEADER, prog2),
+        ("REKAP", ("REKAPITULASI RENCANA PROGRAM TAHUN 2025",) + OPD_TITLES[2:], HEADER,
+         recap + [total])])
+
+
+def test_a_recap_sheet_is_checked_against_the_detail_sheets_and_never_counted_twice(tmp_path):
+    path = _split_workbook(tmp_path)
+    report = renja_xl.check(path)
+    assert _errors(report) == []
+    assert [t.table for t in report.files[0].tables] == ["rencana", "rencana", "rencana_rekap"]
+    df = renja_xl.read_renja(path)
+    assert list(df["kode"]).count("1.02.01") == 1 and set(df["sheet"]) == {"Program 01", "Program 02"}
+    pagu, pagu_n1, programs, _ = _consolidated_pagu(tmp_path, path)
+    assert (pagu, pagu_n1, programs) == (150_000_000, 165_000_000, 150_000_000)
+
+
+def test_a_recap_that_differs_from_its_detail_is_the_recap_s_own_finding(tmp_path):
+    report = renja_xl.check(_split_workbook(tmp_path, recap_pagu=(50_000_000, 90_000_000)))
+    found = [(i.rule, i.sheet, i.cell) for i in report.errors]
+    assert found == [("recap-pagu-differs", "REKAP", "F6")]
+    assert "'Program 02'!F6" in report.errors[0].message()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..report.issues import Issue
 
-__all__ = ["PlanSet", "reconcile_groups"]
+__all__ = ["PlanSet", "reconcile_groups", "check_recap"]
 
 
 class PlanSet:
@@ -63,3 +63,36 @@ def reconcile_groups(plans: list) -> list:
             return list(plans)               # shared codes: versions or copies, not a split
         seen |= codes
     return [PlanSet(plans)]
+
+
+def check_recap(recap, details: list) -> list[Issue]:
+    """A REKAP table against the detail tables: each program's pagu equal, both years."""
+    from ..read.numbers import format_rupiah
+    from ..report.issues import column_letter
+    programs = {}
+    for plan in details:
+        for row in plan.rows:
+            if row.level == "program":
+                programs.setdefault(row.kode, (plan, row))
+    issues: list[Issue] = []
+    for row in recap.rows:
+        if row.level != "program":
+            continue
+        hit = programs.get(row.kode)
+        if hit is None:
+            issues.append(recap.issue("recap-program-missing", row.row, "kode", kode=row.kode,
+                                      value=row.kode))
+            continue
+        plan, detail = hit
+        for name in ("pagu", "pagu_n1"):
+            value, expected = getattr(row, name), getattr(detail, name)
+            if recap.col(name) is None or value is None or expected is None \
+                    or round(value) == round(expected):
+                continue
+            col = plan.col(name)
+            where = f"'{plan.sheet}'!{column_letter(col)}{detail.row}" if col is not None else plan.sheet
+            issues.append(recap.issue(
+                "recap-pagu-differs", row.row, name, kode=row.kode, value=value, expected=expected,
+                params={"year": recap.year(name == "pagu_n1"), "shown": format_rupiah(value),
+                        "expected_shown": format_rupiah(expected), "other_where": where}))
+    return issues

@@ -146,6 +146,12 @@ _RULES = [
     Rule("money-scale", "structure", "warning",
          "Nilai uang tabel ini dibaca dalam {unit} (dikali {factor_shown}) karena tertulis '{words}'; periksa bahwa satuannya benar",
          "Amounts in this table are read in {unit_en} (multiplied by {factor_shown}) because of '{words}'; check that this unit is right"),
+    Rule("recap-pagu-differs", "budget", "error",
+         "Pagu {year} program {kode} di tabel rekap {shown} ≠ pagu program itu di rinciannya {expected_shown} ({other_where})",
+         "Pagu {year} of program {kode} in the recap table {shown} ≠ that program's pagu in its detail {expected_shown} ({other_where})"),
+    Rule("recap-program-missing", "hierarchy", "warning",
+         "Program {kode} ada di tabel rekap tetapi tidak ada di sheet rinciannya",
+         "Program {kode} is in the recap table but on none of the detail sheets"),
     # --- hierarchy ----------------------------------------------------------------------------
     Rule("kode-duplicate", "hierarchy", "error",
          "Kode {kode} muncul dua kali; pertama di baris {first_row}",

@@ -25,7 +25,7 @@ from .header import other_table_starts as _other_table_starts, wordy as _wordy
 from .defs import TableDef, normalise_label
 from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
 
-__all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables"]
+__all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables", "mark_recaps"]
 
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
 TARGET_FIELDS = ("satuan", "satuan_n1", "target", "target_n1", "target_semula", "satuan_semula")
@@ -48,10 +48,11 @@ class PlanTable:
     skipped: Counter = field(default_factory=Counter)
     first_row: int = 0                                      # 1-based, first data row
     last_row: int = 0
+    recap: bool = False          # a REKAP of the program rows of the other plan tables
 
     @property
     def table_id(self) -> str:
-        return self.layout.table.id
+        return self.layout.table.id + ("_rekap" if self.recap else "")
 
     def col(self, name: str) -> int | None:
         """Column index of a field (the first cell for a code split over several cells)."""
@@ -478,3 +479,27 @@ def _scale_issue(plan: PlanTable, row: int, col: int, factor: float, words: str)
     plan.issues.append(plan.issue("money-scale", row, col=col, value=words[:80],
                                   params={"unit": unit, "unit_en": unit_en, "words": words[:80],
                                           "factor_shown": format_number(factor)}))
+
+
+_RECAP_WORDS = re.compile(r"\b(rekap\w*|ringkasan|resume|summary)\b", re.I)
+
+
+def mark_recaps(plans: list[PlanTable]) -> None:
+    """A plan table that only repeats the program rows of the workbook's other plan tables
+    (a REKAP sheet beside one sheet per program) is their recap: checked against them, never
+    read as a second plan nor counted twice. Program-only tables whose codes all stand in the
+    detail tables, or that a REKAP/RINGKASAN sheet or title names, with codes in them."""
+    if len(plans) < 2:
+        return
+    for plan in plans:
+        items = [r for r in plan.rows if r.level in _PLAN_LEVELS]
+        if not items or any(r.level != "program" for r in items):
+            continue
+        others = {r.kode for p in plans if p is not plan and not p.recap for r in p.rows
+                  if r.level == "program"}
+        detailed = any(r.level != "program" for p in plans if p is not plan for r in p.rows
+                       if r.level in _PLAN_LEVELS)
+        codes = {r.kode for r in items}
+        named = bool(_RECAP_WORDS.search(plan.sheet + " " + " ".join(plan.layout.title_lines)))
+        if detailed and (codes <= others or (named and codes & others)):
+            plan.recap = True

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..report.issues import Issue
 from .layout import Grid
-from .plan import PLAN_FIELDS, PlanRow, PlanTable, read_plan_tables
+from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, read_plan_tables
 from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
@@ -29,7 +29,8 @@ class RenjaFile:
         return self.error is None
 
     def plan_records(self) -> list[PlanRow]:
-        return [row for plan in self.plans for row in plan.rows]
+        """The plan rows, a recap's excepted (its programs are those of the detail tables)."""
+        return [row for plan in self.plans if not plan.recap for row in plan.rows]
 
 
 def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
@@ -57,6 +58,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
             continue
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
+    mark_recaps(result.plans)
     if not result.plans:
         result.issues.append(Issue(rule="table-not-found", file=str(path)))
     from .generic import read_tables
