@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 
 import openpyxl
 import pytest
@@ -337,3 +338,68 @@ def test_a_recap_that_differs_from_its_detail_is_the_recap_s_own_finding(tmp_pat
     found = [(i.rule, i.sheet, i.cell) for i in report.errors]
     assert found == [("recap-pagu-differs", "REKAP", "F6")]
     assert "'Program 02'!F6" in report.errors[0].message()
+
+
+# -- Excel values ---------------------------------------------------------------------------
+def test_an_error_pasted_as_a_value_is_reported_as_that_error(tmp_path):
+    rows = [list(r) for r in OPD_ROWS]
+    rows[4][5] = "#N/A"                                 # openpyxl stores it as an error value
+    report = renja_xl.check(write_plan(tmp_path / "e.xlsx", [tuple(r) for r in rows]))
+    found = [(i.rule, i.cell, i.value) for i in report.issues if i.cell == "F10"]
+    assert found == [("cell-error", "F10", "#N/A")]
+    assert "pagu-missing" not in _rules(report)
+
+
+def test_a_formula_with_a_cached_empty_string_has_a_value(tmp_path):
+    import zipfile
+    path = write_plan(tmp_path / "f.xlsx", OPD_ROWS)
+    # Excel's own way to store ="" : a str-typed formula cell with an empty cached value
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    # urusan 1's n+1 pagu (I6) becomes ="" with its cached empty string
+    parts[sheet] = re.sub(rb'<c r="I6"[^>]*>.*?</c>', b'<c r="I6" t="str"><f>IF(1=1,"","x")</f><v></v></c>',
+                          parts[sheet])
+    fixed = tmp_path / "g.xlsx"
+    with zipfile.ZipFile(fixed, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = renja_xl.check(str(fixed))
+    on_i6 = [i.rule for i in report.issues if i.cell == "I6"]
+    assert on_i6 == ["pagu-rollup"]                 # empty, not "a formula without a value"
+
+
+def test_a_sum_that_leaves_out_child_rows_names_them(tmp_path):
+    import xlsxwriter
+    from plan_shapes import HEADER
+    path = str(tmp_path / "sum.xlsx")
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet("Tabel 4.1")
+    ws.write(0, 0, "Rencana Program dan Kegiatan Tahun 2025 dan Prakiraan Maju Tahun 2026")
+    ws.write(1, 0, "Nama Perangkat Daerah : Kecamatan Contoh")
+    for i, hrow in enumerate(HEADER):
+        for c, text in enumerate(hrow):
+            if text:
+                ws.write(2 + i, c, text)
+    subs = ["7.01.02.2.01.0001", "7.01.02.2.01.0002", "7.01.02.2.01.0003"]
+    rows = [("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", 40_000_000),
+            ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
+             "=SUM(F8:F9)")] + [(k, "Sub kegiatan", 20_000_000) for k in subs]
+    for i, (kode, nama, pagu) in enumerate(rows):
+        r = 5 + i
+        ws.write_string(r, 0, kode)
+        ws.write_string(r, 1, nama)
+        ws.write_string(r, 2, "Jumlah Dokumen")
+        ws.write_string(r, 3, "Kecamatan Contoh")
+        ws.write_string(r, 4, "1 Dokumen")
+        if isinstance(pagu, str):
+            ws.write_formula(r, 5, pagu, None, 40_000_000)       # cached, rows 8–9 only
+        else:
+            ws.write_number(r, 5, pagu)
+        ws.write_string(r, 6, "DAU")
+    wb.close()
+    report = renja_xl.check(path)
+    rollup = next(i for i in report.issues if i.rule == "pagu-rollup" and i.kode == "7.01.02.2.01")
+    assert rollup.cell == "F7"
+    assert "=SUM(F8:F9) tidak mencakup baris 10" in rollup.message()
+    assert "leaves out rows 10" in rollup.message("en")

@@ -29,6 +29,7 @@ class Sheet:
     hidden: bool = False
     percent: frozenset = frozenset()   # (r, c) of number cells shown as a percentage (1 = 100%)
     errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (r, c) -> (formula, "#REF!")
+    sums: dict[tuple[int, int], str] = field(default_factory=dict)   # (r, c) -> "=SUM(H47:H49)" (cached)
 
     @property
     def height(self) -> int:
@@ -94,11 +95,11 @@ def _read_with_calamine(path: str, fmt: str, archive, limits: Limits) -> list[Sh
                 raise
             except BaseException as exc:
                 raise ReadError("file-corrupt", f"sheet '{meta.name}': {_short(exc)}") from None
-            uncached, errors = formulas(meta.name) if formulas else ({}, {})
+            uncached, errors, sums = formulas(meta.name) if formulas else ({}, {}, {})
             sheets.append(Sheet(meta.name, rows, merged, uncached,
                                 hidden="Visible" not in str(meta.visible),
                                 percent=percents(meta.name) if percents else frozenset(),
-                                errors=errors))
+                                errors=errors, sums=sums))
     finally:
         book.close()
     return sheets
@@ -112,6 +113,7 @@ def _short(exc: BaseException) -> str:
 # --- formulas without a cached value (OOXML) --------------------------------------------------
 _TOKEN = re.compile(rb"<(/?)(?:\w+:)?(c|f|v|is)(?=[\s/>])([^>]*)>")
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
+_SUM = re.compile(rb"\s*SUM\(\s*\$?[A-Z]{1,3}\$?\d{1,7}\s*:\s*\$?[A-Z]{1,3}\$?\d{1,7}\s*\)\s*$", re.I)
 
 
 def _unescape(text: bytes) -> str:
@@ -126,18 +128,19 @@ def _formula_scanner(archive: zipfile.ZipFile):
     if not parts:
         return None
 
-    def scan(sheet_name: str) -> tuple[dict, dict]:
+    def scan(sheet_name: str) -> tuple[dict, dict, dict]:
         part = parts.get(sheet_name)
         if not part:
-            return {}, {}
+            return {}, {}, {}
         try:
             with archive.open(part) as stream:          # pieces start at a '<': no tag is split
-                if not any(b"<f" in piece or b":f" in piece for piece in xml_segments(stream, part)):
-                    return {}, {}
+                if not any(b"<f" in piece or b":f" in piece or b't="e"' in piece
+                           for piece in xml_segments(stream, part)):
+                    return {}, {}, {}
             with archive.open(part) as stream:
                 return _uncached_formulas(xml_segments(stream, part))
         except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, ReadError):
-            return {}, {}
+            return {}, {}, {}
 
     return scan
 
@@ -147,19 +150,19 @@ def _text_after(data: bytes, start: int) -> bytes:
     return data[start:end if end >= 0 else len(data)]
 
 
-def _uncached_formulas(segments) -> tuple[dict, dict]:
+def _uncached_formulas(segments) -> tuple[dict, dict, dict]:
     """One linear pass over the cell tags: formula cells without a <v> value or inline text,
-    and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
-    a '<', so the text after a tag is whole within its piece."""
-    found, errors = {}, {}
+    and cells whose value is an error (t="e": #REF!, #DIV/0! … of a formula, or an #N/A pasted
+    as a value). The pieces end before a '<', so the text after a tag is whole within its piece."""
+    found, errors, sums = {}, {}, {}
     cell = None                                     # [attrs, formula text or None, value text]
     for data in segments:
         for match in _TOKEN.finditer(data):
             closing, tag, attrs = match.groups()
             empty = attrs.endswith(b"/")
             if tag == b"c":
-                if closing and cell is not None and cell[1] is not None:
-                    _close_cell(cell, found, errors)
+                if closing and cell is not None and (cell[1] is not None or b't="e"' in cell[0]):
+                    _close_cell(cell, found, errors, sums)
                 cell = None if closing or empty else [attrs, None, b""]
             elif cell is None or closing:
                 continue
@@ -167,15 +170,18 @@ def _uncached_formulas(segments) -> tuple[dict, dict]:
                 cell[1] = b"" if empty else _text_after(data, match.end())
             elif tag == b"v":
                 cell[2] = cell[2] or (b"" if empty else _text_after(data, match.end()).strip())
+                if not cell[2] and b't="str"' in cell[0]:
+                    cell[2] = b"str"                # a cached empty string ("" of an IF)
             else:                                   # <is>: inline text is a value
                 cell[2] = b"inline"
-    return found, errors
+    return found, errors, sums
 
 
-def _close_cell(cell, found: dict, errors: dict) -> None:
+def _close_cell(cell, found: dict, errors: dict, sums: dict) -> None:
     attrs, formula, value = cell
     is_error = b't="e"' in attrs
-    if value and not is_error:
+    is_sum = bool(value) and not is_error and formula is not None and _SUM.match(formula)
+    if (value and not is_error and not is_sum) or (formula is None and not value):
         return
     ref = _REF.search(attrs)
     if not ref:
@@ -184,8 +190,10 @@ def _close_cell(cell, found: dict, errors: dict) -> None:
     for ch in ref.group(1):
         col = col * 26 + ch - 64
     key = (int(ref.group(2)) - 1, col - 1)
-    text = "=" + (_unescape(formula) if formula else "…")
-    if value:
+    text = ("=" + (_unescape(formula) if formula else "…")) if formula is not None else ""
+    if is_sum:
+        sums[key] = text                            # a parent's =SUM(H47:H49), with its value
+    elif value:
         errors[key] = (text, _unescape(value))
     else:
         found[key] = text

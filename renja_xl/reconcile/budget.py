@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from ..read.codes import PARENT_LEVEL, belongs_to, parent_code, prefix_of
-from ..report.issues import Issue
+from ..report.issues import Issue, column_letter
 from ..read.numbers import format_rupiah
 from ..report.rules import CHILD_LEVEL
 
@@ -119,7 +119,13 @@ def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
     if abs(round(found) - round(total)) <= tolerance:
         return None
     params.update(shown=format_rupiah(value) if value is not None else None,
-                  diff_shown=format_rupiah(abs(found - total)))
+                  diff_shown=format_rupiah(abs(found - total)), note="", note_en="")
+    left_out = [k.row for k in kids if info.sum_rows and not
+                info.sum_rows[0] <= k.row <= info.sum_rows[1]]
+    if left_out:                                      # =SUM(H47:H49) that misses children
+        formula = "=SUM({0}{1}:{0}{2})".format(column_letter(col), *info.sum_rows)
+        params["note"] = f"; rumus {formula} tidak mencakup baris {_rows_text(left_out)}"
+        params["note_en"] = f"; the formula {formula} leaves out rows {_rows_text(left_out)}"
     return plan.issue("pagu-rollup", parent.row, col=col, kode=parent.kode,
                       value=value, expected=total, params=params)
 

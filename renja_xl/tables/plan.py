@@ -332,6 +332,7 @@ class _Extractor:
         self.merged = grid._anchor
         self.uncached = grid.sheet.uncached
         self.errors = grid.sheet.errors                  # (only to mark the pagu unreadable)
+        self.sums = grid.sheet.sums
         self.percent = grid.sheet.percent
         self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True),
                       "pagu_semula": plan.year(False), "pagu_selisih": plan.year(False)}
@@ -367,7 +368,8 @@ class _Extractor:
             value, formula = self.money_value(raw, r, c, name, kode)
             setattr(rec, name, value)
             rec.cells[name] = CellInfo(col=c, formula=formula, bad=value is None and formula is None and (
-                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors))
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors),
+                sum_rows=_sum_rows(self.sums.get((r, c)), c) if self.sums else None)
         return rec
 
     def indicator(self, r: int) -> Indicator:
@@ -503,3 +505,15 @@ def mark_recaps(plans: list[PlanTable]) -> None:
         named = bool(_RECAP_WORDS.search(plan.sheet + " " + " ".join(plan.layout.title_lines)))
         if detailed and (codes <= others or (named and codes & others)):
             plan.recap = True
+
+
+_SUM_RANGE = re.compile(r"SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)", re.I)
+
+
+def _sum_rows(formula: str | None, c: int) -> tuple[int, int] | None:
+    """The 1-based rows a cached '=SUM(H47:H49)' in column c adds up, or None."""
+    match = _SUM_RANGE.search(formula or "")
+    if not match or match.group(1).upper() != match.group(3).upper() \
+            or match.group(1).upper() != column_letter(c):
+        return None
+    return int(match.group(2)), int(match.group(4))

@@ -35,6 +35,7 @@ class CellInfo:
     formula: str | None = None      # a formula without a cached value
     bad: bool = False               # a value that is not readable (not a number, #REF!)
     computed: bool = False          # the value was computed from the children
+    sum_rows: tuple[int, int] | None = None   # a cached =SUM(H47:H49) of its own column: 47, 49
 
 
 class _Cells:
