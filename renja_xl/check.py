@@ -69,7 +69,7 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
         result.status, result.reason = "unreadable", renja.error.rule
         return result, issues, renja
     nomenclature = _nomenclature(options)
-    details = [plan for plan in renja.plans if not plan.recap]
+    details = [plan for plan in renja.plans if not (plan.recap or plan.foreign)]
     groups = reconcile_groups(details)           # a plan table split over sheets is one
     for group in groups:
         inherit_sumber_dana(group.rows)
@@ -79,6 +79,11 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
         if plan.recap:                           # a REKAP: against its detail tables only
             plan_issues += plan.issues + check_recap(plan, details)
             plan_issues += reconcile_budget(plan, options.tolerance)   # its JUMLAH row
+            continue
+        if plan.foreign:                         # one finding, not one kode-invalid per row
+            first = plan.foreign
+            plan_issues.append(plan.issue("not-renja-codes", first.row, "kode", value=first.kode_raw,
+                                          params={"n": len(plan.rows)}))
             continue
         plan_issues += plan.issues
         plan_issues += validate_plan(plan)

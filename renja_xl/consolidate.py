@@ -224,8 +224,12 @@ def _nomenclature(nomenclature):
 
 # -- the tables ----------------------------------------------------------------------------
 def _program_sums(records) -> tuple[float, float]:
-    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing)."""
-    programs = [r for r in records if r["level"] == "program"]
+    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing); of the top
+    level there is when a table has no program rows (an upload list of sub kegiatan). Urusan
+    and bidang rows, and the further indicator rows (money empty), never count."""
+    levels = {r["level"] for r in records}
+    top = next((lvl for lvl in ("program", "kegiatan", "sub_kegiatan") if lvl in levels), None)
+    programs = [r for r in records if r["level"] == top]
     return tuple(sum(r[name] for r in programs if r[name] is not None)
                  for name in ("pagu", "pagu_n1"))
 

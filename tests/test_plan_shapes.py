@@ -403,3 +403,37 @@ def test_a_sum_that_leaves_out_child_rows_names_them(tmp_path):
     assert rollup.cell == "F7"
     assert "=SUM(F8:F9) tidak mencakup baris 10" in rollup.message()
     assert "leaves out rows 10" in rollup.message("en")
+
+
+# -- one cause, one message ----------------------------------------------------------------
+def test_only_sub_kegiatan_rows_give_one_structure_finding(tmp_path):
+    rows = [r for r in OPD_ROWS if r[0].count(".") == 5]
+    path = write_plan(tmp_path / "u.xlsx", rows)
+    report = renja_xl.check(path)
+    assert sorted(i.rule for i in report.errors) == ["parents-absent"]
+    pagu, _, _, _ = _consolidated_pagu(tmp_path, path)
+    assert pagu == 170_000_000                            # Σ of its sub kegiatan
+
+
+def test_codes_of_another_system_give_one_finding(tmp_path):
+    rows = [("113.01.06", "Program Dukungan Manajemen", "Persentase Layanan", "Jakarta", "100 %",
+             5_000_000, "RM", None, None),
+            ("5096.001", "Layanan Perkantoran", "Jumlah Layanan", "Jakarta", "12 Bulan", 3_000_000,
+             "RM", None, None),
+            ("5096.002", "Layanan Umum", "Jumlah Layanan", "Jakarta", "12 Bulan", 2_000_000, "RM",
+             None, None)]
+    path = write_plan(tmp_path / "kl.xlsx", rows)
+    report = renja_xl.check(path)
+    assert [(i.rule, i.cell) for i in report.errors] == [("not-renja-codes", "A6")]
+    assert "bukan tabel renja" in report.errors[0].message().lower()
+    assert len(renja_xl.read_renja(path)) == 0
+
+
+def test_a_text_code_without_its_zeros_is_written_short_not_changed_by_excel(tmp_path):
+    rows = [(r[0].replace("1.02.", "1.2.") if r[0].startswith("1.02.02") else r[0],) + r[1:]
+            for r in OPD_ROWS]
+    report = renja_xl.check(write_plan(tmp_path / "z.xlsx", rows, total=OPD_TOTAL))
+    short = [i for i in report.issues if i.rule == "kode-short"]
+    assert [(i.cell, i.value, i.expected) for i in short][:1] == [("A11", "1.2.02", "1.02.02")]
+    assert "kode-damaged" not in _rules(report)
+    assert _errors(report) == []

@@ -47,6 +47,7 @@ class Code:
     original: str                  # what the cell(s) held, joined with " | " for five cells
     restored: list[tuple[int, str, str]] = field(default_factory=list)  # (cell idx, was, now)
     legacy_sub: bool = False       # a 2-digit sub kegiatan code (before 2023)
+    typed_short: bool = False      # restored parts were typed as text without their zeros
 
     @property
     def valid(self) -> bool:
@@ -113,6 +114,7 @@ def parse_code(cells) -> Code:
     if not parts or len(parts) > 6 or not all(_is_part(p) for p in parts):
         return code
     restored_cells: dict[int, tuple[str, list[str]]] = {}
+    numbers_restored = False
     fixed = []
     for pos, part in enumerate(parts):
         width = _WIDTHS[pos]
@@ -124,11 +126,14 @@ def parse_code(cells) -> Code:
             new = part.ljust(width, "0") if pos == 4 and numeric[pos] else part.zfill(width)
         if new != part:
             restored_cells.setdefault(owners[pos], (originals[owners[pos]], []))
+            if numeric[pos]:
+                numbers_restored = True
         fixed.append(new)
     for pos, new in enumerate(fixed):
         if owners[pos] in restored_cells:
             restored_cells[owners[pos]][1].append(new)
     code.restored = [(idx, was, ".".join(now)) for idx, (was, now) in restored_cells.items()]
+    code.typed_short = bool(restored_cells) and not numbers_restored
     code.kode = ".".join(fixed)
     code.level = level_of(code.kode)
     return code

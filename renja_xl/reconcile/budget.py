@@ -188,6 +188,11 @@ def check_hierarchy(plan) -> list[Issue]:
         else:
             first[kode] = row
             position[kode] = i
+    if rows and all(row.level == "sub_kegiatan" for row in rows):
+        # an upload list without program/kegiatan rows: one finding, not one per row
+        issues.append(plan.issue("parents-absent", rows[0].row, col=kode_col, kode=rows[0].kode,
+                                 params={"n": len(rows)}))
+        return issues
     has_child: set[str] = set()
     current: dict = {}
     for i, row in enumerate(rows):

@@ -84,6 +84,17 @@ _RULES = [
     Rule("kode-invalid", "code", "error",
          "Format kode '{value}' tidak dikenal (harus U.BB.PP, U.BB.PP.K.KK atau U.BB.PP.K.KK.SSSS)",
          "Code '{value}' has an unknown format (expected U.BB.PP, U.BB.PP.K.KK or U.BB.PP.K.KK.SSSS)"),
+    Rule("parents-absent", "structure", "error",
+         "Tabel hanya berisi {n} baris sub kegiatan, tanpa baris program dan kegiatan: induk dan jumlah pagunya tidak dapat diperiksa",
+         "The table holds only {n} sub kegiatan rows, without program and kegiatan rows: their parents and pagu sums cannot be checked"),
+    Rule("not-renja-codes", "structure", "error",
+         "Bukan tabel Renja: tidak satu pun kode di tabel ini ({n} baris) berformat Permendagri 90 (mis. '{value}'); "
+         "mungkin RKA-K/L atau format lain. Kirim Tabel Rencana Program dan Kegiatan dengan kode program/kegiatan/sub kegiatan",
+         "Not a Renja table: none of its codes ({n} rows) has the Permendagri 90 format (e.g. '{value}'); "
+         "perhaps an RKA-K/L or another format. Send the plan table with program/kegiatan/sub kegiatan codes"),
+    Rule("kode-short", "code", "warning",
+         "Kode '{value}' ditulis tanpa angka nol di depan; dibaca sebagai {expected}",
+         "Code '{value}' is written without its leading zeros; read as {expected}"),
     Rule("kode-damaged", "code", "warning",
          "Kode diubah Excel menjadi angka ({value}); dibaca sebagai {expected}. Format sel kode sebagai Teks",
          "Code turned into numbers by Excel ({value}); read as {expected}. Format the code cells as Text"),

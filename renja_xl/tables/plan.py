@@ -49,6 +49,7 @@ class PlanTable:
     first_row: int = 0                                      # 1-based, first data row
     last_row: int = 0
     recap: bool = False          # a REKAP of the program rows of the other plan tables
+    foreign: PlanRow | None = None   # its first row, when no code is a Permendagri 90 code
 
     @property
     def table_id(self) -> str:
@@ -139,6 +140,9 @@ class _RowReader:
                 break                                # another table starts here
         set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
         link_groups(self.plan.rows)
+        coded = [row for row in self.plan.rows if row.kode]
+        if len(coded) >= 2 and not any(row.level for row in coded):
+            self.plan.foreign = coded[0]             # RKA-K/L "113.01.06", "5096.001" …
         return self.plan
 
     def _append(self, r: int, record: PlanRow) -> None:
@@ -353,7 +357,8 @@ class _Extractor:
                       kode_raw=code.original if code else None)
         if code and code.restored and level in _PLAN_LEVELS:   # one warning per row
             plan.issues.append(plan.issue(
-                "kode-damaged", r + 1, col=self.kode_cols[code.restored[0][0]], kode=kode,
+                "kode-short" if code.typed_short else "kode-damaged", r + 1,
+                col=self.kode_cols[code.restored[0][0]], kode=kode,
                 value=code.original, expected=kode))
         for name, cols in self.text_cols:          # several columns: the first one filled
             for c in cols:

@@ -30,7 +30,8 @@ class RenjaFile:
 
     def plan_records(self) -> list[PlanRow]:
         """The plan rows, a recap's excepted (its programs are those of the detail tables)."""
-        return [row for plan in self.plans if not plan.recap for row in plan.rows]
+        return [row for plan in self.plans if not (plan.recap or plan.foreign)
+                for row in plan.rows]
 
 
 def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
