@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from .check import Options, check_file_safely, expand_paths
 from .report.issues import FileResult, Report
 from .read.numbers import format_rupiah
-from .tables.plan import PLAN_FIELDS
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text"]

@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..read.codes import (GROUP_LEVELS, PLAN_LEVELS, belongs_to, looks_like_code, parse_code,
-                          parent_code, prefix_of)
+from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code, parent_code
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
 from ..read.numbers import NumberError, format_number, parse_target
@@ -22,15 +21,14 @@ from .rowkinds import header_follows as _header_follows, header_repeat as _heade
 from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
 from .header import other_table_starts as _other_table_starts, wordy as _wordy
-from .defs import TableDef, normalise_label
+from .defs import TableDef
 from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
+from .shapes import MONEY_FIELDS, link_groups, mark_recaps, money_scale, sum_rows
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables", "mark_recaps"]
 
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
 TARGET_FIELDS = ("satuan", "satuan_n1", "target", "target_n1", "target_semula", "satuan_semula")
-# money columns: year n (Menjadi in a Renja Perubahan), n+1, Semula, Bertambah/(Berkurang)
-MONEY_FIELDS = ("pagu", "pagu_n1", "pagu_semula", "pagu_selisih")
 _CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+|[0-9X](?=\s+urusan\b))\s+(\D.*)$",
                             re.I)
 # a total row's label: JUMLAH, TOTAL, JUMLAH TOTAL, Jumlah Pagu Keseluruhan … (no digits)
@@ -119,7 +117,7 @@ class _RowReader:
     def __init__(self, grid: Grid, layout: Layout, file: str):
         self.grid, self.layout = grid, layout
         self.plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
-        _money_scale(grid, layout, self.plan)
+        money_scale(grid, layout, self.plan)
         self.extract = _Extractor(grid, self.plan)
         cols = layout.columns
         self.lo, self.hi = layout.first_col, layout.last_col
@@ -374,7 +372,7 @@ class _Extractor:
             setattr(rec, name, value)
             rec.cells[name] = CellInfo(col=c, formula=formula, bad=value is None and formula is None and (
                 bool(cell_text(raw).strip("- ")) or (r, c) in self.errors),
-                sum_rows=_sum_rows(self.sums.get((r, c)), c) if self.sums else None)
+                sum_rows=sum_rows(self.sums.get((r, c)), c) if self.sums else None)
         return rec
 
     def indicator(self, r: int) -> Indicator:
@@ -422,103 +420,3 @@ def _total_row(extract: _Extractor, r: int, money_cols) -> TotalRow:
         setattr(total, name, value)
         total.cells[name] = CellInfo(col=c, formula=formula)
     return total
-
-
-def link_groups(rows: list[PlanRow]) -> None:
-    """In a plan with urusan/bidang rows, a program's parent is its bidang and a bidang's its
-    urusan: the one the code names, or, for the generic X.XX codes, the one it stands under."""
-    if not any(row.level in GROUP_LEVELS for row in rows):
-        return
-    codes = {row.kode for row in rows if row.level in GROUP_LEVELS}
-    present = {row.level for row in rows}
-    above: dict[str, PlanRow | None] = {"urusan": None, "bidang": None}
-    for row in rows:
-        if row.level == "urusan":
-            above = {"urusan": row, "bidang": None}
-        elif row.level in ("bidang", "program"):
-            group = "urusan" if row.level == "bidang" or "bidang" not in present else "bidang"
-            if group not in present:
-                continue
-            own = prefix_of(row.kode, group)
-            placed = above[group]
-            if own not in codes and placed is not None and belongs_to(row.kode, placed.kode):
-                own = placed.kode                    # X.XX.01 under bidang 1.02
-            row.parent_kode = own
-            if row.level == "bidang":
-                above["bidang"] = row
-
-
-_SCALE_NAMES = {1000.0: ("ribuan rupiah", "thousands of rupiah"),
-                1e6: ("jutaan rupiah", "millions of rupiah")}
-
-
-def _money_scale(grid: Grid, layout: Layout, plan: PlanTable) -> None:
-    """Money in thousands or millions: said in the money column's header (layout.py) or in a
-    title line above the table ("(dalam ribuan rupiah)", "(Rp 000)", "(juta rupiah)"). Either
-    way a warning names the words, so staff can check them."""
-    money = [layout.col(n) for n in MONEY_FIELDS if layout.col(n) is not None]
-    scaled = [c for c in money if layout.money_factor.get(c, 1.0) != 1.0]
-    if scaled:
-        c = scaled[0]
-        _scale_issue(plan, layout.header_first + 1, c, layout.money_factor[c],
-                     grid_header_text(grid, layout, c))
-        return
-    units = sorted(layout.table.options.get("title_money_units", {}).items(),
-                   key=lambda kv: (-kv[1], -len(kv[0])))
-    for rr in range(layout.header_first - 1, max(-1, layout.header_first - 11), -1):
-        texts = grid.texts(rr)
-        padded = f" {normalise_label(' '.join(t for _, t in texts))} "
-        hit = next(((w, f) for w, f in units if f" {normalise_label(w)} " in padded), None)
-        if hit:
-            for c in money:
-                layout.money_factor[c] = float(hit[1])
-            _scale_issue(plan, rr + 1, texts[0][0], float(hit[1]), " ".join(t for _, t in texts))
-            return
-
-
-def grid_header_text(grid: Grid, layout: Layout, c: int) -> str:
-    parts = [cell_text(grid.value(r, c)) for r in range(layout.header_first, layout.header_last + 1)]
-    return " ".join(p for p in parts if p)
-
-
-def _scale_issue(plan: PlanTable, row: int, col: int, factor: float, words: str) -> None:
-    unit, unit_en = _SCALE_NAMES.get(factor, (f"×{format_number(factor)}", f"×{format_number(factor)}"))
-    plan.issues.append(plan.issue("money-scale", row, col=col, value=words[:80],
-                                  params={"unit": unit, "unit_en": unit_en, "words": words[:80],
-                                          "factor_shown": format_number(factor)}))
-
-
-_RECAP_WORDS = re.compile(r"\b(rekap\w*|ringkasan|resume|summary)\b", re.I)
-
-
-def mark_recaps(plans: list[PlanTable]) -> None:
-    """A plan table that only repeats the program rows of the workbook's other plan tables
-    (a REKAP sheet beside one sheet per program) is their recap: checked against them, never
-    read as a second plan nor counted twice. Program-only tables whose codes all stand in the
-    detail tables, or that a REKAP/RINGKASAN sheet or title names, with codes in them."""
-    if len(plans) < 2:
-        return
-    for plan in plans:
-        items = [r for r in plan.rows if r.level in _PLAN_LEVELS]
-        if not items or any(r.level != "program" for r in items):
-            continue
-        others = {r.kode for p in plans if p is not plan and not p.recap for r in p.rows
-                  if r.level == "program"}
-        detailed = any(r.level != "program" for p in plans if p is not plan for r in p.rows
-                       if r.level in _PLAN_LEVELS)
-        codes = {r.kode for r in items}
-        named = bool(_RECAP_WORDS.search(plan.sheet + " " + " ".join(plan.layout.title_lines)))
-        if detailed and (codes <= others or (named and codes & others)):
-            plan.recap = True
-
-
-_SUM_RANGE = re.compile(r"SUM\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)", re.I)
-
-
-def _sum_rows(formula: str | None, c: int) -> tuple[int, int] | None:
-    """The 1-based rows a cached '=SUM(H47:H49)' in column c adds up, or None."""
-    match = _SUM_RANGE.search(formula or "")
-    if not match or match.group(1).upper() != match.group(3).upper() \
-            or match.group(1).upper() != column_letter(c):
-        return None
-    return int(match.group(2)), int(match.group(4))
