@@ -233,6 +233,13 @@ def _program_sums(records) -> tuple[float, float]:
                  for name in ("pagu", "pagu_n1"))
 
 
+def _item_rows(records) -> int:
+    """Plan rows as the JSON `rows` counts them: not urusan/bidang rows, nor the extra rows of
+    an item's further indicators."""
+    return sum(1 for r in records if r["level"] not in ("urusan", "bidang")
+               and r["indikator_ke"] == 1)
+
+
 def summary_frame(report: Report, checked: list[_Checked]):
     """The `Ringkasan` table: one row per file."""
     import pandas as pd
@@ -241,7 +248,7 @@ def summary_frame(report: Report, checked: list[_Checked]):
         readable = result.status != "unreadable"
         pagu, pagu_n1 = _program_sums(item.records) if readable else (None, None)
         rows.append({"file": result.file, "kecamatan": result.kecamatan, "status": result.status,
-                     "rows": len(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
+                     "rows": _item_rows(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
                      "errors": result.errors, "warnings": result.warnings})
     frame = pd.DataFrame(rows, columns=list(SUMMARY_FIELDS))
     for name in ("pagu", "pagu_n1"):

@@ -437,3 +437,16 @@ def test_a_text_code_without_its_zeros_is_written_short_not_changed_by_excel(tmp
     assert [(i.cell, i.value, i.expected) for i in short][:1] == [("A11", "1.2.02", "1.02.02")]
     assert "kode-damaged" not in _rules(report)
     assert _errors(report) == []
+
+
+def test_a_generic_xxx_bidang_row_groups_the_generic_program(tmp_path):
+    rows = list(OPD_ROWS)
+    rows[2:2] = [("X.XX", "URUSAN PEMERINTAHAN BIDANG PENUNJANG", None, None, None, 50_000_000,
+                  None, None, 55_000_000)]
+    rows = [("X.XX.01" + r[0][7:],) + r[1:] if r[0].startswith("1.02.01") else r for r in rows]
+    rows[1] = rows[1][:5] + (100_000_000,) + rows[1][6:8] + (110_000_000,)   # bidang 1.02
+    path = write_plan(tmp_path / "x.xlsx", rows, total=OPD_TOTAL)
+    df = renja_xl.read_renja(path).set_index("kode")
+    assert df.loc["X.XX", "level"] == "bidang" and df.loc["X.XX", "parent_kode"] == "1"
+    assert df.loc["X.XX.01", "parent_kode"] == "X.XX"
+    assert _errors(renja_xl.check(path)) == []
