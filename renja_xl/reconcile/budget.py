@@ -72,7 +72,7 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
             if issue:
                 issues.append(issue)
         for row in plan.rows:                           # formulas nothing could stand in for
-            info = row.cells.get(name)
+            info = row.info(name)
             if info and info.formula and not info.computed:
                 issues.append(plan.issue("formula-no-value", row.row, col=plan.col(name),
                                          kode=row.kode, params={"formula": info.formula}))

@@ -19,8 +19,7 @@ def check_perubahan(plan, tolerance: float = 0.0) -> list[Issue]:
         return []
     issues: list[Issue] = []
     for row in [*plan.rows, *plan.totals]:
-        if "pagu_selisih" not in row.cells or any(
-                row.unreadable(name) for name in ("pagu", "pagu_semula", "pagu_selisih")):
+        if any(row.unreadable(name) for name in ("pagu", "pagu_semula", "pagu_selisih")):
             continue                          # unreadable cells are reported on their own
         menjadi, semula = row.pagu or 0.0, row.pagu_semula or 0.0
         expected = menjadi - semula

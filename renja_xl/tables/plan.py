@@ -214,7 +214,7 @@ class _RowReader:
               and r == previous.r + 1 + previous.cont
               and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
             if previous.level in _PLAN_LEVELS and self._another_indicator(texts):
-                previous.indicators.append(self.extract.indicator(r))
+                previous.indicators = [*previous.indicators, self.extract.indicator(r)]
                 previous.cont += 1
             else:
                 _continue_row(r, texts, previous, plan)
@@ -291,10 +291,11 @@ def _continue_row(r: int, texts, item: PlanRow, plan: PlanTable) -> None:
     previous = item.indicators[-1] if item.indicators else item   # the line it continues
     for c, text in texts:
         name = names.get(c)
-        if name in ("target", "target_n1"):
-            info = previous.cell(name)
-            info.text = ((info.text or "") + " " + text).strip()
-            _set_target(previous, name, info.text)
+        if name in ("target", "target_n1", "target_semula"):
+            joined = ((previous.text(name) or "") + " " + text).strip()
+            setattr(previous, name + "_text", joined)
+            _set_target(previous, name, joined,
+                        plan.layout.col("satuan" + name.removeprefix("target")) is not None)
         elif name:
             holder = previous if hasattr(previous, name) else item
             setattr(holder, name, ((getattr(holder, name) or "") + " " + text).strip())
@@ -305,16 +306,15 @@ def _continue_row(r: int, texts, item: PlanRow, plan: PlanTable) -> None:
                                   params={"target_row": previous.row}))
 
 
-def _set_target(record, name: str, text: str) -> None:
-    sat = "satuan" + name.removeprefix("target")
+def _set_target(record, name: str, text: str, unit_col: bool) -> None:
     try:
         target = parse_target(text)
     except NumberError:
         setattr(record, name, None)
         return
     setattr(record, name, target.value)
-    if target.unit and sat not in record.cells:          # no Satuan column of its own
-        setattr(record, sat, target.unit)
+    if target.unit and not unit_col:                     # no Satuan column of its own
+        setattr(record, "satuan" + name.removeprefix("target"), target.unit)
 
 
 class _Extractor:
@@ -326,7 +326,8 @@ class _Extractor:
         self.text_cols = [(name, layout.columns[name]) for name in TEXT_FIELDS
                           if layout.columns.get(name)]
         self.targets = [(suffix, layout.columns.get("target" + suffix, []),
-                         layout.col("satuan" + suffix)) for suffix in ("", "_n1", "_semula")]
+                         layout.col("satuan" + suffix)) for suffix in ("", "_n1", "_semula")
+                        if layout.columns.get("target" + suffix) or layout.col("satuan" + suffix)]
         self.money = [(name, layout.col(name)) for name in MONEY_FIELDS
                       if layout.col(name) is not None]
         self.kode_cols = layout.columns.get("kode", [])
@@ -370,9 +371,12 @@ class _Extractor:
             raw = row[c] if c < len(row) else ""
             value, formula = self.money_value(raw, r, c, name, kode)
             setattr(rec, name, value)
-            rec.cells[name] = CellInfo(col=c, formula=formula, bad=value is None and formula is None and (
-                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors),
-                sum_rows=sum_rows(self.sums.get((r, c)), c) if self.sums else None)
+            bad = value is None and formula is None and (
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors)
+            summed = sum_rows(self.sums.get((r, c)), c) if self.sums else None
+            if formula is not None or bad or summed:        # the usual cell needs no record
+                info = rec.cell(name)
+                info.col, info.formula, info.bad, info.sum_rows = c, formula, bad, summed
         return rec
 
     def indicator(self, r: int) -> Indicator:
@@ -387,19 +391,21 @@ class _Extractor:
     def _targets(self, rec, row, r: int) -> None:
         for suffix, tcols, scol in self.targets:
             if scol is not None:
-                text = cell_text(self._value(row, r, scol)) or None
-                setattr(rec, "satuan" + suffix, text)
-                rec.cells["satuan" + suffix] = CellInfo(col=scol, text=text)
+                setattr(rec, "satuan" + suffix, cell_text(self._value(row, r, scol)) or None)
             if tcols:
                 # the output (keluaran) target where filled, else the outcome one beside it
-                tcol = next((c for c in tcols if c < len(row) and cell_text(row[c])), tcols[0])
+                tcol = tcols[0]
+                if len(tcols) > 1 and (tcol >= len(row) or not cell_text(row[tcol])):
+                    tcol = next((c for c in tcols[1:] if c < len(row) and cell_text(row[c])), tcol)
                 raw = row[tcol] if tcol < len(row) else ""
                 if self.percent and (r, tcol) in self.percent and type(raw) is float:
                     raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1
                 text = cell_text(raw)
-                rec.cells["target" + suffix] = CellInfo(col=tcol, text=text or None)
                 if text:
-                    _set_target(rec, "target" + suffix, text)
+                    setattr(rec, "target" + suffix + "_text", text)
+                    if tcol != tcols[0]:                   # the outcome column of a pair
+                        rec.cell("target" + suffix).col = tcol
+                    _set_target(rec, "target" + suffix, text, scol is not None)
 
     def money_value(self, raw, r: int, c: int, name: str, kode):
         """(value or None, formula-without-value or None); problems become issues."""

@@ -39,24 +39,35 @@ class CellInfo:
 
 
 class _Cells:
-    """Per-field cell information, shared by items and their further indicators."""
+    """Per-field cell information, shared by items, their further indicators and total rows.
+    `cells` holds a CellInfo only for cells with something to say (a formula without value, an
+    unreadable value, a SUM range, a target read from a second column); most rows have none."""
     __slots__ = ()
 
     def cell(self, name: str) -> CellInfo:
-        """The CellInfo of a field (an empty one when the field has no cell)."""
+        """The CellInfo of a field (created empty when the field has none yet)."""
+        if self.cells is None:
+            self.cells = {}
         info = self.cells.get(name)
         if info is None:
             info = self.cells[name] = CellInfo()
         return info
 
+    def info(self, name: str) -> CellInfo | None:
+        return self.cells.get(name) if self.cells else None
+
     def text(self, name: str) -> str | None:
-        """A field's cell as written (a target '12 Laporan'), or None."""
-        info = self.cells.get(name)
-        return info.text if info else None
+        """A target as written ('12 Laporan'), or None."""
+        return getattr(self, name + "_text", None)
+
+    def col_of(self, name: str) -> int | None:
+        """The column a field was read from when it is not the table's usual one, else None."""
+        info = self.info(name)
+        return info.col if info else None
 
     def unreadable(self, name: str) -> bool:
         """The money cell holds something (a formula without value, a bad text) but no value."""
-        info = self.cells.get(name)
+        info = self.info(name)
         return bool(info and (info.formula is not None or info.bad))
 
 
@@ -72,7 +83,10 @@ class Indicator(_Cells):
     satuan_n1: str | None = None
     target_semula: float | None = None
     satuan_semula: str | None = None
-    cells: dict[str, CellInfo] = field(default_factory=dict)
+    target_text: str | None = None          # the targets as written
+    target_n1_text: str | None = None
+    target_semula_text: str | None = None
+    cells: dict[str, CellInfo] | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -108,8 +122,11 @@ class PlanRow(_Cells):
     sumber_dana_any: str | None = None   # own sumber dana, else the nearest parent's
     satuan_semula: str | None = None     # Renja Perubahan: the unit of the Semula target
     pagu_selisih: float | None = None    # Renja Perubahan: the Bertambah/(Berkurang) cell
-    cells: dict[str, CellInfo] = field(default_factory=dict)
-    indicators: list[Indicator] = field(default_factory=list)   # the 2nd, 3rd … indicator
+    target_text: str | None = None          # the targets as written ('12 Laporan')
+    target_n1_text: str | None = None
+    target_semula_text: str | None = None
+    cells: dict[str, CellInfo] | None = None                   # see _Cells
+    indicators: list[Indicator] | tuple = ()                   # the 2nd, 3rd … indicator
 
     def targets(self) -> list:
         """The item's own line and its further indicators: each with its own targets."""

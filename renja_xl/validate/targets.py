@@ -76,41 +76,43 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
     issues: list[Issue] = []
     year, year_n1 = plan.year(False), plan.year(True)
     unit, unit_n1 = row.satuan, row.satuan_n1
-    text, text_n1 = row.text("target"), row.text("target_n1")
+    text, text_n1 = row.target_text, row.target_n1_text
     if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
         col = plan.col("satuan_n1") or plan.col("target_n1")
         issues.append(plan.issue("satuan-changed", row.row, col=col, kode=kode,
                                  value=text or unit, expected=text_n1 or unit_n1,
                                  params={"year": year, "year_n1": year_n1}))
     kind = _indicator_kind(row.indikator)
-    for suffix, shown_year, raw in (("", year, text), ("_n1", year_n1, text_n1)):
-        u = unit_key(getattr(row, "satuan" + suffix))
-        value = getattr(row, "target" + suffix)
+    for name, shown_year, raw, value, satuan in (
+            ("target", year, text, row.target, unit),
+            ("target_n1", year_n1, text_n1, row.target_n1, unit_n1)):
         if not raw and value is None:
             continue
-        shown = raw or (f"{value:g} {getattr(row, 'satuan' + suffix) or ''}".strip())
-        info = row.cells.get("target" + suffix)
-        col = info.col if info and info.col is not None else plan.col("target" + suffix)
+        u = unit_key(satuan)
+        found = []
         if kind == "count" and u == "%":
-            issues.append(plan.issue("target-percent-for-count", row.row, col=col,
-                                     kode=kode, value=shown,
-                                     params={"indikator": row.indikator[:80]}))
+            found.append(("target-percent-for-count", {"indikator": row.indikator[:80]}))
         elif kind == "percent" and u and u != "%":
-            issues.append(plan.issue("target-count-for-percent", row.row, col=col,
-                                     kode=kode, value=shown,
-                                     params={"indikator": row.indikator[:80]}))
+            found.append(("target-count-for-percent", {"indikator": row.indikator[:80]}))
         if u == "%" and value is not None and value > 100:
-            issues.append(plan.issue("percent-over-100", row.row, col=col, kode=kode,
-                                     value=shown, params={"year": shown_year}))
+            found.append(("percent-over-100", {"year": shown_year}))
+        if found:
+            shown = raw or (f"{value:g} {satuan or ''}".strip())
+            col = row.col_of(name)
+            col = col if col is not None else plan.col(name)
+            issues += [plan.issue(rule, row.row, col=col, kode=kode, value=shown, params=params)
+                       for rule, params in found]
         if value is None and raw:
-            issues.append(plan.issue("target-not-number", row.row, col=col, kode=kode,
+            col = row.col_of(name)
+            issues.append(plan.issue("target-not-number", row.row,
+                                     col=col if col is not None else plan.col(name), kode=kode,
                                      value=raw, params={"year": shown_year}))
     return issues
 
 
 def _n1_pair(plan, row) -> list[Issue]:
     year_n1 = plan.year(True)
-    has_target_n1 = any(h.text("target_n1") or h.target_n1 is not None for h in row.targets())
+    has_target_n1 = any(h.target_n1_text or h.target_n1 is not None for h in row.targets())
     if row.pagu_n1 and not has_target_n1:
         return [plan.issue("target-n1-missing", row.row, "target_n1", kode=row.kode,
                            params={"year_n1": year_n1})]
