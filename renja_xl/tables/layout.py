@@ -300,8 +300,8 @@ def _pair_column(columns: dict, name: str, c: int, variant: str, label: str, n1_
     return True
 
 
-def _build_layout(grid: Grid, table: TableDef, block: list[int],
-                  numbering: int | None) -> Layout | None:
+def _header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each column's label: the text of all its header rows (normalised, and as written)."""
     width = grid.width
     labels: dict[int, str] = {}
     raw_labels: dict[int, str] = {}
@@ -328,6 +328,12 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
         if parts:
             raw_labels[c] = " ".join(parts)
             labels[c] = normalise_label(raw_labels[c])
+    return labels, raw_labels
+
+
+def _build_layout(grid: Grid, table: TableDef, block: list[int],
+                  numbering: int | None) -> Layout | None:
+    labels, raw_labels = _header_labels(grid, block)
     years_all = sorted({int(y) for text in raw_labels.values()
                         for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
     n_year, n1_year = _plan_years(years_all)
