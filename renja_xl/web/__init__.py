@@ -1,0 +1,44 @@
+"""`python -m renja_xl web`: a local page to check and consolidate Renja workbooks.
+
+    from renja_xl.web import Config, create_app
+    app = create_app(Config(lang="id"))      # an ASGI app (Starlette)
+
+`serve` runs it with uvicorn on 127.0.0.1 unless told otherwise. Needs the `web` extra:
+`pip install 'renja_xl[web]'`.
+"""
+from __future__ import annotations
+
+__all__ = ["Config", "create_app", "serve"]
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def __getattr__(name):
+    if name in ("Config", "create_app"):
+        from . import app
+        return getattr(app, name)
+    raise AttributeError(name)
+
+
+def serve(config, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = True,
+          out=None) -> None:
+    """Run the page until Ctrl+C; every batch folder is deleted on the way out."""
+    import sys
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from .app import create_app
+    out = out or sys.stderr
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    if host not in LOOPBACK:
+        out.write("renja_xl: PERINGATAN: server dibuka untuk jaringan (--host "
+                  f"{host}); siapa pun yang dapat menjangkau alamat ini dapat mengunggah dan "
+                  "melihat hasil pemeriksaan. Pakai hanya di jaringan kantor yang tepercaya.\n")
+    out.write(f"renja_xl web: buka {url}  (Ctrl+C untuk berhenti)\n")
+    out.flush()
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning",
+                access_log=False, timeout_graceful_shutdown=3)
