@@ -44,7 +44,7 @@ def test_parquet_written_when_rows_exceed_a_sheet(tmp_path, monkeypatch):
     pytest.importorskip("pyarrow")
     module = importlib.import_module("renja_xl.consolidate")
     monkeypatch.setattr(module, "MAX_SHEET_ROWS", 6)
-    monkeypatch.setattr(importlib.import_module("renja_xl.writer"), "MAX_SHEET_ROWS", 6)
+    monkeypatch.setattr(importlib.import_module("renja_xl.write.workbook"), "MAX_SHEET_ROWS", 6)
     folder = _batch(tmp_path, 2)
     result = renja_xl.consolidate(folder, output=tmp_path / "gabungan.xlsx", jobs=1)
     assert result.parquet == str(tmp_path / "gabungan_parquet")

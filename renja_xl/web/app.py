@@ -23,7 +23,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..guard import Limits
+from ..read.guard import Limits
 from .runner import Checker, load_reference, run_batch
 from .store import Store, display_name, stored_name
 from .words import WORDS
@@ -131,7 +131,7 @@ def create_app(config: Config | None = None, checker: Checker | None = None) -> 
             return session.nomenclature, session.label
         if config.nomenclature is not None:
             return config.nomenclature, config.nomenclature.source
-        from ..nomenclature import builtin_nomenclature
+        from ..validate.nomenclature import builtin_nomenclature
         reference = builtin_nomenclature()
         return reference, reference.source
 

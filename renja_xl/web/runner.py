@@ -34,9 +34,9 @@ def _warm() -> None:
 def load_reference(path: str, limits) -> tuple[object, str | None]:
     """(Nomenclature, None) or (None, why): an uploaded reference list, read in a worker
     after the same guards as a submission (a zip bomb named nomenklatur.xlsx is refused)."""
-    from ..guard import ReadError, open_checked
-    from ..issues import Issue
-    from ..nomenclature import NomenclatureError, load_nomenclature
+    from ..read.guard import ReadError, open_checked
+    from ..report.issues import Issue
+    from ..validate.nomenclature import NomenclatureError, load_nomenclature
     try:
         if not path.lower().endswith(".csv"):
             archive = open_checked(path, limits)[1]

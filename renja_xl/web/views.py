@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..numbers import format_number
-from ..tables import table_defs
-from ..text_report import WORDS as TEXT_WORDS
+from ..read.numbers import format_number
+from ..tables.defs import table_defs
+from ..write.text import WORDS as TEXT_WORDS
 from .words import WORDS
 
 __all__ = ["batch_view", "money", "MAX_FINDINGS"]

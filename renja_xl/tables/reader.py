@@ -5,11 +5,11 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from .issues import Issue
+from ..report.issues import Issue
 from .layout import Grid
 from .plan import PLAN_FIELDS, PlanTable, read_plan_tables
-from .tables import table_defs
-from .workbook import Limits, ReadError, load_sheets
+from .defs import table_defs
+from ..read.workbook import Limits, ReadError, load_sheets
 
 __all__ = ["RenjaFile", "read_file", "read_renja", "plan_frame", "detect_kecamatan"]
 
@@ -59,7 +59,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
             result.plans.append(plan)
     if not result.plans:
         result.issues.append(Issue(rule="table-not-found", file=str(path)))
-    from .generic_table import read_tables
+    from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
     for plan in result.plans:
         claimed.setdefault(plan.sheet, []).append((plan.layout.header_first, plan.last_row - 1))

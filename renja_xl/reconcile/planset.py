@@ -8,7 +8,7 @@ placed on the sheet, row and column of the record it is about.
 """
 from __future__ import annotations
 
-from .issues import Issue
+from ..report.issues import Issue
 
 __all__ = ["PlanSet", "reconcile_groups"]
 

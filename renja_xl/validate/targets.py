@@ -6,7 +6,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from .issues import Issue
+from ..report.issues import Issue
 
 __all__ = ["unit_key", "check_targets"]
 

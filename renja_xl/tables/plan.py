@@ -12,16 +12,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .codes import looks_like_code, parse_code, parent_code
-from .issues import Issue, TableInfo, column_letter
+from ..read.codes import looks_like_code, parse_code, parent_code
+from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
-from .numbers import NumberError, format_number, parse_target
+from ..read.numbers import NumberError, format_number, parse_target
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
-from .table_header import other_table_starts as _other_table_starts, wordy as _wordy
-from .tables import TableDef
+from .header import other_table_starts as _other_table_starts, wordy as _wordy
+from .defs import TableDef
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
 

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import re
 
-from .layout import Grid, Layout, is_numbering_row
-from .numbers import MAX_NUMBER, NumberError, format_number, parse_money
-from .tables import normalise_label
+from .layout import Grid, Layout, is_numbering_row, strip_years
+from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_money
+from .defs import normalise_label
 
-__all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows", "strip_years",
+__all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows",
            "is_money", "flush_unrecognised", "set_extent", "read_money", "formula_error"]
 
 FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
 TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
 TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
-
-
-def strip_years(text: str) -> str:
-    return re.sub(r"\b(19|20)\d{2}\b", "", text)
 
 
 def header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
@@ -43,7 +39,7 @@ def header_follows(grid: Grid, r: int, layout: Layout) -> bool:
     for rr in range(r + 1, min(grid.height, r + 8)):
         texts = grid.texts(rr)
         if texts and header_repeat(grid, rr, texts, layout):
-            from .table_header import other_table_starts
+            from .header import other_table_starts
             return not other_table_starts(grid, r, layout.table)
     return False
 

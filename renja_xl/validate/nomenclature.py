@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .codes import four_digit_form, parse_code
-from .issues import Issue
+from ..read.codes import four_digit_form, parse_code
+from ..report.issues import Issue
 
 __all__ = ["Nomenclature", "builtin_nomenclature", "load_nomenclature", "NomenclatureError"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 
-from .issues import ISSUE_FIELDS, Issue
-from .writer import CAPTIONS, FILLS, WIDTHS, atomic_path
+from ..report.issues import ISSUE_FIELDS, Issue
+from .workbook import CAPTIONS, FILLS, WIDTHS, atomic_path
 
 __all__ = ["write_feedback", "feedback_targets", "FeedbackError", "OPENPYXL_SUFFIXES"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .codes import LEVELS, PATTERNS, four_digit_form
-from .issues import Issue
+from ..read.codes import LEVELS, PATTERNS, four_digit_form
+from ..report.issues import Issue
 
 __all__ = ["plan_schema", "validate_plan", "FRAME_RULES"]
 
@@ -173,5 +173,5 @@ def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
 
 
 def _rp(value):
-    from .numbers import format_rupiah
+    from ..read.numbers import format_rupiah
     return format_rupiah(value)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .codes import parent_code
-from .issues import Issue
-from .numbers import format_rupiah
-from .rules import CHILD_LEVEL
+from ..read.codes import parent_code
+from ..report.issues import Issue
+from ..read.numbers import format_rupiah
+from ..report.rules import CHILD_LEVEL
 
 __all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana"]
 

@@ -1,8 +1,8 @@
 """The readable summary of a `Report` (the default output of `check`)."""
 from __future__ import annotations
 
-from .issues import Report
-from .tables import table_defs
+from ..report.issues import Report
+from ..tables.defs import table_defs
 
 WORDS = {
     "id": {"ok": "VALID", "invalid": "TIDAK VALID", "unreadable": "TIDAK TERBACA",

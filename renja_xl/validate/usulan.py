@@ -1,8 +1,8 @@
 """Usulan Program dan Kegiatan from the public: duplicates, numbering, kecamatan."""
 from __future__ import annotations
 
-from .generic_table import GenericTable
-from .issues import Issue
+from ..tables.generic import GenericTable
+from ..report.issues import Issue
 from .nomenclature import fold
 
 __all__ = ["check_usulan"]

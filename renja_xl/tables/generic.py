@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .issues import Issue, TableInfo, column_letter
+from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
-from .numbers import MAX_NUMBER, NumberError, format_number, parse_target
+from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_target
 from .rowkinds import FOOTER, flush_unrecognised, formula_error, read_money, set_extent
-from .table_header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
+from .header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
                            phrase_in, title_lines, wordy)
-from .tables import TableDef, normalise_label, table_defs
+from .defs import TableDef, normalise_label, table_defs
 
 __all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell", "OTHER_TABLES"]
 

@@ -12,7 +12,7 @@ cell (`judul`, `baris`, `kolom`, `nilai`, `jumlah` = the row is the total row).
 """
 from __future__ import annotations
 
-from .tables import table_defs
+from ..tables.defs import table_defs
 
 __all__ = ["table_records", "frames_by_table", "table_frames", "BASE_FIELDS", "LONG_FIELDS"]
 
@@ -37,8 +37,8 @@ def table_records(renja, nomenclature=None) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for gt in renja.tables:
         if gt.table_id == "review_rkpd" and any("level" not in r for r in gt.rows):
-            from .nomenclature import builtin_nomenclature
-            from .review import assign_levels
+            from ..validate.nomenclature import builtin_nomenclature
+            from ..reconcile.review import assign_levels
             assign_levels(gt, nomenclature or builtin_nomenclature())
         entry = out.setdefault(gt.table_id, {"columns": [], "rows": []})
         if gt.table_id == "ringkasan":

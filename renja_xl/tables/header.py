@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .layout import HEADER_SCAN_ROWS, Grid, Layout, cell_text, find_layouts, is_numbering_row
-from .rowkinds import strip_years
-from .tables import TableDef, normalise_label, table_defs
+from .layout import (HEADER_SCAN_ROWS, Grid, Layout, cell_text, find_layouts, is_numbering_row,
+                     strip_years)
+from .defs import TableDef, normalise_label, table_defs
 
 __all__ = ["Column", "Found", "next_table", "other_table_starts", "title_lines", "phrase_in",
            "wordy", "OTHER_TABLES", "TITLE", "NEXT_HEADER_ROWS"]

@@ -15,8 +15,8 @@ import tempfile
 from contextlib import contextmanager, suppress
 from datetime import datetime
 
-from .issues import ISSUE_FIELDS, Issue, Report
-from .plan import PLAN_FIELDS
+from ..report.issues import ISSUE_FIELDS, Issue, Report
+from ..tables.plan import PLAN_FIELDS
 
 __all__ = ["write_consolidated", "atomic_path", "sheet_names", "file_reasons", "issue_field",
            "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .codes import level_of
-from .generic_table import GenericTable
-from .issues import Issue
-from .nomenclature import Nomenclature, fold
-from .numbers import format_rupiah
+from ..read.codes import level_of
+from ..tables.generic import GenericTable
+from ..report.issues import Issue
+from ..validate.nomenclature import Nomenclature, fold
+from ..read.numbers import format_rupiah
 
 __all__ = ["assign_levels", "check_review", "program_code", "name_level"]
 

@@ -7,11 +7,11 @@ required values; then the comparisons between tables (`crosscheck`).
 """
 from __future__ import annotations
 
-from .computed import check_computed, check_totals, shown, units_agree
-from .generic_table import GenericTable
-from .issues import Issue
-from .nomenclature import fold
-from .tables import normalise_label
+from ..validate.computed import check_computed, check_totals, shown, units_agree
+from ..tables.generic import GenericTable
+from ..report.issues import Issue
+from ..validate.nomenclature import fold
+from ..tables.defs import normalise_label
 
 __all__ = ["check_tables", "check_table", "lower_is_better"]
 
@@ -44,7 +44,7 @@ def check_table(gt: GenericTable, kecamatan: str | None = None, tolerance: float
     if gt.table.options.get("rising_targets"):
         issues += _target_direction(gt)
     if gt.table_id == "usulan":
-        from .usulan import check_usulan
+        from ..validate.usulan import check_usulan
         issues += check_usulan(gt, kecamatan)
     return issues
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .codes import four_digit_form
-from .generic_table import Cell, GenericTable, parse_cell
-from .issues import Issue
-from .nomenclature import fold
-from .numbers import format_number, format_rupiah
-from .targets import _indicator_kind, unit_key
+from ..read.codes import four_digit_form
+from ..tables.generic import Cell, GenericTable, parse_cell
+from ..report.issues import Issue
+from ..validate.nomenclature import fold
+from ..read.numbers import format_number, format_rupiah
+from ..validate.targets import _indicator_kind, unit_key
 
 __all__ = ["crosscheck", "same_indicator", "REVIEW_GAP"]
 
@@ -56,7 +56,7 @@ def same_indicator(a: str, b: str) -> bool:
 
 
 def _where(sheet: str, row: int, col: int | None) -> str:
-    from .issues import column_letter
+    from ..report.issues import column_letter
     quoted = "'" + sheet.replace("'", "''") + "'"
     return f"{quoted}!{column_letter(col)}{row}" if col is not None else f"{quoted}!{row}:{row}"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .codes import looks_like_code
-from .tables import TableDef, normalise_label
-from .workbook import Sheet
+from ..read.codes import looks_like_code
+from .defs import TableDef, normalise_label
+from ..read.workbook import Sheet
 
 __all__ = ["Grid", "Layout", "find_layouts", "cell_text", "is_numbering_row"]
 
@@ -26,6 +26,11 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 _HEADER_NUMBERS = re.compile(
     r"\b(?:19|20)\d{2}\b|\bn\s*[+-]\s*\d\b|\(\s*\d{1,2}\s*\)|\bke\s*-?\s*\d\b"
     r"|(?:rp\.?\s*|x\s*)?\b(?:000|1\.000|1\.000\.000)\b", re.I)
+
+
+def strip_years(text: str) -> str:
+    """The text without the years (1900–2099) it names."""
+    return re.sub(r"\b(19|20)\d{2}\b", "", text)
 
 
 def cell_text(value) -> str:

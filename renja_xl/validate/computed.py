@@ -7,10 +7,10 @@ stored as a fraction in a number cell (0.42 formatted as %) is read as 42%.
 """
 from __future__ import annotations
 
-from .generic_table import Cell, Column, GenericTable
-from .issues import Issue
-from .numbers import format_number, format_rupiah
-from .tables import normalise_label
+from ..tables.generic import Cell, Column, GenericTable
+from ..report.issues import Issue
+from ..read.numbers import format_number, format_rupiah
+from ..tables.defs import normalise_label
 from .targets import unit_key
 
 __all__ = ["check_computed", "check_totals", "half_unit", "shown", "units_agree"]
