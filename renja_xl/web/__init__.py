@@ -15,8 +15,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def __getattr__(name):
     if name in ("Config", "create_app"):
-        from . import app
-        return getattr(app, name)
+        from .app import Config, create_app
+        return {"Config": Config, "create_app": create_app}[name]
     raise AttributeError(name)
 
 

@@ -102,6 +102,7 @@ def create_app(config: Config | None = None, checker: Checker | None = None) -> 
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.globals.update(t=words, lang=config.lang)
     state = {"store": None, "checker": checker, "jobs": None}
+    owned = checker is None            # a checker handed in outlives the app (tests share one)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -116,7 +117,8 @@ def create_app(config: Config | None = None, checker: Checker | None = None) -> 
         finally:
             sweeper.cancel()
             state["jobs"].shutdown(wait=False, cancel_futures=True)
-            state["checker"].shutdown()
+            if owned:
+                state["checker"].shutdown()
             state["store"].close()
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -293,6 +295,8 @@ def _check_uploads(uploads, config, words):
         return words["err_no_files"], 400
     if len(uploads) > config.max_files:
         return words["err_too_many"].format(n=len(uploads), max=config.max_files), 413
+    if sum(u.size or 0 for u in uploads) > config.max_batch_bytes:
+        return words["err_batch_big"].format(max=_mb(config.max_batch_mb)), 413
     big = [display_name(u.filename, i) for i, u in enumerate(uploads, 1)
            if (u.size or 0) > config.max_file_mb * MB]
     if big:

@@ -14,7 +14,7 @@ import sys
 import threading
 import traceback
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..consolidate import consolidate, crashed_check
@@ -96,7 +96,7 @@ class Checker:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class PoolMap:
@@ -123,7 +123,7 @@ class PoolMap:
                 results.append(future.result())
                 self.on_done()
             except Exception as exc:     # a worker died, or an unexpected error in it
-                if not isinstance(exc, BrokenProcessPool):
+                if not isinstance(exc, (BrokenProcessPool, CancelledError)):
                     sys.stderr.write(f"renja_xl web: worker error: {exc!r}\n")
                 results.append(None)
                 retry.append(i)
@@ -171,6 +171,8 @@ def run_batch(batch, checker: Checker, *, nomenclature=None, tolerance: float = 
         batch.view = batch_view(batch, result)
         batch.state = "done"
     except Exception as exc:             # the page says so; the server goes on
+        if not os.path.isdir(batch.folder):
+            return                       # the server is stopping: the batch is gone
         traceback.print_exc()
         batch.error = f"{type(exc).__name__}: {exc}"[:300]
         batch.state = "failed"
