@@ -48,6 +48,12 @@ def batch_view(batch, result) -> dict:
         "findings_total": len(report.issues),
         "rules": sorted({i.rule for i in report.issues}),
         "sheets": sorted({i.sheet for i in report.issues if i.sheet}),
+        "stats": [(len(report.files), words["stat_files"], ""),
+                  (statuses["ok"], words["ok"], "good"),
+                  (statuses["invalid"], words["invalid"], "err"),
+                  (statuses["unreadable"], words["unreadable"], ""),
+                  (len(report.errors), words["stat_errors"], "err"),
+                  (len(report.warnings), words["stat_warnings"], "warn")],
         "total_line": words["total_line"].format(
             files=len(report.files), ok=statuses["ok"], invalid=statuses["invalid"],
             unreadable=statuses["unreadable"], e=len(report.errors), w=len(report.warnings)),

@@ -27,6 +27,8 @@ WORDS = {
         "total_line": "{files} file: {ok} valid, {invalid} tidak valid, {unreadable} tidak terbaca — "
                       "{e} kesalahan, {w} peringatan",
         "ok": "valid", "invalid": "tidak valid", "unreadable": "tidak terbaca",
+        "stat_files": "file", "stat_errors": "kesalahan", "stat_warnings": "peringatan",
+        "more_tables": "{n} tabel ditemukan",
         "error": "KESALAHAN", "warning": "PERINGATAN",
         "files_head": "File", "col_file": "File", "col_kec": "Kecamatan", "col_status": "Status",
         "col_errors": "Kesalahan", "col_warnings": "Peringatan", "col_rows": "Baris rencana",
@@ -85,6 +87,8 @@ WORDS = {
         "total_line": "{files} file(s): {ok} valid, {invalid} invalid, {unreadable} unreadable — "
                       "{e} error(s), {w} warning(s)",
         "ok": "valid", "invalid": "invalid", "unreadable": "unreadable",
+        "stat_files": "files", "stat_errors": "errors", "stat_warnings": "warnings",
+        "more_tables": "{n} tables found",
         "error": "ERROR", "warning": "WARNING",
         "files_head": "Files", "col_file": "File", "col_kec": "Kecamatan", "col_status": "Status",
         "col_errors": "Errors", "col_warnings": "Warnings", "col_rows": "Plan rows",
