@@ -170,9 +170,11 @@ def _web(args) -> int:
     except ImportError as exc:
         raise _UsageError(f"halaman web butuh paket tambahan ({exc.name}): "
                           "pip install 'renja_xl[web]'") from None
-    for name in ("max_files", "max_file_mb", "max_batch_mb", "keep_minutes"):
+    options = {"max_files": "--maks-file", "max_file_mb": "--maks-mb-file",
+               "max_batch_mb": "--maks-mb", "keep_minutes": "--simpan-menit"}
+    for name, option in options.items():
         if getattr(args, name) <= 0:
-            raise _UsageError(f"--{name.replace('_', '-')} harus lebih dari 0")
+            raise _UsageError(f"{option} harus lebih dari 0")
     config = Config(lang=args.lang, max_files=args.max_files, max_file_mb=args.max_file_mb,
                     max_batch_mb=args.max_batch_mb, keep_minutes=args.keep_minutes,
                     tolerance=args.tolerance, nomenclature=_load_nomenclature(args),

@@ -299,3 +299,19 @@ def test_english_page(client_for):
     assert "Check now" in client.get("/").text
     page = _wait(client, _upload(client, _files(SAMPLE_FILES[2:3])))
     assert "Findings" in page.text and "ERROR" in page.text
+
+
+def test_command_line_binds_loopback_and_warns_for_another_host(monkeypatch, capsys):
+    import uvicorn
+
+    from renja_xl.cli import main
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    assert main(["web", "--no-browser", "--port", "8123"]) == 0
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8123
+    assert "PERINGATAN" not in capsys.readouterr().err
+    assert main(["web", "--no-browser", "--host", "0.0.0.0"]) == 0
+    err = capsys.readouterr().err
+    assert calls[-1]["host"] == "0.0.0.0" and "PERINGATAN: server dibuka untuk jaringan" in err
+    assert main(["web", "--no-browser", "--maks-file", "0"]) == 2
+    assert "--maks-file harus lebih dari 0" in capsys.readouterr().err

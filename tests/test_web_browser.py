@@ -133,7 +133,7 @@ def test_upload_samples_in_the_browser(server, browser):
     pivot = browser.find_element("id", "pivot").text
     assert "7.01.01" in pivot and "JUMLAH" in pivot
     if os.environ.get("RENJA_WEB_SCREENSHOT"):
-        browser.set_window_size(1280, 1350)
+        browser.set_window_size(1280, 1250)
         browser.execute_script("window.scrollTo(0, 0)")
         browser.save_screenshot(os.environ["RENJA_WEB_SCREENSHOT"])
 
