@@ -315,3 +315,16 @@ def test_command_line_binds_loopback_and_warns_for_another_host(monkeypatch, cap
     assert calls[-1]["host"] == "0.0.0.0" and "PERINGATAN: server dibuka untuk jaringan" in err
     assert main(["web", "--no-browser", "--maks-file", "0"]) == 2
     assert "--maks-file harus lebih dari 0" in capsys.readouterr().err
+
+
+def test_templates_and_static_files_ship_as_package_data():
+    import fnmatch
+    import tomllib
+    from conftest import ROOT
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    assert "renja_xl.web" in config["packages"]
+    patterns = config["package-data"]["renja_xl.web"]
+    web = ROOT / "renja_xl" / "web"
+    shipped = [p.relative_to(web).as_posix() for folder in ("templates", "static")
+               for p in (web / folder).iterdir()]
+    assert shipped and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in shipped)

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -28,7 +28,7 @@ from .runner import Checker, load_reference, run_batch
 from .store import Store, display_name, stored_name
 from .words import WORDS
 
-__all__ = ["Config", "create_app", "CSP"]
+__all__ = ["Config", "create_app", "CSP", "Site"]
 
 MB = 2**20
 FORM_OVERHEAD = MB                     # multipart boundaries and the small fields
@@ -38,6 +38,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 HEADERS = {"content-security-policy": CSP, "x-content-type-options": "nosniff",
            "referrer-policy": "no-referrer", "x-frame-options": "DENY",
            "cache-control": "no-store"}
+REFERENCE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
 DOWNLOADS = {"konsolidasi.xlsx": "xlsx", "laporan.json": "json", "salinan_bertanda.zip": "zip"}
 
 
@@ -95,145 +96,191 @@ class Guard:
         await self.app(scope, limited, with_headers)
 
 
-def create_app(config: Config | None = None, checker: Checker | None = None) -> Starlette:
-    config = config or Config()
-    words = WORDS["en" if config.lang == "en" else "id"]
-    env = Environment(loader=PackageLoader("renja_xl.web", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(t=words, lang=config.lang)
-    state = {"store": None, "checker": checker, "jobs": None}
-    owned = checker is None            # a checker handed in outlives the app (tests share one)
+class Site:
+    """What the handlers share: the settings, the templates, the batches, the workers."""
 
-    @asynccontextmanager
-    async def lifespan(app):
-        state["store"] = Store(config.keep_minutes * 60, config.temp_root)
-        state["checker"] = state["checker"] or Checker(config.workers, config.mp_context)
-        state["checker"].warm()
-        state["jobs"] = ThreadPoolExecutor(config.max_running, thread_name_prefix="renja-batch")
-        app.state.store, app.state.checker = state["store"], state["checker"]
-        sweeper = asyncio.create_task(_sweep(state["store"], config))
-        try:
-            yield
-        finally:
-            sweeper.cancel()
-            state["jobs"].shutdown(wait=False, cancel_futures=True)
-            if owned:
-                state["checker"].shutdown()
-            state["store"].close()
+    def __init__(self, config: Config, checker: Checker | None):
+        self.config = config
+        self.words = WORDS["en" if config.lang == "en" else "id"]
+        self.env = Environment(loader=PackageLoader("renja_xl.web", "templates"),
+                               autoescape=select_autoescape(default=True, default_for_string=True))
+        self.env.globals.update(t=self.words, lang=config.lang)
+        self.checker = checker
+        self.owns_checker = checker is None    # one handed in outlives the app (tests share one)
+        self.store: Store | None = None
+        self.jobs: ThreadPoolExecutor | None = None
 
-    def page(name: str, status: int = 200, **context) -> HTMLResponse:
-        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+    def page(self, name: str, status: int = 200, **context) -> HTMLResponse:
+        return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
 
-    def refuse(message: str, status: int) -> HTMLResponse:
-        return page("message.html", status, heading=words["err_title"], message=message)
+    def refuse(self, message: str, status: int) -> HTMLResponse:
+        return self.page("message.html", status, heading=self.words["err_title"], message=message)
 
-    def nomenclature_of(request):
-        session = state["store"].session(request.cookies.get(SESSION_COOKIE))
+    def gone(self, status: int = 404) -> HTMLResponse:
+        return self.page("message.html", status, heading=self.words["gone_title"],
+                         message=self.words["gone"].format(minutes=_mb(self.config.keep_minutes)))
+
+    def session(self, request, create: bool = False):
+        return self.store.session(request.cookies.get(SESSION_COOKIE), create)
+
+    def nomenclature(self, request) -> tuple[object, str]:
+        """The reference list for this browser: its session's upload, else `--nomenklatur`,
+        else the built-in list; with the name the page shows."""
+        session = self.session(request)
         if session is not None and session.nomenclature is not None:
             return session.nomenclature, session.label
-        if config.nomenclature is not None:
-            return config.nomenclature, config.nomenclature.source
+        if self.config.nomenclature is not None:
+            return self.config.nomenclature, self.config.nomenclature.source
         from ..validate.nomenclature import builtin_nomenclature
         reference = builtin_nomenclature()
         return reference, reference.source
 
-    async def index(request):
-        reference, label = nomenclature_of(request)
-        limits = words["limits"].format(files=config.max_files, file_mb=_mb(config.max_file_mb),
-                                        batch_mb=_mb(config.max_batch_mb),
-                                        minutes=_mb(config.keep_minutes))
-        return page("index.html", config=config, limits_text=limits, nomen_label=label,
-                    nomen_count=words["nomen_codes"].format(n=len(reference)),
-                    session_nomen=_has_session_list(state["store"], request))
 
-    async def upload(request):
-        if not _same_origin(request):
-            return refuse(words["err_origin"], 403)
-        problem, form = await _read_form(request, config, words, config.max_files + 1)
+def _site(request) -> Site:
+    return request.app.state.site
+
+
+@asynccontextmanager
+async def _lifespan(app):
+    site: Site = app.state.site
+    site.store = Store(site.config.keep_minutes * 60, site.config.temp_root)
+    site.checker = site.checker or Checker(site.config.workers, site.config.mp_context)
+    site.checker.warm()
+    site.jobs = ThreadPoolExecutor(site.config.max_running, thread_name_prefix="renja-batch")
+    app.state.store, app.state.checker = site.store, site.checker
+    sweeper = asyncio.create_task(_sweep(site.store, site.config))
+    try:
+        yield
+    finally:
+        sweeper.cancel()
+        site.jobs.shutdown(wait=False, cancel_futures=True)
+        if site.owns_checker:
+            site.checker.shutdown()
+        site.store.close()
+
+
+async def index(request):
+    site = _site(request)
+    config, words = site.config, site.words
+    reference, label = site.nomenclature(request)
+    session = site.session(request)
+    limits = words["limits"].format(files=config.max_files, file_mb=_mb(config.max_file_mb),
+                                    batch_mb=_mb(config.max_batch_mb),
+                                    minutes=_mb(config.keep_minutes))
+    return site.page("index.html", config=config, limits_text=limits, nomen_label=label,
+                     nomen_count=words["nomen_codes"].format(n=len(reference)),
+                     session_nomen=session is not None and session.nomenclature is not None)
+
+
+async def upload(request):
+    site = _site(request)
+    config, words = site.config, site.words
+    if not _same_origin(request):
+        return site.refuse(words["err_origin"], 403)
+    problem, form = await _read_form(request, config, words, config.max_files + 1)
+    if problem:
+        return site.refuse(*problem)
+    try:
+        uploads = [v for v in form.getlist("files")
+                   if isinstance(v, UploadFile) and (v.filename or v.size)]
+        problem = _check_uploads(uploads, config, words)
+        if problem is None and len(site.store.batches) >= config.max_batches:
+            problem = (words["err_busy"], 503)
+        tolerance = _tolerance(form.get("toleransi"), config.tolerance)
+        if problem is None and tolerance is None:
+            problem = (words["err_tolerance"], 400)
         if problem:
-            return refuse(*problem)
-        try:
-            uploads = [v for v in form.getlist("files")
-                       if isinstance(v, UploadFile) and (v.filename or v.size)]
-            problem = _check_uploads(uploads, config, words) or _check_room(state, config, words)
-            tolerance = _tolerance(form.get("toleransi"), config.tolerance)
-            if problem is None and tolerance is None:
-                problem = (words["err_tolerance"], 400)
-            if problem:
-                return refuse(*problem)
-            batch = state["store"].new_batch(config.lang)
-            await run_in_threadpool(_save, batch, uploads)
-        finally:
-            await form.close()
-        reference, batch.nomenclature = nomenclature_of(request)
-        batch.tolerance = tolerance
-        state["jobs"].submit(run_batch, batch, state["checker"], nomenclature=reference,
-                             tolerance=tolerance, limits=config.limits)
-        return RedirectResponse(f"/hasil/{batch.id}", status_code=303)
+            return site.refuse(*problem)
+        batch = site.store.new_batch(config.lang)
+        await run_in_threadpool(_save, batch, uploads)
+    finally:
+        await form.close()
+    reference, batch.nomenclature = site.nomenclature(request)
+    batch.tolerance = tolerance
+    site.jobs.submit(run_batch, batch, site.checker, nomenclature=reference,
+                     tolerance=tolerance, limits=config.limits)
+    return RedirectResponse(f"/hasil/{batch.id}", status_code=303)
 
-    async def results(request):
-        batch = state["store"].get(request.path_params["batch"])
-        if batch is None:
-            return page("message.html", 404, heading=words["gone_title"],
-                        message=words["gone"].format(minutes=_mb(config.keep_minutes)))
-        return page("batch.html", batch=batch, v=batch.view or {}, total=len(batch.files))
 
-    async def download(request):
-        batch = state["store"].get(request.path_params["batch"])
-        what = DOWNLOADS.get(request.path_params["name"])
-        if batch is None or batch.state != "done" or what not in batch.outputs:
-            raise HTTPException(404)
-        return FileResponse(batch.outputs[what], filename=request.path_params["name"])
+async def results(request):
+    site = _site(request)
+    batch = site.store.get(request.path_params["batch"])
+    if batch is None:
+        return site.gone()
+    return site.page("batch.html", batch=batch, v=batch.view or {}, total=len(batch.files))
 
-    async def copy(request):
-        batch = state["store"].get(request.path_params["batch"])
-        n = request.path_params["n"]
-        if batch is None or batch.state != "done" or n not in batch.feedback:
-            raise HTTPException(404)
-        path = batch.feedback[n]
-        stem = os.path.splitext(batch.files[n]["name"])[0]
-        return FileResponse(path, filename=f"{stem}_periksa{os.path.splitext(path)[1]}")
 
-    async def reference_upload(request):
-        if not _same_origin(request):
-            return refuse(words["err_origin"], 403)
-        problem, form = await _read_form(request, config, words, 1)
-        if problem:
-            return refuse(*problem)
-        folder = state["store"].upload_folder()
-        try:
-            item = form.get("nomenklatur")
-            if not isinstance(item, UploadFile) or not item.filename:
-                return refuse(words["err_no_files"], 400)
-            name = display_name(item.filename, 1)
-            ext = os.path.splitext(name)[1].lower()
-            ext = ext if ext in (".csv", ".xlsx", ".xlsm", ".xls", ".ods") else ".csv"
-            path = os.path.join(folder, "nomenklatur" + ext)
-            await run_in_threadpool(_copy_upload, item, path)
-            future = state["checker"].submit(load_reference, path, config.limits)[1]
-            reference, error = await asyncio.wrap_future(future)
-        except Exception as exc:       # a worker died reading it
-            reference, error = None, f"{type(exc).__name__}"
-        finally:
-            await form.close()
-            shutil.rmtree(folder, ignore_errors=True)
-        if reference is None:
-            return refuse(words["err_nomen"].format(detail=error), 400)
-        session = state["store"].session(request.cookies.get(SESSION_COOKIE), create=True)
-        session.nomenclature = reference
-        session.label = f"{name} ({words['nomen_session']})"
-        response = RedirectResponse("/", status_code=303)
-        response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
-        return response
+async def download(request):
+    batch = _site(request).store.get(request.path_params["batch"])
+    what = DOWNLOADS.get(request.path_params["name"])
+    if batch is None or batch.state != "done" or what not in batch.outputs:
+        raise HTTPException(404)
+    return FileResponse(batch.outputs[what], filename=request.path_params["name"])
 
-    async def reference_reset(request):
-        if not _same_origin(request):
-            return refuse(words["err_origin"], 403)
-        session = state["store"].session(request.cookies.get(SESSION_COOKIE))
-        if session is not None:
-            session.nomenclature = session.label = None
-        return RedirectResponse("/", status_code=303)
 
+async def copy(request):
+    batch = _site(request).store.get(request.path_params["batch"])
+    n = request.path_params["n"]
+    if batch is None or batch.state != "done" or n not in batch.feedback:
+        raise HTTPException(404)
+    path = batch.feedback[n]
+    stem = os.path.splitext(batch.files[n]["name"])[0]
+    return FileResponse(path, filename=f"{stem}_periksa{os.path.splitext(path)[1]}")
+
+
+async def reference_upload(request):
+    site = _site(request)
+    words = site.words
+    if not _same_origin(request):
+        return site.refuse(words["err_origin"], 403)
+    problem, form = await _read_form(request, site.config, words, 1)
+    if problem:
+        return site.refuse(*problem)
+    folder = site.store.upload_folder()
+    try:
+        item = form.get("nomenklatur")
+        if not isinstance(item, UploadFile) or not item.filename:
+            return site.refuse(words["err_no_files"], 400)
+        name = display_name(item.filename, 1)
+        ext = os.path.splitext(name)[1].lower()
+        path = os.path.join(folder, "nomenklatur" + (ext if ext in REFERENCE_SUFFIXES else ".csv"))
+        await run_in_threadpool(_copy_upload, item, path)
+        future = site.checker.submit(load_reference, path, site.config.limits)[1]
+        reference, error = await asyncio.wrap_future(future)
+    except Exception as exc:           # a worker died reading it
+        reference, error = None, type(exc).__name__
+    finally:
+        await form.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    if reference is None:
+        return site.refuse(words["err_nomen"].format(detail=error), 400)
+    session = site.session(request, create=True)
+    session.nomenclature, session.label = reference, f"{name} ({words['nomen_session']})"
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
+    return response
+
+
+async def reference_reset(request):
+    site = _site(request)
+    if not _same_origin(request):
+        return site.refuse(site.words["err_origin"], 403)
+    session = site.session(request)
+    if session is not None:
+        session.nomenclature = session.label = None
+    return RedirectResponse("/", status_code=303)
+
+
+async def _http_error(request, exc):
+    site = _site(request)
+    if getattr(exc, "status_code", 404) == 404:
+        return site.gone()
+    return site.page("message.html", exc.status_code, heading=str(exc.status_code), message="")
+
+
+def create_app(config: Config | None = None, checker: Checker | None = None):
+    """The ASGI app: Starlette inside the `Guard` middleware."""
+    config = config or Config()
     static = os.path.join(os.path.dirname(__file__), "static")
     routes = [Route("/", index), Route("/periksa", upload, methods=["POST"]),
               Route("/hasil/{batch}", results),
@@ -242,24 +289,15 @@ def create_app(config: Config | None = None, checker: Checker | None = None) -> 
               Route("/nomenklatur", reference_upload, methods=["POST"]),
               Route("/nomenklatur/hapus", reference_reset, methods=["POST"]),
               Mount("/static", StaticFiles(directory=static), name="static")]
-
-    async def not_found(request, exc):
-        code = getattr(exc, "status_code", 404)
-        return page("message.html", code, heading=words["gone_title"] if code == 404 else str(code),
-                    message=words["gone"].format(minutes=_mb(config.keep_minutes)) if code == 404 else "")
-
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})
+    app = Starlette(routes=routes, lifespan=_lifespan,
+                    exception_handlers={HTTPException: _http_error})
+    app.state.site = Site(config, checker)
     app.state.config = config
     return Guard(app, config.max_batch_bytes + FORM_OVERHEAD)
 
 
 def _mb(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _has_session_list(store, request) -> bool:
-    session = store.session(request.cookies.get(SESSION_COOKIE)) if store else None
-    return session is not None and session.nomenclature is not None
 
 
 def _same_origin(request) -> bool:
@@ -302,12 +340,6 @@ def _check_uploads(uploads, config, words):
     if big:
         return words["err_file_big"].format(names=", ".join(big[:10]),
                                             max=_mb(config.max_file_mb)), 413
-    return None
-
-
-def _check_room(state, config, words):
-    if len(state["store"].batches) >= config.max_batches:
-        return words["err_busy"], 503
     return None
 
 
