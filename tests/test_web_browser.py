@@ -45,6 +45,7 @@ def server():
                              "--no-browser", "--jobs", "2"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/"
+    before = set(Path(tempfile.gettempdir()).glob("renja-web-*"))
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -55,12 +56,16 @@ def server():
                 proc.kill()
                 pytest.fail(f"server did not start: {proc.communicate()[1][-2000:]}")
             time.sleep(0.2)
+    assert set(Path(tempfile.gettempdir()).glob("renja-web-*")) - before   # its batch folder root
     yield url
     proc.send_signal(signal.SIGINT)
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+        pytest.fail("server did not stop on Ctrl+C")
+    # the server's own temporary folder, with every upload, went with it
+    assert set(Path(tempfile.gettempdir()).glob("renja-web-*")) - before == set()
 
 
 @pytest.fixture

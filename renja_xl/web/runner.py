@@ -60,9 +60,12 @@ class Checker:
         self.context = multiprocessing.get_context(context)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self.closed = False
 
     def pool(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self.closed:
+                raise BrokenProcessPool("the server is stopping")
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=self.context)
             return self._pool
@@ -94,6 +97,7 @@ class Checker:
 
     def shutdown(self) -> None:
         with self._lock:
+            self.closed = True
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -138,6 +142,8 @@ class PoolMap:
 
     def _again(self, fn, args):
         try:
+            if self.checker.closed:      # stopping: no new worker for what is left
+                raise BrokenProcessPool("the server is stopping")
             return self.checker.alone(fn, *args)
         except Exception:
             path, name = args[0], args[3] if len(args) > 3 else None
