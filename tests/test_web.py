@@ -328,3 +328,16 @@ def test_templates_and_static_files_ship_as_package_data():
     shipped = [p.relative_to(web).as_posix() for folder in ("templates", "static")
                for p in (web / folder).iterdir()]
     assert shipped and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in shipped)
+
+
+def test_progress_page_while_checking(client_for):
+    client = client_for()
+    batch = client.app.app.state.store.new_batch()
+    batch.files = [{"name": f"f{i}.xlsx", "path": "-"} for i in range(3)]
+    batch.state, batch.done = "checking", 1
+    page = client.get(f"/hasil/{batch.id}").text
+    assert '<meta http-equiv="refresh" content="1">' in page
+    assert '<progress max="3" value="1">' in page and "Memeriksa 1 dari 3 file" in page
+    assert client.get(f"/hasil/{batch.id}/unduh/konsolidasi.xlsx").status_code == 404
+    batch.done = 3
+    assert "Menyusun hasil" in client.get(f"/hasil/{batch.id}").text

@@ -116,7 +116,9 @@ class PoolMap:
         submitted = []
         for args in calls:
             try:
-                submitted.append(self.checker.submit(fn, *args))
+                pool, future = self.checker.submit(fn, *args)
+                future.add_done_callback(self._counted)      # progress as files finish
+                submitted.append((pool, future))
             except BrokenProcessPool:
                 submitted.append((None, None))
         results, retry, broken = [], [], set()
@@ -125,7 +127,6 @@ class PoolMap:
                 if future is None:
                     raise BrokenProcessPool
                 results.append(future.result())
-                self.on_done()
             except Exception as exc:     # a worker died, or an unexpected error in it
                 if not isinstance(exc, (BrokenProcessPool, CancelledError)):
                     sys.stderr.write(f"renja_xl web: worker error: {exc!r}\n")
@@ -139,6 +140,10 @@ class PoolMap:
             results[i] = self._again(fn, calls[i])
             self.on_done()
         return results
+
+    def _counted(self, future) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self.on_done()
 
     def _again(self, fn, args):
         try:
