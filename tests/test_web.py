@@ -157,6 +157,7 @@ def test_bad_files_get_the_library_message(client_for, tmp_path):
     page = _wait(client, _upload(client, files + _files(SAMPLE_FILES[:1])))
     assert _files_table(page).count(">tidak terbaca<") == 3
     assert "File ini PDF" in page.text and "File kosong (0 byte)" in page.text
+    assert _files_table(page).count("/salinan/") == 1          # a copy only of the workbook
     assert "Bobotsari" in page.text
 
 

@@ -148,3 +148,28 @@ def test_upload_samples_in_the_browser(server, browser):
     book = load_workbook(target)
     assert {"Ringkasan", "Rencana", "Kesalahan"} <= set(book.sheetnames)
     assert [c.value for c in book["Ringkasan"]["A"][1:5]] == [p.name for p in samples]
+
+
+DROP = """
+const data = new DataTransfer();
+data.items.add(new File(["bukan excel, hanya teks"], "coba <b>tebal.xlsx"));
+const zone = document.getElementById("drop");
+for (const type of ["dragenter", "dragover", "drop"]) {
+  zone.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+}
+"""
+
+
+def test_drag_and_drop_a_bad_file(server, browser):
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.get(server)
+    browser.execute_script(DROP)
+    assert "coba <b>tebal.xlsx" in browser.find_element("id", "chosen").text
+    browser.find_element("id", "submit").click()
+    WebDriverWait(browser, 60).until(lambda d: d.find_elements("id", "files-table"))
+    table = browser.find_element("id", "files-table").text
+    assert "coba <b>tebal.xlsx" in table and "tidak terbaca" in table
+    assert "Bukan file Excel" in table
+    row = browser.find_element("css selector", "#files-table tr.status-unreadable")
+    assert not row.find_elements("tag name", "a")                        # no copy of it
+    assert not browser.find_elements("css selector", "#files-table b")   # shown as text

@@ -72,7 +72,7 @@ def _file_row(result_file, i, issues, rows, batch, lang) -> dict:
             "status": result_file.status, "status_label": words[result_file.status],
             "errors": result_file.errors, "warnings": result_file.warnings, "rows": int(rows),
             "tables": _tables(result_file, lang), "reason": reason,
-            "copy": i in batch.feedback}
+            "has_copy": i in batch.feedback}
 
 
 def _tables(result_file, lang) -> list[str]:
