@@ -182,6 +182,9 @@ def test_hostile_names_never_become_paths(client_for, tmp_path):
     assert not (tmp_path / "x.xlsx").exists() and not Path("/etc/evil.xlsx").exists()
     copy = client.get(f"{url}/salinan/3")
     assert copy.status_code == 200 and "filename*=utf-8''R%C3%A9nja" in copy.headers["content-disposition"]
+    from openpyxl import load_workbook
+    sheet = load_workbook(io.BytesIO(copy.content))["Kesalahan"]
+    assert {c.value for c in sheet["A"][1:]} == {"Rénja ✓ 東京.xlsx"}      # the sent name, no path
 
 
 def test_names_as_text_and_as_stored_files():
