@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("web", help=words["web"])
     p.add_argument("--host", default="127.0.0.1", help="alamat server (bawaan 127.0.0.1: hanya komputer ini)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
     p.add_argument("--no-browser", action="store_true", help="jangan membuka peramban")
     p.add_argument("--maks-file", "--max-files", dest="max_files", type=int, default=200,
                    metavar="N", help="file per unggahan (bawaan 200)")
@@ -165,7 +165,7 @@ def _consolidate(args) -> int:
 
 def _web(args) -> int:
     try:
-        from .web import serve
+        from .web import PortInUse, serve
         from .web.app import Config
     except ImportError as exc:
         raise _UsageError(f"halaman web butuh paket tambahan ({exc.name}): "
@@ -179,7 +179,10 @@ def _web(args) -> int:
                     max_batch_mb=args.max_batch_mb, keep_minutes=args.keep_minutes,
                     tolerance=args.tolerance, nomenclature=_load_nomenclature(args),
                     limits=limits_from(args), workers=args.jobs)
-    serve(config, host=args.host, port=args.port, open_browser=not args.no_browser)
+    try:
+        serve(config, host=args.host, port=args.port, open_browser=not args.no_browser)
+    except PortInUse as exc:
+        raise _UsageError(str(exc)) from None
     return EXIT_OK
 
 

@@ -309,16 +309,26 @@ def test_command_line_binds_loopback_and_warns_for_another_host(monkeypatch, cap
     import uvicorn
 
     from renja_xl.cli import main
+    import socket
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
-    assert main(["web", "--no-browser", "--port", "8123"]) == 0
-    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8123
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    assert main(["web", "--no-browser", "--port", str(free)]) == 0
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == free
     assert "PERINGATAN" not in capsys.readouterr().err
     assert main(["web", "--no-browser", "--host", "0.0.0.0"]) == 0
     err = capsys.readouterr().err
     assert calls[-1]["host"] == "0.0.0.0" and "PERINGATAN: server dibuka untuk jaringan" in err
     assert main(["web", "--no-browser", "--maks-file", "0"]) == 2
     assert "--maks-file harus lebih dari 0" in capsys.readouterr().err
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["web", "--no-browser", "--port", str(port)]) == 2
+    assert f"127.0.0.1:{port} tidak dapat dipakai" in capsys.readouterr().err
 
 
 def test_templates_and_static_files_ship_as_package_data():

@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-__all__ = ["Config", "create_app", "serve"]
+__all__ = ["Config", "create_app", "serve", "PortInUse"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -18,6 +18,22 @@ def __getattr__(name):
         from .app import Config, create_app
         return {"Config": Config, "create_app": create_app}[name]
     raise AttributeError(name)
+
+
+class PortInUse(OSError):
+    """The address cannot be bound (another program listens there)."""
+
+
+def _check_port(host: str, port: int) -> None:
+    import socket
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise PortInUse(f"alamat {host}:{port} tidak dapat dipakai ({exc.strerror or exc}); "
+                            "pilih --port lain") from None
 
 
 def serve(config, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = True,
@@ -31,6 +47,7 @@ def serve(config, host: str = "127.0.0.1", port: int = 8000, open_browser: bool 
 
     from .app import create_app
     out = out or sys.stderr
+    _check_port(host, port)
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     if host not in LOOPBACK:
         out.write("renja_xl: PERINGATAN: server dibuka untuk jaringan (--host "
