@@ -318,7 +318,7 @@ def test_command_line_binds_loopback_and_warns_for_another_host(monkeypatch, cap
     assert main(["web", "--no-browser", "--port", str(free)]) == 0
     assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == free
     assert "PERINGATAN" not in capsys.readouterr().err
-    assert main(["web", "--no-browser", "--host", "0.0.0.0"]) == 0
+    assert main(["web", "--no-browser", "--host", "0.0.0.0", "--port", str(free)]) == 0
     err = capsys.readouterr().err
     assert calls[-1]["host"] == "0.0.0.0" and "PERINGATAN: server dibuka untuk jaringan" in err
     assert main(["web", "--no-browser", "--maks-file", "0"]) == 2
