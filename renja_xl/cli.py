@@ -14,7 +14,8 @@ HELP = {
     "id": {"prog": "Periksa dan gabungkan workbook Renja kecamatan/OPD.",
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
-           "consolidate": "gabungkan workbook kecamatan menjadi satu workbook"},
+           "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
+           "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
 
 
@@ -62,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _common(p)
+    p = sub.add_parser("template", help=words["template"])
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="file template yang ditulis")
+    p.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
+                   help="tahun rencana n (bawaan: tahun prakiraan maju file --dari, atau tahun depan)")
+    p.add_argument("--nama", default=None, metavar="NAMA", help='nama perangkat daerah, mis. "Kecamatan Kejobong"')
+    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
+                   help="daftar nomenklatur resmi untuk daftar pilihan kode (bawaan: daftar kecamatan)")
+    p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
+                   help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi rencana tahun ini")
+    p.add_argument("--bidang", default="7.01", metavar="KODE",
+                   help="bidang urusan yang kodenya ditawarkan (bawaan 7.01 kecamatan)")
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
@@ -79,6 +91,8 @@ def main(argv=None) -> int:
             return _consolidate(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "template":
+            return _template(args)
     except KeyboardInterrupt:
         sys.stderr.write("renja_xl: dibatalkan\n")
         return EXIT_UNREADABLE
@@ -120,6 +134,24 @@ def _check(args) -> int:
 def _consolidate(args) -> int:
     from .consolidate import run_cli
     return run_cli(args, _load_nomenclature(args))
+
+
+def _template(args) -> int:
+    from .write.template import TemplateError, write_template
+    if args.tahun is not None and not 2000 <= args.tahun <= 2100:
+        raise _UsageError(f"--tahun {args.tahun} tidak masuk akal")
+    try:
+        result = write_template(args.output, tahun=args.tahun, nama=args.nama,
+                                nomenclature=_load_nomenclature(args), dari=args.dari,
+                                bidang=args.bidang)
+    except TemplateError as exc:
+        raise _UsageError(str(exc)) from None
+    line = (f"Template Renja {result.nama} {result.year} ditulis ke {result.path}: "
+            f"{result.plan_rows} baris program/kegiatan/sub kegiatan")
+    if args.dari:
+        line += f", {result.prefilled} sub kegiatan dari {args.dari}, {len(result.notes)} catatan"
+    sys.stdout.write(line + "\n")
+    return EXIT_OK
 
 
 def _rules(args) -> int:

@@ -1,0 +1,162 @@
+"""A standard Renja template workbook that kecamatan fill in and renja_xl reads perfectly.
+
+`write_template(path, tahun=2026, nama="Kecamatan Kejobong")` writes the six standard tables
+(Permendagri 86/2017 layout: title lines, merged group headers, column-number row), one sheet
+each, an instructions sheet "Petunjuk" and a hidden sheet "Daftar" with the lists behind the
+drop-downs (nomenclature codes and names, sumber dana, satuan, catatan analisis). The sheet
+layouts are data (`schemas/template.toml`); the plan sheet is written by `template_plan`.
+Header cells are locked; the sheets are protected without a password.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass, field
+
+import xlsxwriter
+
+from .template_plan import PlanRow, bidang_codes, nomenclature_rows, previous_rows
+from .template_plan import write_plan_sheet
+from .template_sheets import FIRST_HEADER_ROW, PROTECT, Formats, Lists, fill, list_ranges
+from .template_sheets import page_setup, template_spec, validation, write_header, write_lists
+from .template_sheets import years
+
+__all__ = ["TemplateError", "TemplateResult", "write_template"]
+
+
+class TemplateError(Exception):
+    """The template cannot be written (bad --dari file, unwritable output): one Indonesian line."""
+
+
+@dataclass(slots=True)
+class TemplateResult:
+    path: str
+    year: int
+    nama: str
+    plan_rows: int                                  # program + kegiatan + sub kegiatan rows
+    prefilled: int = 0                              # sub kegiatan rows carried over (--dari)
+    notes: list[str] = field(default_factory=list)  # code updates, unknown codes (--dari)
+
+
+def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists) -> None:
+    """One of the five other tables: header and `rows` empty, formatted data rows."""
+    ws = wb.add_worksheet(spec["sheet"])
+    columns = spec["columns"]
+    numbers = write_header(ws, fmt, spec["titles"], columns, words)
+    first, last = numbers + 1, numbers + spec["rows"]
+    letters = {col["key"]: xlsxwriter.utility.xl_col_to_name(c) for c, col in enumerate(columns)}
+    for c, col in enumerate(columns):
+        kind = col.get("kind", "text")
+        for r in range(first, last + 1):
+            if kind == "formula":
+                formula = re.sub(r"\{(\w+)\}", lambda m: f"{letters[m.group(1)]}{r + 1}",
+                                 col["formula"])
+                ws.write_formula(r, c, "=" + formula, fmt.formula, "")
+            else:
+                ws.write_blank(r, c, None, fmt.of_kind(kind))
+        rule = validation(kind, lists)
+        if rule:
+            ws.data_validation(first, c, last, c, rule)
+    ws.freeze_panes(first, 0)
+    page_setup(ws, (FIRST_HEADER_ROW, numbers), len(columns) - 1,
+               f"{words['nama']} - Renja {words['n']} - {spec['sheet']}")
+    ws.protect("", PROTECT)
+
+
+def write_petunjuk(wb, fmt: Formats, words: dict, extra: list[str]) -> None:
+    spec = template_spec()["petunjuk"]
+    ws = wb.add_worksheet(spec["sheet"])
+    ws.set_column(0, 0, 130)
+    ws.hide_gridlines(2)
+    lines = [fill(line, words) for line in spec["lines"]] + extra
+    for r, line in enumerate(lines):
+        ws.write_string(r, 0, line, fmt.heading if r == 0 else fmt.plain)
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.protect("", {})
+
+
+def write_template(path, tahun: int | None = None, nama: str | None = None,
+                   nomenclature=None, dari: str | None = None,
+                   bidang: str = "7.01") -> TemplateResult:
+    """Write the template to `path` (atomically). `nomenclature`: a `Nomenclature` (default the
+    built-in kecamatan list); `dari`: last year's submitted Renja to prefill the plan from."""
+    from ..nomenclature import builtin_nomenclature
+    nom = nomenclature or builtin_nomenclature()
+    codes = bidang_codes(nom, bidang)
+    if not codes and not dari:
+        raise TemplateError(f"bidang {bidang} tidak ada di nomenklatur {nom.source}; "
+                            "pilih --bidang lain atau berikan --nomenklatur")
+    notes: list[str] = []
+    if dari:
+        previous = read_previous(dari, path)
+        rows, notes = previous_rows(previous.plans, nom, codes, template_spec()["plan"])
+        tahun = tahun or _next_year(previous.plans)
+        nama = nama or (f"Kecamatan {previous.kecamatan}" if previous.kecamatan else None)
+    else:
+        rows = nomenclature_rows(codes, template_spec()["plan"])
+    tahun = tahun or _dt.date.today().year + 1
+    nama = " ".join((nama or "Kecamatan ...").split())
+    words = {**years(tahun), "nama": nama, "nama_upper": nama.upper()}
+    _write(path, words, codes, rows, nom, notes, dari)
+    plan_rows = sum(1 for r in rows if r.kode)
+    prefilled = sum(1 for r in rows if r.level == "sub_kegiatan" and r.kode and dari)
+    return TemplateResult(path=str(path), year=tahun, nama=nama, plan_rows=plan_rows,
+                          prefilled=prefilled, notes=notes)
+
+
+def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
+    from ..writer import atomic_path
+    extra = ["", f"Nomenklatur acuan: {nom.source} ({len(codes)} kode)."]
+    if dari:
+        extra.append(f"Diisi awal dari Renja tahun lalu: {os.path.basename(dari)} "
+                     f"(prakiraan maju tahun {words['n']} menjadi rencana tahun ini).")
+        extra += [f"- {note}" for note in notes]
+    try:
+        with atomic_path(path) as tmp:
+            wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False,
+                                           "strings_to_formulas": False})
+            wb.set_properties({"title": f"Template Renja {words['nama']} {words['n']}",
+                               "author": "renja_xl", "created": _dt.datetime(int(words["n"]) - 1, 1, 1)})
+            fmt = Formats(wb)
+            lists = list_ranges(codes)
+            write_petunjuk(wb, fmt, words, extra)
+            for spec in template_spec()["tables"]:
+                write_other_table(wb, fmt, spec, words, lists)
+            write_plan_sheet(wb, fmt, template_spec()["plan"], words, rows, lists, nom)
+            write_lists(wb, codes)
+            wb.close()
+    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise TemplateError(f"{path}: tidak dapat ditulis ({reason})") from None
+
+
+def read_previous(dari: str, output):
+    """Last year's Renja, read with the project's reader; a file that cannot be used is one
+    Indonesian line (TemplateError)."""
+    from ..reader import read_file
+    if not os.path.exists(dari):
+        raise TemplateError(f"{dari}: file --dari tidak ditemukan")
+    if os.path.exists(output) and os.path.samefile(dari, output):
+        raise TemplateError(f"{output}: file keluaran sama dengan file --dari; pilih nama lain")
+    previous = read_file(dari)
+    if previous.error is not None:
+        from ..rules import RULES
+        rule = RULES.get(previous.error.rule)
+        text = rule.id_text.split("(")[0].split(";")[0].strip() if rule else previous.error.rule
+        raise TemplateError(f"{dari}: file --dari tidak dapat dibaca ({text}: "
+                            f"{previous.error.detail})")
+    if not any(plan.rows for plan in previous.plans):
+        raise TemplateError(f"{dari}: tabel Rencana Program dan Kegiatan tidak ditemukan; "
+                            "tidak ada yang dapat diisikan")
+    return previous
+
+
+def _next_year(plans) -> int | None:
+    """Year n+1 of last year's plan: this template's year n."""
+    for plan in plans:
+        year = plan.layout.years[1]
+        if year:
+            return int(year)
+    return None
