@@ -217,7 +217,7 @@ class _PlanSheet:
         for c, col in enumerate(self.columns):
             key, kind = col["key"], col.get("kind", "text")
             if kind == "code":
-                ws.write_string(r, c, row.kode or "", fmt.level(level, "code"))
+                self._value(r, c, row.kode, fmt.level(level, "code"))
                 if row.note:
                     ws.write_comment(r, c, row.note, {"author": "renja_xl", "x_scale": 2})
             elif kind == "name_formula":

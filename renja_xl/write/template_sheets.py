@@ -167,8 +167,8 @@ def write_header(ws, fmt: Formats, titles: list[str], columns: list[dict], words
     numbers = h2 + 1
     for c, col in enumerate(columns):
         ws.write_string(numbers, c, col.get("number", f"({c + 1})"), fmt.number_row)
-        if col.get("note"):
-            ws.write_comment(h2, c, col["note"], {"author": "renja_xl", "x_scale": 2.2,
+        if col.get("note"):                       # on the merged range's top-left cell
+            ws.write_comment(h2 if col.get("group") else h1, c, col["note"], {"author": "renja_xl", "x_scale": 2.2,
                                                    "y_scale": 2.2})
         ws.set_column(c, c, col.get("width", 12), fmt.unlocked)
     ws.set_column(len(columns), 16383, None, fmt.unlocked)
@@ -192,7 +192,6 @@ def page_setup(ws, header_rows: tuple[int, int], last_col: int, footer: str) -> 
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(*header_rows)
     ws.set_footer(f"&L&8{footer}&R&8Halaman &P dari &N")
-    ws.print_area(0, 0, 1_048_575, last_col)
 
 
 def validation(kind: str, lists: Lists) -> dict | None:
