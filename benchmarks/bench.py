@@ -47,7 +47,7 @@ elif kind == "check":
         main(["check", path, "--format", "json"])
 elif kind == "inprocess":
     import python_calamine as pc
-    import renja_xl.check, renja_xl.schema, pandera.pandas, rapidfuzz
+    import renja_xl.check, renja_xl.validate.schema, pandera.pandas, rapidfuzz
     from renja_xl.check import check_file
     t1 = time.perf_counter()
     book = pc.CalamineWorkbook.from_path(path)

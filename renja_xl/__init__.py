@@ -17,16 +17,16 @@ from .check import check  # noqa: E402
 from .consolidate import consolidate  # noqa: E402  (same reason; no pandas at import)
 
 _EXPORTS = {
-    "read_renja": "reader", "read_file": "reader", "RenjaFile": "reader",
+    "read_renja": "tables.reader", "read_file": "tables.reader", "RenjaFile": "tables.reader",
     "check_file": "check", "Options": "check", "expand_paths": "check",
-    "Report": "issues", "Issue": "issues", "FileResult": "issues", "TableInfo": "issues",
-    "RULES": "rules", "CATEGORIES": "rules",
-    "plan_schema": "schema",
-    "Limits": "workbook", "ReadError": "workbook",
+    "Report": "report.issues", "Issue": "report.issues", "FileResult": "report.issues", "TableInfo": "report.issues",
+    "RULES": "report.rules", "CATEGORIES": "report.rules",
+    "plan_schema": "validate.schema",
+    "Limits": "read.workbook", "ReadError": "read.workbook",
     "Consolidation": "consolidate",
-    "load_nomenclature": "nomenclature",
-    "parse_number": "numbers", "parse_money": "numbers", "parse_target": "numbers",
-    "format_rupiah": "numbers", "parse_code": "codes",
+    "load_nomenclature": "validate.nomenclature",
+    "parse_number": "read.numbers", "parse_money": "read.numbers", "parse_target": "read.numbers",
+    "format_rupiah": "read.numbers", "parse_code": "read.codes",
 }
 __all__ = sorted([*_EXPORTS, "check", "consolidate"])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .issues import FileResult, Issue, Report
-from .reader import RenjaFile, read_file
-from .workbook import Limits
+from .report.issues import FileResult, Issue, Report
+from .tables.reader import RenjaFile, read_file
+from .read.workbook import Limits
 
 __all__ = ["Options", "check", "check_file", "check_file_safely", "expand_paths",
            "EXCEL_SUFFIXES"]
@@ -45,7 +45,7 @@ def expand_paths(paths) -> list[str]:
 
 
 def _nomenclature(options: Options):
-    from .nomenclature import Nomenclature, builtin_nomenclature, load_nomenclature
+    from .validate.nomenclature import Nomenclature, builtin_nomenclature, load_nomenclature
     if isinstance(options.nomenclature, Nomenclature):
         return options.nomenclature
     if options.nomenclature:
@@ -56,10 +56,10 @@ def _nomenclature(options: Options):
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
     """Check one workbook: read it, validate every plan table, reconcile it."""
-    from .planset import reconcile_groups
-    from .reconcile import check_hierarchy, inherit_sumber_dana, reconcile_budget
-    from .schema import validate_plan
-    from .targets import check_targets
+    from .reconcile.planset import reconcile_groups
+    from .reconcile.budget import check_hierarchy, inherit_sumber_dana, reconcile_budget
+    from .validate.schema import validate_plan
+    from .validate.targets import check_targets
     options = options or Options()
     renja = read_file(path, options.limits)
     result = FileResult(file=str(path), kecamatan=renja.kecamatan)
@@ -84,7 +84,7 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
     order = {name: i for i, name in enumerate(renja.sheet_names)}
     plan_issues.sort(key=lambda i: (order.get(i.sheet, 0), i.row or 0, i.col or 0))
     issues += plan_issues
-    from .other_tables import check_tables
+    from .reconcile.other import check_tables
     issues += check_tables(renja, nomenclature, options.tolerance)
     result.tables += [table.info() for table in renja.tables]
     if not renja.plans and not any(i.severity == "error" for i in issues):

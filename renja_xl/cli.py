@@ -37,7 +37,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def limits_from(args):
-    from .workbook import Limits
+    from .read.workbook import Limits
     if not args.limit_mb:
         return Limits()
     mb = 2**20 * args.limit_mb
@@ -109,7 +109,7 @@ class _UsageError(Exception):
 def _load_nomenclature(args):
     if not args.nomenclature:
         return None
-    from .nomenclature import NomenclatureError, load_nomenclature
+    from .validate.nomenclature import NomenclatureError, load_nomenclature
     try:
         return load_nomenclature(args.nomenclature)
     except (NomenclatureError, OSError) as exc:
@@ -118,7 +118,7 @@ def _load_nomenclature(args):
 
 def _check(args) -> int:
     from .check import check, expand_paths
-    from .text_report import render_text
+    from .write.text import render_text
     paths = expand_paths(args.paths)
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
@@ -132,8 +132,32 @@ def _check(args) -> int:
 
 
 def _consolidate(args) -> int:
-    from .consolidate import run_cli
-    return run_cli(args, _load_nomenclature(args))
+    """`consolidate PATH... -o OUT.xlsx [--feedback DIR] [--jobs N]`."""
+    from concurrent.futures.process import BrokenProcessPool
+    from .consolidate import ConsolidateError, consolidate, summary_text
+    try:
+        result = consolidate(args.paths, output=args.output, feedback=args.feedback,
+                             jobs=args.jobs, lang=args.lang, nomenclature=_load_nomenclature(args),
+                             tolerance=args.tolerance, progress=sys.stderr.isatty(),
+                             parquet=args.parquet, limits=limits_from(args))
+    except ConsolidateError as exc:
+        sys.stderr.write(f"renja_xl: {exc}\n")
+        return EXIT_UNREADABLE
+    except BrokenProcessPool:
+        sys.stderr.write("renja_xl: proses pemeriksa berhenti mendadak (kehabisan memori?); "
+                         "coba lagi dengan --jobs 1\n")
+        return EXIT_UNREADABLE
+    except OSError as exc:           # e.g. the output is open in Excel
+        where = exc.filename or args.output
+        sys.stderr.write(f"renja_xl: tidak dapat menulis {where}: {exc.strerror or exc}\n")
+        return EXIT_UNREADABLE
+    for notice in result.notices:
+        sys.stderr.write(f"renja_xl: {notice}\n")
+    if args.format == "json":
+        sys.stdout.write(result.report.to_json(args.lang) + "\n")
+    else:
+        sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
+    return result.report.exit_code
 
 
 def _template(args) -> int:
@@ -155,7 +179,7 @@ def _template(args) -> int:
 
 
 def _rules(args) -> int:
-    from .rules import RULES
+    from .report.rules import RULES
     if args.format == "markdown":
         print("| rule | category | severity | pesan (contoh) | message |")
         print("|---|---|---|---|---|")

@@ -16,12 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .check import Options, check_file_safely, expand_paths
-from .issues import FileResult, Report
-from .numbers import format_rupiah
-from .plan import PLAN_FIELDS
-from .writer import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
+from .report.issues import FileResult, Report
+from .read.numbers import format_rupiah
+from .tables.plan import PLAN_FIELDS
+from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
-__all__ = ["consolidate", "Consolidation", "ConsolidateError", "run_cli", "summary_text"]
+__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text"]
 
 
 class ConsolidateError(ValueError):
@@ -62,11 +62,11 @@ class _Checked:
 def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
     """Check one file (and write its annotated copy); never raises for a bad file."""
     result, issues, renja = check_file_safely(path, options)
-    from .frames import table_records
+    from .write.frames import table_records
     records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
     checked = _Checked(result, issues, records, table_records(renja))
     if feedback_target and result.status != "unreadable":
-        from .feedback import FeedbackError, write_feedback
+        from .write.feedback import FeedbackError, write_feedback
         try:
             checked.feedback = write_feedback(path, issues, feedback_target, options.lang)
         except FeedbackError as exc:
@@ -99,7 +99,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
     targets = [None] * len(files)
     if feedback is not None:
-        from .feedback import feedback_targets
+        from .write.feedback import feedback_targets
         targets = feedback_targets(files, _feedback_dir(feedback))
     options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
     if limits is not None:
@@ -110,8 +110,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     for item in checked:
         report.add(item.result, item.issues)
         records += item.records
-    from .frames import table_frames
-    from .reader import plan_frame
+    from .write.frames import table_frames
+    from .tables.reader import plan_frame
     result = Consolidation(report=report, plan=plan_frame(records),
                            summary=summary_frame(report, checked),
                            program_totals=program_totals_frame(checked),
@@ -216,7 +216,7 @@ def _nomenclature(nomenclature):
     """Load a reference list once here, not once per file in every worker."""
     if nomenclature is None:
         return None
-    from .nomenclature import Nomenclature, load_nomenclature
+    from .validate.nomenclature import Nomenclature, load_nomenclature
     if isinstance(nomenclature, Nomenclature):
         return nomenclature
     return load_nomenclature(os.fspath(nomenclature))
@@ -341,31 +341,3 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
         lines.append(words["feedback"].format(n=len(result.feedback), path=feedback_dir))
     return "\n".join(lines)
 
-
-def run_cli(args, nomenclature) -> int:
-    """`python -m renja_xl consolidate PATH... -o OUT.xlsx [--feedback DIR] [--jobs N]`."""
-    from concurrent.futures.process import BrokenProcessPool
-    try:
-        from .cli import limits_from
-        result = consolidate(args.paths, output=args.output, feedback=args.feedback,
-                             jobs=args.jobs, lang=args.lang, nomenclature=nomenclature,
-                             tolerance=args.tolerance, progress=sys.stderr.isatty(),
-                             parquet=args.parquet, limits=limits_from(args))
-    except ConsolidateError as exc:
-        sys.stderr.write(f"renja_xl: {exc}\n")
-        return 2
-    except BrokenProcessPool:
-        sys.stderr.write("renja_xl: proses pemeriksa berhenti mendadak (kehabisan memori?); "
-                         "coba lagi dengan --jobs 1\n")
-        return 2
-    except OSError as exc:           # e.g. the output is open in Excel
-        where = exc.filename or args.output
-        sys.stderr.write(f"renja_xl: tidak dapat menulis {where}: {exc.strerror or exc}\n")
-        return 2
-    for notice in result.notices:
-        sys.stderr.write(f"renja_xl: {notice}\n")
-    if args.format == "json":
-        sys.stdout.write(result.report.to_json(args.lang) + "\n")
-    else:
-        sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
-    return result.report.exit_code

@@ -24,8 +24,8 @@ import pytest
 import xlsxwriter
 
 import renja_xl
-from renja_xl.reader import read_file
-from renja_xl.workbook import Limits, load_sheets
+from renja_xl.tables.reader import read_file
+from renja_xl.read.workbook import Limits, load_sheets
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
 from test_cli import assert_contract
@@ -593,7 +593,7 @@ def _xlsb_record(rtype: int, body: bytes) -> bytes:
 
 def test_xlsb_sheet_records_are_measured():
     """.xlsb cannot be written here; its sheet records are scanned like calamine reads them."""
-    from renja_xl.guard import _xlsb_extent
+    from renja_xl.read.guard import _xlsb_extent
     row = lambda r: _xlsb_record(0x00, struct.pack("<I", r) + bytes(13))                  # BrtRowHdr
     real = lambda c: _xlsb_record(0x05, struct.pack("<II", c, 0) + struct.pack("<d", 1.5))  # BrtCellReal
     blank = lambda c: _xlsb_record(0x01, struct.pack("<II", c, 0))                        # BrtCellBlank

@@ -118,7 +118,7 @@ def test_folder_input_skips_lock_files(tmp_path):
 
 
 def test_rules_listing_covers_every_rule():
-    from renja_xl.rules import RULES
+    from renja_xl.report.rules import RULES
     out = run("rules", "--format", "markdown").stdout
     for rule in RULES:
         assert f"`{rule}`" in out

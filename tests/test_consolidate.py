@@ -14,11 +14,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from renja_xl import writer
+from renja_xl.write import workbook as writer
 from renja_xl.check import check_file
 from renja_xl.consolidate import Consolidation, ConsolidateError, consolidate
-from renja_xl.issues import ISSUE_FIELDS
-from renja_xl.plan import PLAN_FIELDS
+from renja_xl.report.issues import ISSUE_FIELDS
+from renja_xl.tables.plan import PLAN_FIELDS
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
 

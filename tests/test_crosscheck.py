@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import renja_xl
-from renja_xl.crosscheck import _key, same_indicator
+from renja_xl.reconcile.crosscheck import _key, same_indicator
 
 from conftest import sample
 from tables_helpers import (ALL, EVALUASI, KINERJA, REVIEW, TUJUAN, Sheet, cells, check,

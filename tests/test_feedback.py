@@ -10,8 +10,8 @@ import pytest
 
 from renja_xl.check import check_file
 from renja_xl.consolidate import consolidate
-from renja_xl.feedback import FeedbackError, feedback_targets, write_feedback
-from renja_xl.issues import ISSUE_FIELDS, Issue
+from renja_xl.write.feedback import FeedbackError, feedback_targets, write_feedback
+from renja_xl.report.issues import ISSUE_FIELDS, Issue
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
 

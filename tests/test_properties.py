@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from renja_xl.codes import four_digit_form, level_of, parent_code, parse_code
-from renja_xl.numbers import (NumberError, format_number, format_rupiah, parse_money, parse_number,
+from renja_xl.read.codes import four_digit_form, level_of, parent_code, parse_code
+from renja_xl.read.numbers import (NumberError, format_number, format_rupiah, parse_money, parse_number,
                               parse_target)
-from renja_xl.reader import RenjaFile, read_file
+from renja_xl.tables.reader import RenjaFile, read_file
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook
 

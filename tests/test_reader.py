@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import renja_xl
-from renja_xl.plan import PLAN_FIELDS
+from renja_xl.tables.plan import PLAN_FIELDS
 
 from conftest import CLEAN_ROWS, PlanLayout, issues_of, make_plan_workbook
 

@@ -7,7 +7,7 @@ from conftest import ROOT
 
 
 def test_readme_lists_every_rule():
-    from renja_xl.rules import RULES
+    from renja_xl.report.rules import RULES
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [rule for rule in RULES if f"`{rule}`" not in text]
     assert not missing, f"README misses rules {missing}: regenerate with `python -m renja_xl rules --format markdown`"

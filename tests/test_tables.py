@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 import renja_xl
-from renja_xl.frames import frames_by_table, table_frames
-from renja_xl.reader import read_file
+from renja_xl.write.frames import frames_by_table, table_frames
+from renja_xl.tables.reader import read_file
 
 from conftest import sample
 from tables_helpers import (ALL, EVALUASI, KINERJA, REVIEW, STUNTING, TUJUAN, USULAN, Sheet,
@@ -292,7 +292,7 @@ def test_kejobong_stunting_and_tujuan_are_consistent(kejobong):
 
 def test_percent_formatted_cells_in_other_tables_are_percentages(tmp_path):
     import openpyxl
-    from renja_xl.frames import frames_by_table
+    from renja_xl.write.frames import frames_by_table
     path = build(tmp_path, {"Tabel 2.4 Kinerja": KINERJA})
     wb = openpyxl.load_workbook(path)
     ws = wb["Tabel 2.4 Kinerja"]

@@ -1,0 +1,157 @@
+"""Checks of the other tables of one workbook, and the entry point used by `check_file`.
+
+`check_tables(renja, nomenclature, tolerance)` runs, per table: the columns computed from
+others and the total rows (`computed`), the Review RKPD roll-ups (`review`), the Kinerja
+Pelayanan analysis notes, the Tujuan dan Sasaran target direction, the Usulan rules and the
+required values; then the comparisons between tables (`crosscheck`).
+"""
+from __future__ import annotations
+
+from ..validate.computed import check_computed, check_totals, shown, units_agree
+from ..tables.generic import GenericTable
+from ..report.issues import Issue
+from ..validate.nomenclature import fold
+from ..tables.defs import normalise_label
+
+__all__ = ["check_tables", "check_table", "lower_is_better"]
+
+
+def check_tables(renja, nomenclature, tolerance: float = 0.0) -> list[Issue]:
+    """Issues of every other table of `renja` (a `RenjaFile`) and between its tables."""
+    from .crosscheck import crosscheck
+    from .review import assign_levels
+    issues: list[Issue] = []
+    for gt in renja.tables:
+        if gt.table_id == "review_rkpd":
+            assign_levels(gt, nomenclature)
+    for gt in renja.tables:
+        table_issues = list(gt.issues) + check_table(gt, renja.kecamatan, tolerance)
+        table_issues.sort(key=lambda i: (i.row or 0, i.col or 0))
+        issues += table_issues
+    issues += crosscheck(renja, nomenclature)
+    return issues
+
+
+def check_table(gt: GenericTable, kecamatan: str | None = None, tolerance: float = 0.0) -> list[Issue]:
+    issues = _column_issues(gt) + _required_values(gt)
+    issues += check_computed(gt)
+    issues += check_totals(gt, tolerance)
+    if gt.table_id == "review_rkpd":
+        from .review import check_review
+        issues += check_review(gt, tolerance)
+    if gt.table_id == "kinerja_pelayanan":
+        issues += _analysis_notes(gt)
+    if gt.table.options.get("rising_targets"):
+        issues += _target_direction(gt)
+    if gt.table_id == "usulan":
+        from ..validate.usulan import check_usulan
+        issues += check_usulan(gt, kecamatan)
+    return issues
+
+
+def _column_issues(gt: GenericTable) -> list[Issue]:
+    header_row = gt.layout.header_first + 1
+    return [gt.issue("column-missing", header_row, col=gt.layout.first_col, params={"field": name})
+            for name in gt.table.options.get("required_values", ()) if not gt.has(name)]
+
+
+def _required_values(gt: GenericTable) -> list[Issue]:
+    issues = []
+    names = set(gt.table.options.get("required_values", ()))
+    columns = [c for c in gt.columns if c.name in names]
+    for row in gt.rows:
+        for column in columns:
+            if row.get(column.key) is None and not (row["_cells"].get(column.key) and
+                                                    row["_cells"][column.key].text):
+                issues.append(gt.issue("value-missing", row["row"], column.key,
+                                       params={"field": column.caption or column.name}))
+    return issues
+
+
+def lower_is_better(gt: GenericTable, indikator: str | None) -> bool:
+    words = [normalise_label(w) for w in gt.table.options.get("lower_is_better", ())]
+    text = f" {normalise_label(indikator or '')} "
+    return any(f" {w} " in text for w in words if w)
+
+
+def _says_met(gt: GenericTable, note: str | None) -> bool | None:
+    text = f" {normalise_label(note or '')} "
+    opts = gt.table.options
+    if any(f" {normalise_label(w)} " in text for w in opts.get("not_met_words", ())):
+        return False
+    if any(f" {normalise_label(w)} " in text for w in opts.get("met_words", ())):
+        return True
+    return None
+
+
+def _analysis_notes(gt: GenericTable) -> list[Issue]:
+    """'Sesuai Target' where the latest realisation misses its target (or the reverse)."""
+    issues = []
+    pairs = sorted(((t, r) for t in gt.series("target") for r in gt.series("realisasi")
+                    if t.year and t.year == r.year), key=lambda p: p[0].year, reverse=True)
+    if not pairs or not gt.has("catatan"):
+        return issues
+    for row in gt.rows:
+        says = _says_met(gt, row.get("catatan"))
+        if says is None:
+            continue
+        for target_col, real_col in pairs:
+            target, real = row["_cells"].get(target_col.key), row["_cells"].get(real_col.key)
+            if not target or not real or target.value is None or real.value is None:
+                continue
+            if not units_agree(target.unit, real.unit):
+                break
+            lower = lower_is_better(gt, row.get("indikator"))
+            met = real.value <= target.value if lower else real.value >= target.value
+            if met != says:
+                below = real.value < target.value
+                issues.append(gt.issue(
+                    "catatan-analisis-wrong", row["row"], "catatan", value=row["catatan"],
+                    expected="Sesuai Target" if met else "Tidak Sesuai Target",
+                    params={"year": real_col.year, "real": shown(real, real.value),
+                            "target": shown(target, target.value),
+                            "comparison": "di bawah" if below else (
+                                "di atas" if real.value > target.value else "sama dengan"),
+                            "comparison_en": "below" if below else (
+                                "above" if real.value > target.value else "equal to")}))
+            break
+    return issues
+
+
+def _target_direction(gt: GenericTable) -> list[Issue]:
+    """A target lower than the year before on an indicator that should rise (or the reverse)."""
+    issues = []
+    series = sorted((c for c in gt.series("target") if c.year), key=lambda c: c.year)
+    for row in gt.rows:
+        lower = lower_is_better(gt, row.get("indikator"))
+        previous = None
+        for column in series:
+            cell = row["_cells"].get(column.key)
+            if cell is None or cell.value is None:
+                if cell is not None and cell.text:
+                    issues.append(gt.issue("target-not-number", row["row"], column.key,
+                                           value=cell.text, params={"year": column.year}))
+                continue
+            if previous is not None and units_agree(previous[1].unit, cell.unit):
+                prev_col, prev = previous
+                worse = cell.value > prev.value if lower else cell.value < prev.value
+                if worse:
+                    issues.append(gt.issue(
+                        "target-falls", row["row"], column.key, value=cell.text or cell.value,
+                        expected=prev.value,
+                        params={"year": column.year, "shown": shown(cell, cell.value),
+                                "prev_year": prev_col.year, "prev_shown": shown(prev, prev.value),
+                                "change": "lebih tinggi" if lower else "lebih rendah",
+                                "change_en": "higher" if lower else "lower",
+                                "direction": "turun" if lower else "naik",
+                                "direction_en": "fall" if lower else "rise"}))
+            previous = (column, cell)
+    return issues
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """'Kejobong' ~ 'Kec. Kejobong' ~ 'KECAMATAN KEJOBONG'."""
+    def core(text):
+        words = [w for w in fold(text).split() if w not in ("kec", "kecamatan", "kab", "kabupaten")]
+        return " ".join(words)
+    return core(a) == core(b)

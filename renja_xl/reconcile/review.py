@@ -1,0 +1,196 @@
+"""Review terhadap Rancangan Awal RKPD: levels from the names, roll-ups of both halves.
+
+The review table has no codes. A row is a program when its name starts with "PROGRAM" or is
+written in capitals; otherwise its name is looked up in the nomenclature (a kegiatan name or a
+sub kegiatan name); a name not found there is a sub kegiatan when the row has a target and a
+kegiatan when it has none. Each half (Rancangan Awal RKPD | Hasil Analisis Kebutuhan) is
+reconciled on its own: program = Σ kegiatan, kegiatan = Σ sub kegiatan.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..read.codes import level_of
+from ..tables.generic import GenericTable
+from ..report.issues import Issue
+from ..validate.nomenclature import Nomenclature, fold
+from ..read.numbers import format_rupiah
+
+__all__ = ["assign_levels", "check_review", "program_code", "name_level"]
+
+
+@lru_cache(maxsize=8)
+def _index(nomenclature: Nomenclature):
+    """folded name -> (level, kode) for programs, kegiatan and sub kegiatan."""
+    exact: dict[str, tuple[str, str]] = {}
+    by_level: dict[str, dict[str, str]] = {"program": {}, "kegiatan": {}, "sub_kegiatan": {}}
+    for kode, folded in nomenclature._folded.items():
+        if kode.startswith("X"):
+            continue
+        level = level_of(kode)
+        if level not in by_level:
+            continue
+        name = _strip_program(folded) if level == "program" else folded
+        exact.setdefault(name if level != "program" else "program " + name, (level, kode))
+        by_level[level][kode] = name
+    return exact, by_level
+
+
+def _strip_program(folded: str) -> str:
+    return folded.removeprefix("program ").strip()
+
+
+def name_level(name: str | None, nomenclature: Nomenclature, score: int = 90):
+    """(level, kode) of a kegiatan/sub kegiatan name in the nomenclature, or (None, None)."""
+    if not name:
+        return None, None
+    exact, by_level = _index(nomenclature)
+    folded = fold(name)
+    if folded in exact and exact[folded][0] != "program":
+        return exact[folded]
+    from rapidfuzz import fuzz, process
+    best = (None, None, 0.0)
+    for level in ("kegiatan", "sub_kegiatan"):
+        match = process.extractOne(folded, by_level[level], scorer=fuzz.token_sort_ratio,
+                                   processor=None, score_cutoff=score)
+        if match and match[1] > best[2]:
+            best = (level, match[2], match[1])
+    return best[0], best[1]
+
+
+def program_code(name: str | None, nomenclature: Nomenclature, score: int = 85) -> str | None:
+    """The nomenclature code of a program name ('PROGRAM PEMBERDAYAAN …' -> '7.01.03')."""
+    if not name:
+        return None
+    from rapidfuzz import fuzz, process
+    _, by_level = _index(nomenclature)
+    match = process.extractOne(_strip_program(fold(name)), by_level["program"],
+                               scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=score)
+    return match[2] if match else None
+
+
+def _is_program(name: str, words) -> bool:
+    folded = fold(name)
+    if any(folded == w or folded.startswith(w + " ") for w in words):
+        return True
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
+    """Set `level` (program / kegiatan / sub_kegiatan) and `program` on every review row."""
+    words = [fold(w) for w in gt.table.options.get("program_words", ["program"])]
+    score = int(gt.table.options.get("subkegiatan_score", 90))
+    names = [c.key for c in gt.columns if c.name == "nama"]
+    targets = [c.key for c in gt.columns if c.name == "target"]
+    program = None
+    for row in gt.rows:
+        name = next((row[k] for k in names if row.get(k)), None)
+        if not name:
+            row["level"] = None
+            continue
+        if _is_program(name, words):
+            level = "program"
+        else:
+            level, _ = name_level(name, nomenclature, score)
+            if level is None:
+                has_target = any(row["_cells"].get(k) and row["_cells"][k].text for k in targets)
+                level = "sub_kegiatan" if has_target else "kegiatan"
+        row["level"] = level
+        if level == "program":
+            program = row
+        row["_program_row"] = program["row"] if program else None
+
+
+def _rows_text(rows: list[int], limit: int = 12) -> str:
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
+
+
+def _children(rows: list[dict]) -> dict[int, list[dict]]:
+    """row number of a parent -> its child rows (one pass)."""
+    kids: dict[int, list[dict]] = {}
+    program = kegiatan = None
+    for row in rows:
+        level = row.get("level")
+        if level == "program":
+            program, kegiatan = row, None
+            kids[row["row"]] = []
+        elif level == "kegiatan":
+            kegiatan = row
+            kids[row["row"]] = []
+            if program is not None:
+                kids[program["row"]].append(row)
+        elif level == "sub_kegiatan" and kegiatan is not None:
+            kids[kegiatan["row"]].append(row)
+    return kids
+
+
+def check_review(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
+    issues: list[Issue] = []
+    captions = gt.table.options.get("half_captions", {})
+    kids = _children(gt.rows)
+    by_row = {r["row"]: r for r in gt.rows}
+    for column in (c for c in gt.columns if c.name == "pagu"):
+        half = captions.get(column.half, column.half or "")
+        for level in ("kegiatan", "program"):
+            for parent_row, children in kids.items():
+                parent = by_row[parent_row]
+                if parent["level"] != level or not children:
+                    continue
+                values = [k.get(column.key) for k in children]
+                if any(v is None for v in values):
+                    continue
+                total = float(sum(values))
+                value = parent.get(column.key)
+                if value is not None and abs(round(value) - round(total)) <= tolerance:
+                    continue
+                if value is None and total == 0:
+                    continue
+                nama = next((parent[c.key] for c in gt.columns
+                             if c.name == "nama" and c.half == column.half and parent.get(c.key)),
+                            None) or next((parent[c.key] for c in gt.columns
+                                           if c.name == "nama" and parent.get(c.key)), "")
+                issues.append(gt.issue(
+                    "review-pagu-rollup", parent_row, column.key, value=value, expected=total,
+                    params={"half": half, "half_en": half, "level": level, "nama": nama[:70],
+                            "shown": format_rupiah(value) if value is not None else None,
+                            "n": len(children), "sum_shown": format_rupiah(total),
+                            "diff_shown": format_rupiah(abs((value or 0.0) - total)),
+                            "rows": _rows_text([k["row"] for k in children])}))
+        programs = [r for r in gt.rows if r.get("level") == "program"]
+        for total_row in gt.totals:
+            value = total_row.get(column.key)
+            values = [p.get(column.key) for p in programs]
+            if value is None or not programs or any(v is None for v in values):
+                continue
+            expected = float(sum(values))
+            if abs(round(value) - round(expected)) <= tolerance:
+                continue
+            issues.append(gt.issue(
+                "total-mismatch", total_row["row"], column.key, value=value, expected=expected,
+                params={"year": half, "n": len(programs), "shown": format_rupiah(value),
+                        "sum_shown": format_rupiah(expected),
+                        "diff_shown": format_rupiah(abs(value - expected))}))
+    issues += _program_names(gt)
+    return issues
+
+
+def _program_names(gt: GenericTable) -> list[Issue]:
+    """The same row names one program on the left and another on the right."""
+    from rapidfuzz import fuzz
+    halves = [c for c in gt.columns if c.name == "nama" and c.half]
+    if len(halves) < 2:
+        return []
+    left, right = halves[0], halves[1]
+    issues = []
+    for row in gt.rows:
+        a, b = row.get(left.key), row.get(right.key)
+        if row.get("level") != "program" or not a or not b:
+            continue
+        fa, fb = _strip_program(fold(a)), _strip_program(fold(b))
+        if fa == fb or fuzz.token_sort_ratio(fa, fb) >= 90:
+            continue
+        issues.append(gt.issue("review-program-differs", row["row"], right.key, value=b,
+                               expected=a))
+    return issues

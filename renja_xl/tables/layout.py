@@ -1,0 +1,325 @@
+"""Finding a table's header on a sheet and giving each column its field.
+
+Works on any standard table definition (`tables.TableDef`): a header of one to four rows
+(merged group headers such as "Rencana Tahun 2025" over Lokasi/Target/Pagu), an optional row
+of column numbers "(1) (2) …", title lines above, anywhere on the sheet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..read.codes import looks_like_code
+from .defs import TableDef, normalise_label
+from ..read.workbook import Sheet
+
+__all__ = ["Grid", "Layout", "find_layouts", "cell_text", "is_numbering_row"]
+
+HEADER_SCAN_ROWS = 150          # a table's header starts within this many rows of the sheet
+MAX_HEADER_ROWS = 4
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_NUMBERING = re.compile(r"^\(?\s*(\d{1,2})\s*\)?(\s*=.*)?$")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+# digits that header words carry: years, n+1 / n-1, "(5)" column numbers, "Tahun ke-1",
+# "(Rp 000)" / "x Rp 1.000" for amounts in thousands
+_HEADER_NUMBERS = re.compile(
+    r"\b(?:19|20)\d{2}\b|\bn\s*[+-]\s*\d\b|\(\s*\d{1,2}\s*\)|\bke\s*-?\s*\d\b"
+    r"|(?:rp\.?\s*|x\s*)?\b(?:000|1\.000|1\.000\.000)\b", re.I)
+
+
+def strip_years(text: str) -> str:
+    """The text without the years (1900–2099) it names."""
+    return re.sub(r"\b(19|20)\d{2}\b", "", text)
+
+
+def cell_text(value) -> str:
+    """A cell as trimmed text ('' for empty); whole floats without '.0'."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return str(value)
+
+
+class Grid:
+    """A sheet with merged ranges resolved: `value(r, c)` shows what Excel shows."""
+
+    def __init__(self, sheet: Sheet):
+        self.sheet = sheet
+        self.rows = sheet.rows
+        self.height = len(sheet.rows)
+        self.width = max((len(r) for r in sheet.rows), default=0)
+        self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        for r0, c0, r1, c1 in sheet.merged:
+            if (r1 - r0 + 1) * (c1 - c0 + 1) > 20_000:
+                continue
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self._anchor[(r, c)] = (r0, c0)
+
+    def raw(self, r: int, c: int):
+        row = self.rows[r] if 0 <= r < self.height else ()
+        return row[c] if 0 <= c < len(row) else ""
+
+    def value(self, r: int, c: int):
+        """The value shown at (r, c): the top-left value of a merged range."""
+        anchor = self._anchor.get((r, c))
+        return self.raw(*anchor) if anchor else self.raw(r, c)
+
+    def anchor(self, r: int, c: int) -> tuple[int, int]:
+        return self._anchor.get((r, c), (r, c))
+
+    def is_merged_copy(self, r: int, c: int) -> bool:
+        return (r, c) in self._anchor
+
+    def texts(self, r: int) -> list[tuple[int, str]]:
+        """Non-empty cells of row r as (column, text)."""
+        row = self.rows[r] if 0 <= r < self.height else ()
+        out = []
+        for c, v in enumerate(row):
+            if v == "" or v is None:
+                continue
+            text = " ".join(v.split()) if type(v) is str else cell_text(v)
+            if text:
+                out.append((c, text))
+        return out
+
+
+@dataclass(slots=True)
+class Layout:
+    table: TableDef
+    header_first: int                    # 0-based rows of the header block (incl. numbering)
+    header_last: int
+    numbering_row: int | None
+    columns: dict[str, list[int]]        # field (with _n1 suffix) -> columns
+    labels: dict[int, str]               # column -> normalised header label
+    money_factor: dict[int, float] = field(default_factory=dict)
+    years: tuple[int | None, int | None] = (None, None)
+    title_lines: list[str] = field(default_factory=list)
+    unmapped: list[int] = field(default_factory=list)
+
+    @property
+    def first_col(self) -> int:
+        return min(c for cols in self.columns.values() for c in cols)
+
+    @property
+    def last_col(self) -> int:
+        return max(c for cols in self.columns.values() for c in cols)
+
+    def col(self, name: str) -> int | None:
+        cols = self.columns.get(name)
+        return cols[0] if cols else None
+
+    def year_label(self, n1: bool) -> str:
+        year = self.years[1 if n1 else 0]
+        if year:
+            return str(year)
+        return "n+1" if n1 else "n"
+
+
+def is_numbering_row(texts: list[tuple[int, str]]) -> bool:
+    """'(1) (2) … (10)' or '1 2 … 10' or '(8) = (7/6)': column numbers under a header."""
+    if len(texts) < 3:
+        return False
+    numbers = []
+    for _, text in texts:
+        match = _NUMBERING.match(text)
+        if not match:
+            return False
+        numbers.append(int(match.group(1)))
+    return all(b > a for a, b in zip(numbers, numbers[1:])) and numbers[0] <= 2
+
+
+def _headerish(texts: list[tuple[int, str]]) -> bool:
+    """Header cells are words: no digits apart from years and 'n+1'."""
+    if not texts:
+        return False
+    for _, text in texts:
+        if _DIGIT.search(_HEADER_NUMBERS.sub("", text)):
+            return False
+    return True
+
+
+def _row_fields(grid: Grid, r: int, table: TableDef) -> set[str]:
+    found = set()
+    for _, text in grid.texts(r):
+        fdef = table.field_for(normalise_label(text))
+        if fdef:
+            found.add(fdef.name)
+    return found
+
+
+def find_layouts(grid: Grid, table: TableDef, start: int = 0,
+                 scan_rows: int = HEADER_SCAN_ROWS) -> Layout | None:
+    """The first header of `table` at or below row `start` (within `scan_rows` rows)."""
+    required = set(table.required)
+    stop = min(grid.height, start + scan_rows)
+    for r in range(start, stop):
+        texts = grid.texts(r)
+        # a header's first row has several cells; a lone cell is a title line ("RENCANA
+        # PROGRAM DAN KEGIATAN … PRAKIRAAN MAJU …"), even when merged across the table
+        if len(texts) < 2 or not _headerish(texts) or is_numbering_row(texts):
+            continue
+        first = _row_fields(grid, r, table)
+        if not first:
+            continue
+        block = [r]
+        fields = set(first)
+        numbering = None
+        nxt = r + 1
+        while nxt < grid.height and len(block) < MAX_HEADER_ROWS + 1:
+            row_texts = grid.texts(nxt)
+            if not row_texts:
+                if len(block) > 1 and fields >= required:
+                    break
+                nxt += 1                     # a blank row inside a header is tolerated once
+                if nxt - r > MAX_HEADER_ROWS + 1:
+                    break
+                continue
+            if is_numbering_row(row_texts):
+                numbering = nxt
+                break
+            if not _headerish(row_texts):
+                break
+            block.append(nxt)
+            fields |= _row_fields(grid, nxt, table)
+            nxt += 1
+        if not fields >= required and not any(f.multi and f.name in fields for f in table.fields):
+            continue          # (a multi-cell code header may hide the name columns: see below)
+        layout = _build_layout(grid, table, block, numbering)
+        if layout:
+            _names_beside_the_code(grid, layout)
+        if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
+            layout.title_lines = _titles_above(grid, r)
+            return layout
+    return None
+
+
+def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None:
+    """'Kode | Program | Kegiatan | Sub Kegiatan' can be one code over four cells, or a code
+    followed by one name column per level. The header words cannot tell; the values can: a
+    column of the code whose cells hold words, not code parts, and the ones after it, are
+    the name columns."""
+    cols = layout.columns.get("kode", [])
+    if len(cols) < 2:
+        return
+    stop = min(grid.height, layout.header_last + 1 + sample)
+    coded = [r for r in range(layout.header_last + 1, stop)       # rows of this table only
+             if cell_text(grid.raw(r, cols[0])) and looks_like_code(grid.raw(r, cols[0]))]
+    for j, c in enumerate(cols[1:], start=1):
+        filled = [v for v in (grid.raw(r, c) for r in coded) if cell_text(v)]
+        words = [v for v in filled if isinstance(v, str) and _WORD.search(v)
+                 and not looks_like_code(v)]
+        if words and len(words) >= 0.6 * len(filled):
+            layout.columns["kode"] = cols[:j]
+            if "nama" in layout.columns:
+                layout.unmapped += cols[j:]
+            else:
+                layout.columns["nama"] = cols[j:]
+            return
+
+
+def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:
+    lines = []
+    for rr in range(max(0, r - depth), r):
+        texts = grid.texts(rr)
+        if texts:
+            lines.append(" ".join(t for _, t in texts))
+    return lines
+
+
+def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
+    """Year n and n+1 from the years in a header: the last two when there are more
+    ("Realisasi 2024 | Rencana 2025 | Prakiraan Maju 2026")."""
+    if not years:
+        return None, None
+    if len(years) == 1:
+        return years[0], years[0] + 1
+    return years[-1] - 1, years[-1]
+
+
+def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
+    """'n', 'n1', or None for a column of an earlier year."""
+    padded = f" {label} "
+    if " prakiraan maju " in padded or " n 1 " in padded:
+        return "n1"
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
+    if years and n_year:
+        if max(years) >= n1_year:
+            return "n1"
+        if max(years) == n_year:
+            return "n"
+        return None
+    return "n1" if seen >= 1 else "n"
+
+
+def _build_layout(grid: Grid, table: TableDef, block: list[int],
+                  numbering: int | None) -> Layout | None:
+    width = grid.width
+    labels: dict[int, str] = {}
+    raw_labels: dict[int, str] = {}
+    # group headers written once, without a merge, stand for the columns to their right
+    filled: dict[tuple[int, int], str] = {}
+    for i, r in enumerate(block[:-1]):
+        below = block[i + 1]
+        current = None
+        for c in range(width):
+            text = cell_text(grid.value(r, c))
+            below_text = cell_text(grid.value(below, c))
+            if text:
+                current = text if below_text else None
+            elif current and below_text:
+                filled[(r, c)] = current
+            else:
+                current = None
+    for c in range(width):
+        parts: list[str] = []
+        for r in block:
+            text = cell_text(grid.value(r, c)) or filled.get((r, c), "")
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        if parts:
+            raw_labels[c] = " ".join(parts)
+            labels[c] = normalise_label(raw_labels[c])
+    years_all = sorted({int(y) for text in raw_labels.values()
+                        for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
+    n_year, n1_year = _plan_years(years_all)
+    columns: dict[str, list[int]] = {}
+    unmapped = []
+    per_year_seen: dict[str, int] = {}
+    money_factor: dict[int, float] = {}
+    for c in sorted(labels):
+        fdef = table.field_for(labels[c])
+        if fdef is None:
+            unmapped.append(c)
+            continue
+        name = fdef.name
+        if fdef.per_year:
+            period = _period(labels[c], raw_labels[c], n_year, n1_year,
+                             per_year_seen.get(name, 0))
+            if period is None:               # an earlier year (realisasi n-1): not the plan
+                unmapped.append(c)
+                continue
+            per_year_seen[name] = per_year_seen.get(name, 0) + 1
+            name += "_n1" if period == "n1" else ""
+        if fdef.money:
+            for word, factor in table.money_units.items():
+                if f" {word} " in f" {labels[c]} ":
+                    money_factor[c] = float(factor)
+        if name in columns and not fdef.multi:
+            unmapped.append(c)
+            continue
+        if fdef.multi and name in columns and c != columns[name][-1] + 1:
+            unmapped.append(c)              # a second, separate "Kode" column
+            continue
+        columns.setdefault(name, []).append(c)
+    if not columns:
+        return None
+    return Layout(table=table, header_first=block[0],
+                  header_last=numbering if numbering is not None else block[-1],
+                  numbering_row=numbering, columns=columns, labels=labels,
+                  money_factor=money_factor, years=(n_year, n1_year), unmapped=unmapped)

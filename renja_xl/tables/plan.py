@@ -1,0 +1,360 @@
+"""Reading the core table: Rencana Program dan Kegiatan tahun n dan Prakiraan Maju n+1.
+
+`read_plan_tables(grid, ...)` finds every plan table on a sheet and turns its rows into
+normalised records (one dict per program/kegiatan/sub kegiatan row) that remember the Excel
+row they came from. Page-break header repeats, footer lines and blank rows are skipped and
+counted; rows that only continue the text of the row above are merged into it; values that
+cannot be read are reported, never dropped silently.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..read.codes import looks_like_code, parse_code, parent_code
+from ..report.issues import Issue, TableInfo, column_letter
+from .layout import Grid, Layout, cell_text, find_layouts
+from ..read.numbers import NumberError, format_number, parse_target
+from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
+from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
+from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
+from .rowkinds import is_money as _is_money
+from .header import other_table_starts as _other_table_starts, wordy as _wordy
+from .defs import TableDef
+
+__all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
+
+# The normalised columns (the contract of `read_renja` and the consolidated `Rencana` sheet).
+PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kode", "nama",
+               "sasaran", "indikator", "lokasi", "target", "satuan", "pagu", "sumber_dana",
+               "target_n1", "satuan_n1", "pagu_n1", "catatan")
+TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
+_CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
+
+
+@dataclass(slots=True)
+class PlanTable:
+    file: str
+    sheet: str
+    layout: Layout
+    rows: list[dict] = field(default_factory=list)
+    totals: list[dict] = field(default_factory=list)       # JUMLAH / TOTAL rows
+    issues: list[Issue] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    first_row: int = 0                                      # 1-based, first data row
+    last_row: int = 0
+
+    @property
+    def table_id(self) -> str:
+        return self.layout.table.id
+
+    def col(self, name: str) -> int | None:
+        """Column index of a field (the first cell for a code split over several cells)."""
+        return self.layout.col(name)
+
+    def year(self, n1: bool = False) -> str:
+        return self.layout.year_label(n1)
+
+    def issue(self, rule: str, row: int | None, field_name: str | None = None, *,
+              kode=None, col: int | None = None, **kw) -> Issue:
+        """An issue located on this table's cell (1-based row, field's column)."""
+        if col is None and field_name:
+            col = self.col(field_name)
+        return Issue(rule=rule, file=self.file, sheet=self.sheet, row=row, col=col,
+                     table=self.table_id, kode=kode, **kw)
+
+    def info(self) -> TableInfo:
+        columns = {name: "".join(column_letter(c) for c in cols[:1]) +
+                   (f":{column_letter(cols[-1])}" if len(cols) > 1 else "")
+                   for name, cols in self.layout.columns.items()}
+        return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
+                         last_row=self.last_row, rows=len(self.rows),
+                         header_rows=(self.layout.header_first + 1, self.layout.header_last + 1),
+                         skipped=dict(self.skipped), columns=columns,
+                         levels={lvl: sum(1 for r in self.rows if r["level"] == lvl)
+                                 for lvl in ("program", "kegiatan", "sub_kegiatan")})
+
+
+def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
+    """Every plan table on this sheet, top to bottom."""
+    found = []
+    start = 0
+    while start < grid.height:
+        layout = find_layouts(grid, table, start)
+        if layout is None:
+            break
+        plan = _read_rows(grid, layout, file)
+        found.append(plan)
+        start = max(plan.last_row, layout.header_last + 1)   # 1-based last row = next 0-based
+    return found
+
+
+_PLAN_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
+
+
+def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
+    return _RowReader(grid, layout, file).read()
+
+
+class _RowReader:
+    """Walks the rows below a plan header: each row is data, or skipped and counted (blank,
+    header repeat, footer, title), or a total, or a continuation of the row above, or
+    unrecognised (reported when data follows it). The table ends where another one starts."""
+
+    def __init__(self, grid: Grid, layout: Layout, file: str):
+        self.grid, self.layout = grid, layout
+        self.plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
+        self.extract = _Extractor(grid, self.plan)
+        cols = layout.columns
+        self.lo, self.hi = layout.first_col, layout.last_col
+        self.kode_cols = cols.get("kode", [])
+        self.nama_col = layout.col("nama")
+        self.money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1")
+                           if layout.col(name) is not None}
+        self.text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
+                          for c in cols.get(name, [])}
+        self.previous: dict | None = None           # the last data row
+        self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
+        self.last_data_r = layout.header_last
+
+    def read(self) -> PlanTable:
+        for r in range(self.layout.header_last + 1, self.grid.height):
+            if not self._coded(r) and not self._other(r):
+                break                                # another table starts here
+        set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
+        return self.plan
+
+    def _append(self, r: int, record: dict) -> None:
+        _flush_unrecognised(self.plan, self.pending, self.lo)
+        if record["level"] in ("urusan", "bidang"):
+            self.plan.skipped[record["level"]] += 1
+        else:
+            self.plan.rows.append(record)
+            self.previous = record
+        self.last_data_r = r
+
+    def _coded(self, r: int) -> bool:
+        """The fast path: a code of a plan level typed in the code cell(s) is a data row."""
+        row = self.grid.rows[r]
+        raw = [row[c] if c < len(row) else "" for c in self.kode_cols]
+        if not raw or raw[0] == "":
+            return False
+        code = parse_code(raw)
+        if code.level not in _PLAN_LEVELS:
+            return False
+        self._append(r, self.extract.record(r, code))
+        return True
+
+    def _other(self, r: int) -> bool:
+        """Any other row; False when the table has ended."""
+        grid, plan = self.grid, self.plan
+        texts = [(c, t) for c, t in grid.texts(r) if self.lo <= c <= self.hi]
+        if not texts:
+            plan.skipped["kosong"] += 1
+            return True
+        if (r - 1 > self.last_data_r and len(texts) >= 2 and _wordy(texts)
+                and _other_table_starts(grid, r - 1, self.layout.table)):
+            return False                             # another kind of table
+        if _header_repeat(grid, r, texts, self.layout):
+            plan.skipped["header berulang"] += 1
+            return True
+        if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
+            if not _header_follows(grid, r, self.layout):
+                return False                         # the title of another table
+            plan.skipped["judul berulang"] += 1
+            return True
+        code_values = [grid.value(r, c) for c in self.kode_cols]
+        code_texts = [cell_text(v) for v in code_values]
+        name_from_code = None
+        if len(code_values) == 1 and code_texts[0]:
+            match = _CODE_AND_NAME.match(code_texts[0])      # "7.01.01 PROGRAM …" in one cell
+            if match:
+                code_values, name_from_code = [match.group(1)], match.group(2)
+        has_money = any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
+                        for c in self.money_cols.values())
+        has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
+        if not has_code and any(code_texts) and (has_money or _has_name(grid, r, self.nama_col)):
+            has_code = True                          # a damaged code on a real data row
+        if not has_code:
+            self._uncoded(r, texts, has_money)
+            return True
+        self._data(r, code_values, name_from_code)
+        return True
+
+    def _uncoded(self, r: int, texts, has_money: bool) -> None:
+        plan, previous = self.plan, self.previous
+        joined = " ".join(t for _, t in texts)
+        if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
+            plan.skipped["footer"] += 1
+        elif _TOTAL.search(joined) and (has_money or all(
+                c not in self.text_cols or c == self.nama_col for c, _ in texts)):
+            plan.totals.append(_total_row(self.extract, r, self.money_cols))
+            self.last_data_r = r
+        elif (previous is not None and not has_money
+              and r == previous["_r"] + 1 + previous["_cont"]
+              and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
+            _continue_row(r, texts, previous, plan)
+        elif not has_money and self.nama_col not in {c for c, _ in texts}:
+            self.pending.append((r, joined))
+        else:
+            self._data(r, None, None)                # data without a code: kode-missing
+
+    def _data(self, r: int, code_values, name_from_code) -> None:
+        code = parse_code(code_values) if code_values is not None else None
+        written = None
+        if code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1:
+            expanded = _expand_relative(cell_text(code_values[0]), self.previous)
+            if expanded is not None:
+                written, code = code.original, expanded
+        record = self.extract.record(r, code)
+        if written is not None:
+            record["_relative"] = True
+            self.plan.issues.append(self.plan.issue(
+                "kode-relative", r + 1, col=self.kode_cols[0], kode=record["kode"],
+                value=written, expected=record["kode"]))
+        if name_from_code and not record["nama"]:
+            record["nama"] = name_from_code
+        self._append(r, record)
+
+
+_REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
+_REL_SUB = re.compile(r"^\d{1,4}$")
+
+
+def _expand_relative(text: str, previous: dict | None):
+    """A code written relative to the rows above it — '2.01' under program 7.01.01, '0001' under
+    kegiatan 7.01.01.2.01 — as its full code, or None. Only right after the program or kegiatan
+    it belongs to, or after another relative code, so a new bidang row ('2.08') after fully coded
+    rows stays what it is."""
+    if previous is None or previous.get("level") not in _PLAN_LEVELS:
+        return None
+    level = previous["level"]
+    parts = previous["kode"].split(".")
+    chained = previous.get("_relative", False)
+    if _REL_KEGIATAN.match(text) and (level == "program" or chained):
+        candidate = ".".join(parts[:3]) + "." + text
+    elif _REL_SUB.match(text) and len(parts) >= 5 and (level == "kegiatan" or chained):
+        candidate = ".".join(parts[:5]) + "." + text
+    else:
+        return None
+    code = parse_code(candidate)
+    return code if code.level in ("kegiatan", "sub_kegiatan") else None
+
+
+def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
+    return nama_col is not None and bool(cell_text(grid.value(r, nama_col)))
+
+
+def _continue_row(r: int, texts, previous: dict, plan: PlanTable) -> None:
+    names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
+    for c, text in texts:
+        name = names.get(c)
+        if name in ("target", "target_n1"):
+            key = f"_{name}_text"
+            previous[key] = ((previous.get(key) or "") + " " + text).strip()
+            _set_target(previous, name, previous[key])
+        elif name:
+            previous[name] = ((previous.get(name) or "") + " " + text).strip()
+    previous["_cont"] += 1
+    plan.skipped["lanjutan"] += 1
+    plan.issues.append(plan.issue("row-continuation", r + 1, col=texts[0][0],
+                                  kode=previous["kode"],
+                                  params={"target_row": previous["row"]}))
+
+
+def _set_target(record: dict, name: str, text: str) -> None:
+    sat = "satuan" + name.removeprefix("target")
+    try:
+        target = parse_target(text)
+    except NumberError:
+        record[name] = None
+        return
+    record[name] = target.value
+    if target.unit and not record.get(f"_{sat}_col"):
+        record[sat] = target.unit
+
+
+class _Extractor:
+    """Turns one sheet row into a normalised record (columns resolved once per table)."""
+
+    def __init__(self, grid: Grid, plan: PlanTable):
+        layout = plan.layout
+        self.grid, self.plan = grid, plan
+        self.text_cols = [(name, layout.columns[name]) for name in TEXT_FIELDS
+                          if layout.columns.get(name)]
+        self.targets = [(suffix, layout.col("target" + suffix), layout.col("satuan" + suffix))
+                        for suffix in ("", "_n1")]
+        self.money = [(name, layout.col(name)) for name in ("pagu", "pagu_n1")
+                      if layout.col(name) is not None]
+        self.kode_cols = layout.columns.get("kode", [])
+        self.merged = grid._anchor
+        self.uncached = grid.sheet.uncached
+        self.errors = grid.sheet.errors                  # (only to mark the pagu unreadable)
+        self.percent = grid.sheet.percent
+        self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
+
+    def _value(self, row, r: int, c: int):
+        if self.merged and (r, c) in self.merged:
+            return self.grid.value(r, c)
+        return row[c] if c < len(row) else ""
+
+    def record(self, r: int, code) -> dict:
+        plan, grid = self.plan, self.grid
+        row = grid.rows[r]
+        kode = (code.kode or None) if code else None
+        level = code.level if code else None
+        rec = dict.fromkeys(PLAN_FIELDS)
+        rec.update(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode, level=level,
+                   parent_kode=parent_code(kode) if level else None,
+                   _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
+                   _kode_raw=code.original if code else None)
+        if code and code.restored and level in _PLAN_LEVELS:   # one warning per row
+            plan.issues.append(plan.issue(
+                "kode-damaged", r + 1, col=self.kode_cols[code.restored[0][0]], kode=kode,
+                value=code.original, expected=kode))
+        for name, cols in self.text_cols:          # several columns: the first one filled
+            for c in cols:
+                value = self._value(row, r, c)
+                if value != "" and value is not None:
+                    rec[name] = (" ".join(value.split()) if type(value) is str
+                                 else cell_text(value)) or None
+                    break
+        for suffix, tcol, scol in self.targets:
+            if scol is not None:
+                rec["satuan" + suffix] = cell_text(self._value(row, r, scol)) or None
+                rec[f"_satuan{suffix}_col"] = True
+            if tcol is not None:
+                raw = row[tcol] if tcol < len(row) else ""
+                if self.percent and (r, tcol) in self.percent and type(raw) is float:
+                    raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1
+                text = cell_text(raw)
+                rec[f"_target{suffix}_text"] = text or None
+                if text:
+                    _set_target(rec, "target" + suffix, text)
+        for name, c in self.money:
+            raw = row[c] if c < len(row) else ""
+            value, formula = self.money_value(raw, r, c, name, kode)
+            rec[name] = value
+            rec[f"_{name}_formula"] = formula
+            rec[f"_{name}_bad"] = value is None and formula is None and (
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors)
+        return rec
+
+    def money_value(self, raw, r: int, c: int, name: str, kode):
+        """(value or None, formula-without-value or None); problems become issues."""
+        if self.uncached and (r, c) in self.uncached:
+            return None, self.uncached[(r, c)]
+        if formula_error(self.plan, self.grid, r, c, kode):
+            return None, None
+        factor = self.plan.layout.money_factor.get(c, 1.0)
+        return read_money(self.plan, raw, r, c, factor, self.years[name], kode), None
+
+
+def _total_row(extract: _Extractor, r: int, money_cols) -> dict:
+    total = {"row": r + 1, "_r": r}
+    row = extract.grid.rows[r]
+    for name, c in money_cols.items():
+        raw = row[c] if c < len(row) else ""
+        total[name], total[f"_{name}_formula"] = extract.money_value(raw, r, c, name, None)
+    return total

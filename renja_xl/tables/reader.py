@@ -1,0 +1,170 @@
+"""Reading a whole submission: every sheet, every standard table, the kecamatan name."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from ..report.issues import Issue
+from .layout import Grid
+from .plan import PLAN_FIELDS, PlanTable, read_plan_tables
+from .defs import table_defs
+from ..read.workbook import Limits, ReadError, load_sheets
+
+__all__ = ["RenjaFile", "read_file", "read_renja", "plan_frame", "detect_kecamatan"]
+
+
+@dataclass(slots=True)
+class RenjaFile:
+    path: str
+    kecamatan: str | None = None
+    plans: list[PlanTable] = field(default_factory=list)
+    tables: list = field(default_factory=list)            # the other tables (GenericTable)
+    issues: list[Issue] = field(default_factory=list)      # file- and table-level issues
+    error: ReadError | None = None                         # set when the file is unreadable
+    sheet_names: list[str] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None
+
+    def plan_records(self) -> list[dict]:
+        return [row for plan in self.plans for row in plan.rows]
+
+
+def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
+    """Read one workbook. Never raises for a bad file: `error` and `issues` say what is wrong."""
+    result = RenjaFile(path=str(path))
+    try:
+        sheets = load_sheets(str(path), limits)
+    except ReadError as exc:
+        result.error = exc
+        result.issues.append(Issue(rule=exc.rule, file=str(path), params={"detail": exc.detail}))
+        return result
+    except (OSError, MemoryError) as exc:
+        err = ReadError("file-unreadable", getattr(exc, "strerror", None) or type(exc).__name__)
+        result.error = err
+        result.issues.append(Issue(rule=err.rule, file=str(path), params={"detail": err.detail}))
+        return result
+    result.sheet_names = [s.name for s in sheets]
+    if not any(any(v != "" for v in row) for s in sheets for row in s.rows):
+        result.issues.append(Issue(rule="file-empty", file=str(path)))
+        return result
+    plan_def = table_defs()["rencana"]
+    grids = [Grid(s) for s in sheets]
+    for grid in grids:
+        if grid.height == 0:
+            continue
+        for plan in read_plan_tables(grid, plan_def, str(path)):
+            result.plans.append(plan)
+    if not result.plans:
+        result.issues.append(Issue(rule="table-not-found", file=str(path)))
+    from .generic import read_tables
+    claimed: dict[str, list[tuple[int, int]]] = {}
+    for plan in result.plans:
+        claimed.setdefault(plan.sheet, []).append((plan.layout.header_first, plan.last_row - 1))
+    result.tables = read_tables(grids, str(path), claimed)
+    result.kecamatan = detect_kecamatan(result, grids)
+    for plan in result.plans:
+        for row in plan.rows:
+            row["kecamatan"] = result.kecamatan
+        _column_issues(plan, result)
+    for table in result.tables:
+        for row in table.rows:
+            row["kecamatan"] = result.kecamatan
+    return result
+
+
+def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
+    table = plan.layout.table
+    present = set(plan.layout.columns)
+    header_row = plan.layout.header_first + 1
+    fields = {f.name: f for f in table.fields}
+    for rule, names in (("column-missing", table.required),
+                        ("column-missing-optional", table.expected)):
+        for name in names:
+            if name in present:
+                continue
+            base = name.removesuffix("_n1")
+            fdef = fields.get(base)
+            caption = (fdef.caption if fdef else "") or base       # a name staff know
+            if base != name:
+                caption += f" (Prakiraan Maju {plan.year(True)})"
+            elif fdef is not None and fdef.per_year:
+                caption += f" ({plan.year(False)})"
+            result.issues.append(plan.issue(rule, header_row, params={"field": caption}))
+
+
+_KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)
+_STOP = re.compile(r"\s+(kabupaten|kab\b|kota|tahun|provinsi|dan|purbalingga)\b.*$", re.I)
+
+
+def _kec_name(text: str) -> str | None:
+    for match in _KEC.finditer(text or ""):
+        name = _STOP.sub("", match.group(1)).strip(" .,-")
+        if name and name.lower() not in ("kecamatan", "semua", "se", "yang"):
+            return " ".join(w.capitalize() for w in name.split())
+    return None
+
+
+_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja)\s*[:：]\s*([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
+
+
+def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
+    """The submitting unit: a kecamatan named in the title lines or any sheet's top lines,
+    else the perangkat daerah named there (an OPD), else Lokasi, else the file name."""
+    for plan in result.plans:
+        for line in plan.layout.title_lines:
+            name = _kec_name(line)
+            if name:
+                return name
+    for grid in grids:
+        for r in range(min(grid.height, 12)):
+            texts = grid.texts(r)
+            if len(texts) > 2:                  # a table row, not a title line
+                continue
+            name = _kec_name(" ".join(t for _, t in texts))
+            if name:
+                return name
+    lines = [line for plan in result.plans for line in plan.layout.title_lines]
+    for grid in grids:
+        for r in range(min(grid.height, 12)):
+            texts = grid.texts(r)
+            if 0 < len(texts) <= 2:
+                lines.append(" ".join(t for _, t in texts))
+    for line in lines:                       # an OPD: "Nama Perangkat Daerah : Dinas Kesehatan"
+        match = _UNIT.search(line)
+        if match:
+            return " ".join(match.group(1).split()).strip(" .,-")
+    for row in result.plan_records():
+        name = _kec_name(row.get("lokasi") or "")
+        if name:
+            return name
+    stem = os.path.splitext(os.path.basename(result.path))[0]
+    match = re.search(r"kec(?:amatan)?[_\-. ]+([A-Za-z]+(?:[_\- ][A-Za-z]+)?)", stem, re.I)
+    if match:
+        words = [w for w in re.split(r"[_\- ]+", match.group(1)) if not w.isdigit()]
+        return " ".join(w.capitalize() for w in words) or None
+    return None
+
+
+def plan_frame(records: list[dict]):
+    """Normalised plan rows as a DataFrame with the contract's columns, in order."""
+    import pandas as pd
+    frame = pd.DataFrame({name: [r.get(name) for r in records] for name in PLAN_FIELDS},
+                         columns=list(PLAN_FIELDS))
+    for name in ("pagu", "pagu_n1", "target", "target_n1"):
+        frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+    frame["row"] = frame["row"].astype("int64")
+    return frame
+
+
+def read_renja(path, limits: Limits = Limits()):
+    """The plan table(s) of one workbook as a tidy DataFrame (one row per plan row).
+
+    Raises `ReadError` when the file cannot be read at all.
+    """
+    result = read_file(os.fspath(path), limits)
+    if result.error is not None:
+        raise result.error
+    return plan_frame(result.plan_records())

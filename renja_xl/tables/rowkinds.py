@@ -1,0 +1,107 @@
+"""What a row below a table header is: shared by the plan reader and the other tables.
+
+Page-break header repeats, column-number rows, footer lines ("12 | Renja Kecamatan …"),
+table titles and JUMLAH/TOTAL rows look the same in every Renja table.
+"""
+from __future__ import annotations
+
+import re
+
+from .layout import Grid, Layout, is_numbering_row, strip_years
+from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_money
+from .defs import normalise_label
+
+__all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows",
+           "is_money", "flush_unrecognised", "set_extent", "read_money", "formula_error"]
+
+FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
+TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
+TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
+
+
+def header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
+    """Row r repeats the header of `layout` (after a page break) or numbers its columns."""
+    if is_numbering_row(texts):
+        return True
+    if any(re.search(r"\d", strip_years(t)) for _, t in texts):
+        return False
+    hits = 0
+    for c, text in texts:
+        label = normalise_label(text)
+        if layout.table.field_for(label) or any(label and label in lab for lab in layout.labels.values()):
+            hits += 1
+    return hits >= 2 or (hits == 1 and len(texts) == 1 and r - layout.header_last < 0)
+
+
+def header_follows(grid: Grid, r: int, layout: Layout) -> bool:
+    """A repeat of `layout`'s header within the next rows (a title repeated on a new page),
+    not the header of another standard table (a Review RKPD below the plan table)."""
+    for rr in range(r + 1, min(grid.height, r + 8)):
+        texts = grid.texts(rr)
+        if texts and header_repeat(grid, rr, texts, layout):
+            from .header import other_table_starts
+            return not other_table_starts(grid, r, layout.table)
+    return False
+
+
+def is_money(value) -> bool:
+    """A cell that holds (or tries to hold) an amount."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    if isinstance(value, str) and value.strip():
+        try:
+            parse_money(value)
+            return True
+        except NumberError:
+            return bool(re.search(r"\d", value))
+    return False
+
+
+def flush_unrecognised(table, pending: list, col: int) -> None:
+    """Rows without code or data between data rows: reported (trailing ones only counted).
+    `table` is a plan or other table: anything with `.issue()` and a `skipped` Counter."""
+    for r, text in pending:
+        table.issues.append(table.issue("row-unrecognised", r + 1, col=col,
+                                        params={"text": text[:80]}))
+        table.skipped["tidak dikenali"] += 1
+    pending.clear()
+
+
+def set_extent(table, pending: list, last_r: int, header_last: int) -> None:
+    """After the last row: count trailing unrecognised rows, set first_row/last_row (1-based)."""
+    if pending:
+        table.skipped["penutup/catatan"] += len(pending)
+    data_rows = [row["row"] for row in table.rows] + [t["row"] for t in table.totals]
+    table.first_row = min(data_rows) if data_rows else header_last + 2
+    table.last_row = last_r + 1
+
+
+def read_money(table, raw, r: int, c: int, factor: float, year: str, kode=None) -> float | None:
+    """One money cell in rupiah, or None (empty or unreadable). A text that is no number is
+    reported `pagu-not-number`, an ambiguous one `number-ambiguous`, on the cell (r, c)."""
+    if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
+        return float(raw) * factor
+    if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
+        return None
+    try:
+        parsed = parse_money(raw)
+    except NumberError:
+        table.issues.append(table.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
+                                        params={"year": year}))
+        return None
+    value = parsed.value * factor
+    if parsed.ambiguous:
+        table.issues.append(table.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
+                                        expected=value, params={"shown": format_number(value)}))
+    return value
+
+
+def formula_error(table, grid: Grid, r: int, c: int, kode=None) -> bool:
+    """A formula whose cached value is an Excel error (#REF!, #DIV/0!): reported, True."""
+    found = grid.sheet.errors.get((r, c)) if grid.sheet.errors else None
+    if found is None:
+        return False
+    formula, error = found
+    table.issues.append(table.issue("formula-error", r + 1, col=c, kode=kode, value=error,
+                                    params={"formula": formula}))
+    return True

@@ -1,0 +1,177 @@
+"""The pandera schema of the normalised plan frame, and its failures as located issues.
+
+`plan_schema()` is the schema as code (usable on its own in a notebook:
+`renja_xl.plan_schema().validate(df, lazy=True)`). Every check is named after the rule it
+enforces; `validate_plan` runs it lazily (all failures collected) and turns each failure
+case into an `Issue` on the Excel cell of the row it came from, never a DataFrame index.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..read.codes import LEVELS, PATTERNS, four_digit_form
+from ..report.issues import Issue
+
+__all__ = ["plan_schema", "validate_plan", "FRAME_RULES"]
+
+
+def _is_blank(series):
+    """Empty text: the reader stores None for empty cells (text is already trimmed)."""
+    return series.isna() | (series == "")
+
+
+def _sub(df):
+    return df["level"] == "sub_kegiatan"
+
+
+_INDICATOR_WORDS = r"\s*(jumlah|persentase|prosentase|presentase|cakupan|nilai|indeks|tersedianya|terlaksananya)\b"
+_ANY_CODE = "|".join(f"(?:{PATTERNS[k][1:-1]})" for k in
+                     ("program", "kegiatan", "sub_kegiatan", "sub_kegiatan_2digit"))
+
+# Column-level checks: rule -> (column, check on that column's Series)
+COLUMN_RULES = {
+    "kode-invalid": ("kode", lambda s: s.isna() | s.str.fullmatch(_ANY_CODE).fillna(False).astype(bool)),
+    "kode-sub-2digit": ("kode", lambda s: s.isna() | ~s.str.fullmatch(PATTERNS["sub_kegiatan_2digit"][1:-1]).fillna(False).astype(bool)),
+}
+# Row-level checks: rule -> (check on the frame, True where the row passes; field of the issue)
+FRAME_RULES = {
+    "nama-missing": (lambda df: df["level"].isna() | ~_is_blank(df["nama"]), "nama"),
+    "indikator-missing": (lambda df: df["level"].isna() | ~_is_blank(df["indikator"]), "indikator"),
+    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_target_text"]), "target"),
+    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | df["_pagu_unreadable"], "pagu"),
+    "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
+    "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
+    "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | df["level"].isna() | ~_is_blank(df["sasaran"]),
+                        "sasaran"),
+    "lokasi-not-a-place": (lambda df: _is_blank(df["lokasi"]) | ~(
+        (df["lokasi"] == df["indikator"]) |
+        df["lokasi"].str.match(_INDICATOR_WORDS, case=False).fillna(False).astype(bool)), "lokasi"),
+}
+# pandera's own check names, for the failures of column properties
+_BUILTIN = {("kode", "not_nullable"): "kode-missing"}
+_FIELD = {"kode-missing": "kode", "kode-invalid": "kode", "kode-sub-2digit": "kode_sub",
+          "pagu-negative": None}
+
+
+def _pandera():
+    """`pandera.pandas`, imported without hypothesis when hypothesis is not loaded yet.
+
+    pandera's built-in checks import its data-synthesis strategies, which import hypothesis
+    when it is installed (0.2 s of a 0.7 s `check`). renja_xl never synthesises data, so the
+    strategies get their placeholders; import hypothesis before renja_xl to keep them."""
+    import sys
+    if "pandera.backends.pandas.builtin_checks" in sys.modules or "hypothesis" in sys.modules:
+        import pandera.pandas as pa
+        return pa
+    sys.modules["hypothesis"] = None                # makes `import hypothesis` fail
+    try:
+        import pandera.pandas as pa
+        import pandera.backends.pandas.builtin_checks  # noqa: F401  (imports the strategies)
+    finally:
+        del sys.modules["hypothesis"]
+    return pa
+
+
+@lru_cache(maxsize=1)
+def plan_schema():
+    """The pandera DataFrameSchema for normalised plan rows (plus the private helper columns)."""
+    pa = _pandera()
+    nonneg = pa.Check(lambda s: s.isna() | (s >= 0), name="pagu-negative")
+    kode_checks = [pa.Check(fn, name=rule) for rule, (_, fn) in COLUMN_RULES.items()]
+    columns = {
+        "row": pa.Column(int, pa.Check.ge(1)),
+        "kode": pa.Column(str, kode_checks, nullable=False),
+        "level": pa.Column(str, pa.Check.isin(LEVELS), nullable=True),
+        "nama": pa.Column(str, nullable=True),
+        "indikator": pa.Column(str, nullable=True),
+        "lokasi": pa.Column(str, nullable=True),
+        "pagu": pa.Column(float, nonneg, nullable=True),
+        "pagu_n1": pa.Column(float, nonneg, nullable=True),
+    }
+    checks = [pa.Check(fn, name=rule) for rule, (fn, _) in FRAME_RULES.items()]
+    return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=True)
+
+
+_FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokasi", "pagu", "pagu_n1")
+
+
+def _frame(records: list[dict], has_sasaran_col: bool = False):
+    """The narrow frame the schema validates (only the columns its checks read)."""
+    import pandas as pd
+    data = {name: [r.get(name) for r in records] for name in _FRAME_COLUMNS}
+    data["_target_text"] = [r.get("_target_text") for r in records]
+    data["_pagu_unreadable"] = [r.get("_pagu_formula") is not None or bool(r.get("_pagu_bad"))
+                                for r in records]
+    data["_sumber_dana_any"] = [r.get("_sumber_dana_any") for r in records]
+    frame = pd.DataFrame(data)
+    frame["_has_sasaran_col"] = has_sasaran_col
+    for name in ("pagu", "pagu_n1"):
+        frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+    return frame
+
+
+def validate_plan(plan) -> list[Issue]:
+    """Validate one plan table's rows lazily; every failure as an issue on its cell."""
+    pa = _pandera()
+    records = plan.rows
+    if not records:
+        return []
+    try:
+        plan_schema().validate(_frame(records, plan.col("sasaran") is not None), lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    issues: list[Issue] = []
+    seen: set[tuple[str, int]] = set()
+    for check, column, index in zip(cases["check"], cases["column"], cases["index"]):
+        if index is None or index != index:
+            continue
+        check = str(check)
+        rule = _BUILTIN.get((column, check), check)
+        if rule in FRAME_RULES:
+            field_name = FRAME_RULES[rule][1]
+        elif rule in _FIELD:
+            field_name = _FIELD[rule] or column
+        else:
+            continue                      # a type/coercion failure already reported as a value
+        key = (f"{rule}:{field_name}", int(index))
+        if key in seen:
+            continue
+        seen.add(key)
+        issues.append(_issue(plan, records[int(index)], rule, field_name))
+    issues.sort(key=lambda i: (i.row or 0, i.col or 0))
+    return issues
+
+
+def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
+    kode = rec.get("kode")
+    params = {"level": rec.get("level")}
+    value = expected = None
+    col = None
+    if field_name == "kode_sub":
+        col = plan.layout.columns["kode"][-1]
+        value, expected = kode, four_digit_form(kode)
+    elif field_name == "lokasi" and rule == "lokasi-not-a-place":
+        value = rec.get("lokasi")
+    elif field_name == "kode":
+        value = rec.get("_kode_raw") or kode
+        params["level"] = None
+    elif field_name in ("pagu", "pagu_n1"):
+        value = rec.get(field_name)
+        params["year"] = plan.year(field_name == "pagu_n1")
+        params["shown"] = _rp(value)
+    elif field_name == "target":
+        params["year"] = plan.year(False)
+    elif field_name == "sumber_dana" and plan.col("sumber_dana") is None:
+        col = plan.col("nama")
+    if col is None:
+        col = plan.col(field_name)
+        if col is None:                      # the column itself is missing: point at the code
+            col = plan.col("kode")
+    return plan.issue(rule, rec["row"], col=col, kode=kode, value=value, expected=expected,
+                      params=params)
+
+
+def _rp(value):
+    from ..read.numbers import format_rupiah
+    return format_rupiah(value)

@@ -1,0 +1,58 @@
+"""The readable summary of a `Report` (the default output of `check`)."""
+from __future__ import annotations
+
+from ..report.issues import Report
+from ..tables.defs import table_defs
+
+WORDS = {
+    "id": {"ok": "VALID", "invalid": "TIDAK VALID", "unreadable": "TIDAK TERBACA",
+           "error": "KESALAHAN", "warning": "PERINGATAN", "table": "Tabel {title} di sheet '{sheet}' baris {first}–{last}",
+           "levels": "{program} program, {kegiatan} kegiatan, {sub_kegiatan} sub kegiatan",
+           "skipped": "dilewati", "counts": "{e} kesalahan, {w} peringatan",
+           "kec": "Kecamatan {name}", "nokec": "kecamatan tidak diketahui",
+           "total": "Jumlah: {files} file ({ok} valid, {invalid} tidak valid, {unreadable} tidak terbaca), {e} kesalahan, {w} peringatan",
+           "more": "… dan {n} lagi (lihat --format json)"},
+    "en": {"ok": "VALID", "invalid": "INVALID", "unreadable": "UNREADABLE",
+           "error": "ERROR", "warning": "WARNING", "table": "Table {title} on sheet '{sheet}' rows {first}–{last}",
+           "levels": "{program} program, {kegiatan} kegiatan, {sub_kegiatan} sub kegiatan",
+           "skipped": "skipped", "counts": "{e} error(s), {w} warning(s)",
+           "kec": "Kecamatan {name}", "nokec": "kecamatan unknown",
+           "total": "Total: {files} file(s) ({ok} valid, {invalid} invalid, {unreadable} unreadable), {e} error(s), {w} warning(s)",
+           "more": "… and {n} more (see --format json)"},
+}
+
+
+def render_text(report: Report, lang: str = "id", limit: int = 200) -> str:
+    words = WORDS["en" if lang == "en" else "id"]
+    by_file: dict[str, list] = {}
+    for issue in report.issues:
+        by_file.setdefault(issue.file, []).append(issue)
+    lines: list[str] = []
+    titles = {tid: t.title for tid, t in table_defs().items()}
+    for result in report.files:
+        kec = words["kec"].format(name=result.kecamatan) if result.kecamatan else words["nokec"]
+        lines.append(f"== {result.file} — {kec}: {words[result.status]}")
+        for table in result.tables:
+            text = words["table"].format(title=titles.get(table.table, table.table),
+                                         sheet=table.sheet, first=table.first_row,
+                                         last=table.last_row)
+            if table.levels:
+                text += ": " + words["levels"].format(**table.levels)
+            lines.append("   " + text)
+            if table.skipped:
+                skipped = ", ".join(f"{n} {kind}" for kind, n in table.skipped.items())
+                lines.append(f"   ({words['skipped']}: {skipped})")
+        lines.append("   " + words["counts"].format(e=result.errors, w=result.warnings))
+        issues = sorted(by_file.get(result.file, []), key=lambda i: i.severity != "error")
+        for issue in issues[:limit]:
+            where = issue.where or "-"
+            lines.append(f"   {words[issue.severity]:<10} {where:<22} {issue.message(lang)} [{issue.rule}]")
+        if len(issues) > limit:
+            lines.append("   " + words["more"].format(n=len(issues) - limit))
+        lines.append("")
+    statuses = [f.status for f in report.files]
+    lines.append(words["total"].format(files=len(report.files), ok=statuses.count("ok"),
+                                       invalid=statuses.count("invalid"),
+                                       unreadable=statuses.count("unreadable"),
+                                       e=len(report.errors), w=len(report.warnings)))
+    return "\n".join(lines)
