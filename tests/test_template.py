@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 import renja_xl
-from renja_xl.codes import four_digit_form
-from renja_xl.nomenclature import Nomenclature, builtin_nomenclature
-from renja_xl.numbers import parse_target
+from renja_xl.read.codes import four_digit_form
+from renja_xl.validate.nomenclature import Nomenclature, builtin_nomenclature
+from renja_xl.read.numbers import parse_target
 from renja_xl.write.template import write_template
 
 from conftest import SAMPLES

@@ -82,7 +82,7 @@ def write_template(path, tahun: int | None = None, nama: str | None = None,
                    bidang: str = "7.01") -> TemplateResult:
     """Write the template to `path` (atomically). `nomenclature`: a `Nomenclature` (default the
     built-in kecamatan list); `dari`: last year's submitted Renja to prefill the plan from."""
-    from ..nomenclature import builtin_nomenclature
+    from ..validate.nomenclature import builtin_nomenclature
     nom = nomenclature or builtin_nomenclature()
     codes = bidang_codes(nom, bidang)
     if not codes and not dari:
@@ -107,7 +107,7 @@ def write_template(path, tahun: int | None = None, nama: str | None = None,
 
 
 def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
-    from ..writer import atomic_path
+    from .workbook import atomic_path
     extra = ["", f"Nomenklatur acuan: {nom.source} ({len(codes)} kode)."]
     if dari:
         extra.append(f"Diisi awal dari Renja tahun lalu: {os.path.basename(dari)} "
@@ -135,14 +135,14 @@ def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
 def read_previous(dari: str, output):
     """Last year's Renja, read with the project's reader; a file that cannot be used is one
     Indonesian line (TemplateError)."""
-    from ..reader import read_file
+    from ..tables.reader import read_file
     if not os.path.exists(dari):
         raise TemplateError(f"{dari}: file --dari tidak ditemukan")
     if os.path.exists(output) and os.path.samefile(dari, output):
         raise TemplateError(f"{output}: file keluaran sama dengan file --dari; pilih nama lain")
     previous = read_file(dari)
     if previous.error is not None:
-        from ..rules import RULES
+        from ..report.rules import RULES
         rule = RULES.get(previous.error.rule)
         text = rule.id_text.split("(")[0].split(";")[0].strip() if rule else previous.error.rule
         raise TemplateError(f"{dari}: file --dari tidak dapat dibaca ({text}: "

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.utility import xl_col_to_name
 
-from ..codes import LEVELS, four_digit_form, level_of, parent_code
+from ..read.codes import LEVELS, four_digit_form, level_of, parent_code
 from .template_sheets import FIRST_HEADER_ROW, LIST_SHEET, PROTECT, page_setup, validation
 from .template_sheets import write_header
 
