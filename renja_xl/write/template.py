@@ -67,11 +67,15 @@ def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists) -
 def write_petunjuk(wb, fmt: Formats, words: dict, extra: list[str]) -> None:
     spec = template_spec()["petunjuk"]
     ws = wb.add_worksheet(spec["sheet"])
-    ws.set_column(0, 0, 130)
+    ws.set_column(0, 0, 110)
     ws.hide_gridlines(2)
     lines = [fill(line, words) for line in spec["lines"]] + extra
     for r, line in enumerate(lines):
         ws.write_string(r, 0, line, fmt.heading if r == 0 else fmt.plain)
+        if r:
+            ws.set_row(r, 13.0 * -(-max(1, len(line)) // 120) + 3)
+    ws.set_row(0, 22)
+    ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.protect("", {})

@@ -236,7 +236,7 @@ class _PlanSheet:
         for col in self.columns:
             text = texts.get(col["key"])
             if isinstance(text, str) and text:
-                lines = max(lines, -(-len(text) // max(1, int(col.get("width", 10) * 1.15))))
+                lines = max(lines, -(-len(text) // max(1, int(col.get("width", 10) * 1.45))))
         return 12.0 * lines + 3
 
     def _value(self, r: int, c: int, value, cell_format) -> None:
