@@ -118,7 +118,11 @@ def test_fresh_template_is_read_as_the_six_tables(template):
     assert not [i for i in report.issues if i.category in ("structure", "file")]
     info = report.files[0].tables[0]
     assert (info.table, info.sheet) == ("rencana", PLAN)
-    assert info.levels == {"program": 6, "kegiatan": 29, "sub_kegiatan": 0}
+    # every program and kegiatan of the kecamatan list but the generic program's kegiatan for
+    # Setda/DPRD/BLUD (7.01.01.2.10-2.16)
+    assert info.levels == {"program": 6, "kegiatan": 29 - 7, "sub_kegiatan": 0}
+    codes = {i.kode for i in report.issues if i.rule == "no-children"}
+    assert "7.01.01.2.09" in codes and "7.01.01.2.10" not in codes
 
 
 def test_filled_template_reads_cleanly_with_right_totals(filled):

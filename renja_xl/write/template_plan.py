@@ -60,17 +60,20 @@ def bidang_codes(nom, bidang: str) -> list[tuple[str, str, str]]:
 
 
 def nomenclature_rows(codes, spec: dict) -> list[PlanRow]:
-    """Without --dari: every program and kegiatan of the list, each kegiatan with a few empty
-    sub kegiatan rows (as many as it has sub kegiatan, within min/max_sub_rows)."""
+    """Without --dari: every program and kegiatan of the list (but the generic program's
+    kegiatan for Setda/DPRD/BLUD), each kegiatan with a few empty sub kegiatan rows (as many as
+    it has sub kegiatan, within min/max_sub_rows)."""
     subs: dict[str, int] = {}
     for kode, _, level in codes:
         if level == "sub_kegiatan":
             subs[kode[:12]] = subs.get(kode[:12], 0) + 1
     rows = []
+    skip = set(spec.get("skip_generic_kegiatan", ()))
     for kode, _, level in codes:
+        parts = kode.split(".")
         if level == "program":
             rows.append(PlanRow("program", kode))
-        elif level == "kegiatan":
+        elif level == "kegiatan" and not (parts[2] == "01" and ".".join(parts[3:]) in skip):
             rows.append(PlanRow("kegiatan", kode))
             count = min(spec["max_sub_rows"], max(spec["min_sub_rows"], subs.get(kode, 0)))
             rows += [PlanRow("sub_kegiatan", parent=kode) for _ in range(count)]
