@@ -210,6 +210,21 @@ def test_plan_sheet_has_drop_downs_formats_and_protection(template):
     assert ws["A5"].protection.locked and not ws[f"C{sub}"].protection.locked
 
 
+def test_no_cell_has_two_validations(template):
+    """Excel refuses (repairs) a sheet whose data validations overlap."""
+    wb = openpyxl.load_workbook(template)
+    for ws in (ws for ws in wb.worksheets if ws.title.startswith("Tabel")):
+        seen = Counter()
+        for dv in ws.data_validations.dataValidation:
+            for part in str(dv.sqref).split():
+                lo, _, hi = part.partition(":")
+                hi = hi or lo
+                col = lo.rstrip("0123456789")
+                for r in range(int(lo[len(col):]), int(hi[len(col):]) + 1):
+                    seen[(col, r)] += 1
+        assert seen and max(seen.values()) == 1, ws.title
+
+
 def _covers(sqref: str, col: str, row: int) -> bool:
     for part in sqref.split():
         a, _, b = part.partition(":")

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.utility import xl_col_to_name
 
 from .template_plan import PlanRow, bidang_codes, nomenclature_rows, previous_rows
 from .template_plan import write_plan_sheet
@@ -45,7 +47,7 @@ def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists) -
     columns = spec["columns"]
     numbers = write_header(ws, fmt, spec["titles"], columns, words)
     first, last = numbers + 1, numbers + spec["rows"]
-    letters = {col["key"]: xlsxwriter.utility.xl_col_to_name(c) for c, col in enumerate(columns)}
+    letters = {col["key"]: xl_col_to_name(c) for c, col in enumerate(columns)}
     for c, col in enumerate(columns):
         kind = col.get("kind", "text")
         for r in range(first, last + 1):
@@ -131,7 +133,7 @@ def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
             write_plan_sheet(wb, fmt, template_spec()["plan"], words, rows, lists, nom)
             write_lists(wb, codes)
             wb.close()
-    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
+    except (OSError, FileCreateError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise TemplateError(f"{path}: tidak dapat ditulis ({reason})") from None
 

@@ -306,7 +306,8 @@ class _PlanSheet:
                 "error_message": "Kode ini tidak ada di daftar nomenklatur. Pilih dari daftar; "
                                  "lanjutkan hanya bila kode ini sudah resmi."})
         for c, spec in enumerate(self.columns):
-            rule = validation(spec.get("kind", "text"), self.lists)
+            kind = spec.get("kind", "text")
+            rule = validation(kind, self.lists) if kind != "code" else None
             if rule:
                 self.ws.data_validation(self.first, c, self.sep, c, rule)
 

@@ -90,6 +90,7 @@ class Formats:
 class Lists:
     """Where the drop-down lists stand on the hidden sheet (absolute ranges)."""
     codes: str = ""                 # A:B, every code with its name (for VLOOKUP)
+    all_codes: str = ""             # A, every code (the Evaluasi drop-down)
     by_level: dict[str, str] = field(default_factory=dict)
     sub_rows: dict[str, tuple[int, int]] = field(default_factory=dict)   # kegiatan -> F rows
     sumber_dana: str = ""
@@ -103,7 +104,8 @@ LIST_SHEET = "Daftar"
 def list_ranges(codes: list[tuple[str, str, str]]) -> Lists:
     """Where each list will stand on the hidden sheet (known before any sheet is written)."""
     spec = template_spec()["lists"]
-    out = Lists(codes=f"{LIST_SHEET}!$A$2:$B${max(2, len(codes) + 1)}")
+    last = max(2, len(codes) + 1)
+    out = Lists(codes=f"{LIST_SHEET}!$A$2:$B${last}", all_codes=f"={LIST_SHEET}!$A$2:$A${last}")
     for letter, level in (("D", "program"), ("E", "kegiatan"), ("F", "sub_kegiatan")):
         mine = [k for k, _, lvl in codes if lvl == level]
         out.by_level[level] = f"={LIST_SHEET}!${letter}$2:${letter}${max(2, len(mine) + 1)}"
@@ -206,7 +208,7 @@ def validation(kind: str, lists: Lists) -> dict | None:
                 "maximum": 1e15, "error_type": "stop", "error_title": "Bukan angka",
                 "error_message": "Isi dengan angka saja; satuan ditulis di kolom Satuan "
                                  "atau di nama indikator."}
-    source = {"satuan": lists.satuan, "sumber_dana": lists.sumber_dana,
+    source = {"code": lists.all_codes, "satuan": lists.satuan, "sumber_dana": lists.sumber_dana,
               "catatan": lists.catatan}.get(kind)
     if source:
         return {"validate": "list", "source": source, "error_type": "warning",
