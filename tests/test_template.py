@@ -206,6 +206,12 @@ def test_plan_sheet_has_drop_downs_formats_and_protection(template):
     assert ws[f"H{sub}"].number_format == "#,##0"
     assert ws[f"H{keg}"].value.startswith("=IF($A") and "SUMIFS(" in ws[f"H{keg}"].value
     assert ws[f"B{keg}"].value.startswith("=IF($A") and "VLOOKUP(" in ws[f"B{keg}"].value
+    formulas = {str(cf.sqref).split(":")[0][0]: rule.formula[0]
+                for cf in ws.conditional_formatting for rule in cf.rules if "ISFORMULA" in rule.formula[0]}
+    assert set(formulas) == {"H", "M"}                  # a pagu formula typed over turns amber
+    missing = {str(cf.sqref)[0] for cf in ws.conditional_formatting for rule in cf.rules
+               if "=17" in rule.formula[0]}
+    assert {"B", "D", "E", "F", "H", "K", "M"} <= missing  # empty required cells turn pink
     assert ws.protection.sheet and not ws.protection.password
     assert ws["A5"].protection.locked and not ws[f"C{sub}"].protection.locked
 

@@ -178,6 +178,7 @@ def write_plan_sheet(wb, fmt, spec: dict, words: dict, rows: list[PlanRow], list
         ws.write_blank(sep, c, None, fmt.text)
     sheet.write_total(sep + 1, rows, cached)
     sheet.validate(rows)
+    sheet.highlight()
     ws.freeze_panes(first, 2)
     page_setup(ws, (FIRST_HEADER_ROW, numbers), len(columns) - 1,
                f"{words['nama']} - Renja {words['n']} - {spec['sheet']}")
@@ -310,6 +311,23 @@ class _PlanSheet:
             rule = validation(kind, self.lists) if kind != "code" else None
             if rule:
                 self.ws.data_validation(self.first, c, self.sep, c, rule)
+
+    def highlight(self) -> None:
+        """Conditional formats that show mistakes while typing: a sub kegiatan row (17-char
+        code) with an empty required cell turns pink; a program/kegiatan pagu whose formula
+        was typed over turns amber (ISFORMULA: Excel 2013+, LibreOffice)."""
+        a, first, last = self.letter["kode"], self.first, self.sep
+        for key in ("nama", "indikator", "lokasi", "target", "pagu", "target_n1", "pagu_n1"):
+            col = self.letter[key]
+            self.ws.conditional_format(f"{col}{first + 1}:{col}{last + 1}", {
+                "type": "formula", "format": self.fmt.missing,
+                "criteria": f"=AND(LEN(${a}{first + 1})=17,LEN({col}{first + 1})=0)"})
+        for key in ("pagu", "pagu_n1"):
+            col = self.letter[key]
+            self.ws.conditional_format(f"{col}{first + 1}:{col}{last + 1}", {
+                "type": "formula", "format": self.fmt.overwritten,
+                "criteria": f"=AND(LEN(${a}{first + 1})>0,LEN(${a}{first + 1})<17,"
+                            f"NOT(_xlfn.ISFORMULA({col}{first + 1})))"})
 
     def _code_source(self, row: PlanRow) -> str:
         if row.level != "sub_kegiatan":

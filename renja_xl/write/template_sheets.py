@@ -59,6 +59,8 @@ class Formats:
         self.unlocked = add({"locked": False})
         self.plain = add({**base, "text_wrap": True})
         self.heading = add({**base, "bold": True, "font_size": 13, "text_wrap": False})
+        self.missing = add({"bg_color": "#FFC7CE"})           # conditional: fill this in
+        self.overwritten = add({"bg_color": "#FFEB9C", "font_color": "#9C5700"})
         self.levels = {}                      # (level, kind) -> format, built on demand
         self._wb, self._cell = wb, cell
 
