@@ -186,28 +186,22 @@ def write_plan_sheet(wb, fmt, spec: dict, words: dict, rows: list[PlanRow], list
 
 
 def _cached_totals(rows: list[PlanRow]) -> dict[int, dict[str, float]]:
-    """What the parent formulas evaluate to: kegiatan = Σ its 4-digit sub kegiatan below,
-    program = Σ its kegiatan below (the same rule as the formulas)."""
-    out: dict[int, dict[str, float]] = {}
-    for name in ("pagu", "pagu_n1"):
-        for level, width in (("kegiatan", 17), ("program", 12)):
-            for i, row in enumerate(rows):
-                if row.level != level or not row.kode:
-                    continue
-                total = 0.0
-                for j in range(i + 1, len(rows)):
-                    kid = rows[j]
-                    if kid.kode and len(kid.kode) == width and kid.kode.startswith(row.kode + "."):
-                        total += _amount(kid, name, out.get(j, {}))
-                out.setdefault(i, {})[name] = total
-    return out
-
-
-def _amount(row: PlanRow, name: str, cached: dict) -> float:
-    if row.level == "sub_kegiatan":
-        value = row.values.get(name)
-        return float(value) if isinstance(value, (int, float)) else 0.0
-    return cached.get(name, 0.0)
+    """What the parent formulas evaluate to: kegiatan = Σ its 4-digit sub kegiatan, program =
+    Σ its kegiatan (rows are written parents first, so "below" holds for every child)."""
+    sums: dict[str, dict[str, float]] = {}
+    for row in rows:                                 # sub kegiatan into their kegiatan
+        if row.level == "sub_kegiatan" and row.kode and len(row.kode) == 17:
+            into = sums.setdefault(row.kode[:12], {"pagu": 0.0, "pagu_n1": 0.0})
+            for name in into:
+                value = row.values.get(name)
+                into[name] += float(value) if isinstance(value, (int, float)) else 0.0
+    for row in rows:                                 # kegiatan into their program
+        if row.level == "kegiatan" and row.kode and len(row.kode) == 12:
+            into = sums.setdefault(row.kode[:7], {"pagu": 0.0, "pagu_n1": 0.0})
+            for name, value in sums.get(row.kode, {}).items():
+                into[name] += value
+    return {i: sums.get(row.kode, {"pagu": 0.0, "pagu_n1": 0.0})
+            for i, row in enumerate(rows) if row.level != "sub_kegiatan" and row.kode}
 
 
 class _PlanSheet:
