@@ -48,6 +48,8 @@ def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists) -
     numbers = write_header(ws, fmt, spec["titles"], columns, words)
     first, last = numbers + 1, numbers + spec["rows"]
     letters = {col["key"]: xl_col_to_name(c) for c, col in enumerate(columns)}
+    for r in range(first, last + 1):
+        ws.set_row(r, None, fmt.unlocked)           # the whole row: deletable when protected
     for c, col in enumerate(columns):
         kind = col.get("kind", "text")
         for r in range(first, last + 1):

@@ -176,6 +176,7 @@ def write_plan_sheet(wb, fmt, spec: dict, words: dict, rows: list[PlanRow], list
         sheet.write_row(first + i, row, cached.get(i, {}))
     for c in range(len(columns)):
         ws.write_blank(sep, c, None, fmt.text)
+    ws.set_row(sep, None, fmt.unlocked)
     sheet.write_total(sep + 1, rows, cached)
     sheet.validate(rows)
     sheet.highlight()
@@ -224,7 +225,7 @@ class _PlanSheet:
                 self._parent_sum(r, c, row, key, cached.get(key, 0.0))
             else:
                 self._value(r, c, row.values.get(key), fmt.level(level, kind))
-        ws.set_row(r, self._height(row))
+        ws.set_row(r, self._height(row), fmt.unlocked)   # the whole row: deletable when protected
 
     def _height(self, row: PlanRow) -> float:
         """Rows tall enough for their wrapped text (xlsxwriter cannot autofit; Excel and

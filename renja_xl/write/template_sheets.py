@@ -175,7 +175,6 @@ def write_header(ws, fmt: Formats, titles: list[str], columns: list[dict], words
             ws.write_comment(h2 if col.get("group") else h1, c, col["note"], {"author": "renja_xl", "x_scale": 2.2,
                                                    "y_scale": 2.2})
         ws.set_column(c, c, col.get("width", 12), fmt.unlocked)
-    ws.set_column(len(columns), 16383, None, fmt.unlocked)
     ws.set_row(h1, 30 if grouped else 60)
     if grouped:
         ws.set_row(h2, 60)
