@@ -72,8 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="daftar nomenklatur resmi untuk daftar pilihan kode (bawaan: daftar kecamatan)")
     p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
                    help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi rencana tahun ini")
-    p.add_argument("--bidang", default="7.01", metavar="KODE",
-                   help="bidang urusan yang kodenya ditawarkan (bawaan 7.01 kecamatan)")
+    p.add_argument("--bidang", default=None, metavar="KODE",
+                   help="bidang urusan yang kodenya ditawarkan (bawaan: bidang program di file "
+                        "--dari, atau 7.01 kecamatan)")
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser

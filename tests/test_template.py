@@ -384,3 +384,26 @@ def test_libreoffice_recalculates_the_sums_to_the_same_totals(template, tmp_path
     assert ws[f"H{total_row}"].value == sum(r["pagu"] for r in rows if len(r["kode"]) == 17)
     ev = openpyxl.load_workbook(out, data_only=True)["Tabel 2.1 Evaluasi"]
     assert (ev["H8"].value, ev["J8"].value, ev["K8"].value) == (75, 33, 68.75)
+
+
+def test_dari_from_an_opd_keeps_its_name_and_bidang(tmp_path):
+    from conftest import PlanLayout, make_plan_workbook
+    rows = [("1.02.02", "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
+             "Persentase fasilitas kesehatan terakreditasi", "Kab. Purbalingga", "80%", 5_000_000,
+             "DAU", "85%", 6_000_000),
+            ("1.02.02.2.01", "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota",
+             "Jumlah puskesmas", "Kab. Purbalingga", "2 Unit", 5_000_000, "DAU", "3 Unit", 6_000_000),
+            ("1.02.02.2.01.0014", "Pengadaan Alat Kesehatan/Alat Penunjang Medik Fasilitas Pelayanan Kesehatan",
+             "Jumlah alat kesehatan", "Kab. Purbalingga", "10 Unit", 5_000_000, "DAK Fisik",
+             "12 Unit", 6_000_000)]
+    layout = PlanLayout(titles=("Rencana Program dan Kegiatan Tahun 2025",
+                                "Nama Perangkat Daerah : Dinas Kesehatan"))
+    last_year = make_plan_workbook(tmp_path / "renja_dinkes_2025.xlsx", rows, layout)
+    out = tmp_path / "renja_dinkes_2026.xlsx"
+    result = write_template(out, dari=str(last_year))
+    assert (result.nama, result.year) == ("Dinas Kesehatan", 2026)
+    frame = renja_xl.read_renja(str(out))
+    assert list(frame["kode"]) == ["1.02.02", "1.02.02.2.01", "1.02.02.2.01.0014"]
+    assert list(frame["pagu"]) == [6_000_000, 6_000_000, 6_000_000]
+    assert set(frame["kecamatan"]) == {"Dinas Kesehatan"}
+    assert list(frame["sumber_dana"])[2] == "DAK Fisik" and frame["satuan"].iloc[2] == "Unit"

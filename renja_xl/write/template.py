@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import xlsxwriter
@@ -87,21 +88,24 @@ def write_petunjuk(wb, fmt: Formats, words: dict, extra: list[str]) -> None:
 
 def write_template(path, tahun: int | None = None, nama: str | None = None,
                    nomenclature=None, dari: str | None = None,
-                   bidang: str = "7.01") -> TemplateResult:
+                   bidang: str | None = None) -> TemplateResult:
     """Write the template to `path` (atomically). `nomenclature`: a `Nomenclature` (default the
-    built-in kecamatan list); `dari`: last year's submitted Renja to prefill the plan from."""
+    built-in kecamatan list); `dari`: last year's submitted Renja to prefill the plan from;
+    `bidang`: whose codes the drop-downs offer (default: the bidang of `dari`'s programs, else
+    7.01 kecamatan)."""
     from ..validate.nomenclature import builtin_nomenclature
     nom = nomenclature or builtin_nomenclature()
+    previous = read_previous(dari, path) if dari else None
+    bidang = bidang or (_bidang_of(previous.plans) if previous else None) or "7.01"
     codes = bidang_codes(nom, bidang)
-    if not codes and not dari:
+    if not codes and previous is None:
         raise TemplateError(f"bidang {bidang} tidak ada di nomenklatur {nom.source}; "
                             "pilih --bidang lain atau berikan --nomenklatur")
     notes: list[str] = []
-    if dari:
-        previous = read_previous(dari, path)
+    if previous is not None:
         rows, notes = previous_rows(previous.plans, nom, codes, template_spec()["plan"])
         tahun = tahun or _next_year(previous.plans)
-        nama = nama or (f"Kecamatan {previous.kecamatan}" if previous.kecamatan else None)
+        nama = nama or _unit_name(previous.kecamatan, bidang)
     else:
         rows = nomenclature_rows(codes, template_spec()["plan"])
     tahun = tahun or _dt.date.today().year + 1
@@ -112,6 +116,22 @@ def write_template(path, tahun: int | None = None, nama: str | None = None,
     prefilled = sum(1 for r in rows if r.level == "sub_kegiatan" and r.kode and dari)
     return TemplateResult(path=str(path), year=tahun, nama=nama, plan_rows=plan_rows,
                           prefilled=prefilled, notes=notes)
+
+
+def _bidang_of(plans) -> str | None:
+    """The bidang most of last year's programs belong to ("7.01" for a kecamatan)."""
+    found = Counter(".".join(row["kode"].split(".")[:2]) for plan in plans for row in plan.rows
+                    if row.get("level") == "program" and not row["kode"].startswith("X"))
+    return found.most_common(1)[0][0] if found else None
+
+
+def _unit_name(name: str | None, bidang: str) -> str | None:
+    """'Kejobong' -> 'Kecamatan Kejobong'; an OPD's name ('Dinas Kesehatan') as it is."""
+    if not name:
+        return None
+    if bidang == "7.01" and not name.lower().startswith("kecamatan"):
+        return f"Kecamatan {name}"
+    return name
 
 
 def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
