@@ -72,7 +72,7 @@ def fill_plan(path, out, rows, names=True):
     nom = builtin_nomenclature()
     for row in rows:
         kode = row["kode"]
-        if len(kode) < 17:
+        if kode.count(".") < 5:                        # program or kegiatan
             r = where[kode]
         else:
             r = where[kode[:12]] + 1
@@ -407,3 +407,22 @@ def test_dari_from_an_opd_keeps_its_name_and_bidang(tmp_path):
     assert list(frame["pagu"]) == [6_000_000, 6_000_000, 6_000_000]
     assert set(frame["kecamatan"]) == {"Dinas Kesehatan"}
     assert list(frame["sumber_dana"])[2] == "DAK Fisik" and frame["satuan"].iloc[2] == "Unit"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                    "apt-get install libreoffice-calc")
+def test_a_two_digit_code_escapes_the_sum_and_check_says_so(template, tmp_path):
+    """The SUMIFS counts 4-digit sub kegiatan only; a 2-digit code typed by hand is left out of
+    the recalculated kegiatan pagu, and check reports both the roll-up and the code."""
+    rows = kejobong_rows()
+    for row in rows:
+        if row["kode"] == "7.01.01.2.02.0004":
+            row["kode"] = "7.01.01.2.02.04"
+    path = tmp_path / "dua_digit.xlsx"
+    rows_at = fill_plan(template, path, rows, names=False)
+    report = renja_xl.check(str(recalculated(path, tmp_path)))
+    keg = rows_at["7.01.01.2.02"]
+    rollup = next(i for i in report.issues if i.rule == "pagu-rollup" and i.cell == f"H{keg}")
+    assert (rollup.value, rollup.expected) == (1_405_793_000 - 13_960_000, 1_405_793_000)
+    assert any(i.rule == "kode-sub-2digit" and i.row == rows_at["7.01.01.2.02.04"]
+               for i in report.issues)
