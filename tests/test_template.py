@@ -214,6 +214,7 @@ def test_plan_sheet_has_drop_downs_formats_and_protection(template):
     assert {"B", "D", "E", "F", "H", "K", "M"} <= missing  # empty required cells turn pink
     assert ws.protection.sheet and not ws.protection.password
     assert ws["A5"].protection.locked and not ws[f"C{sub}"].protection.locked
+    assert not ws["A3"].protection.locked              # the title line with the unit's name
 
 
 def test_no_cell_has_two_validations(template):

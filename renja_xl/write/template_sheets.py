@@ -45,8 +45,10 @@ class Formats:
         base = {"font_name": "Arial", "font_size": 9, "valign": "top", "text_wrap": True}
         cell = {**base, "border": 1, "locked": False}
         add = wb.add_format
-        self.title = add({**base, "bold": True, "font_size": 11, "text_wrap": False})
-        self.subtitle = add({**base, "text_wrap": False})
+        # title lines stay editable (a unit name to complete); the header below them is locked
+        self.title = add({**base, "bold": True, "font_size": 11, "text_wrap": False,
+                          "locked": False})
+        self.subtitle = add({**base, "text_wrap": False, "locked": False})
         self.head = add({**base, "bold": True, "border": 1, "align": "center",
                          "valign": "vcenter", "bg_color": "#D9D9D9"})
         self.number_row = add({**base, "italic": True, "border": 1, "align": "center",
