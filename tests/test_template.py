@@ -289,6 +289,16 @@ def test_dari_prefills_next_year_from_last_years_renja(tmp_path):
     assert "7.01.01.2.02.04" in cell.comment.text                   # the 2-digit code, updated
     assert "2026" in ws["A2"].value and "2027" in ws["A2"].value
     assert any("7.01.01.2.07" in n and "lebih dari sekali" in n for n in result.notes)
+    # the Renstra-level tables come along: indicators and the targets of the years both cover
+    tables = {t.table_id: t for t in renja_xl.read_file(str(out)).tables}
+    tujuan = tables["tujuan_sasaran"].rows
+    assert len(tujuan) == 4 and tujuan[0]["indikator"] == "Indeks Kepuasan Masyarakat (IKM) Kecamatan"
+    assert [tujuan[0].get(f"target_{y}") for y in range(2023, 2028)] == [87, 88, 89, 90, None]
+    kinerja = tables["kinerja_pelayanan"].rows
+    assert len(kinerja) == 12 and kinerja[0]["indikator"] == "Nilai Indeks Kepuasan Masyarakat"
+    assert (kinerja[0]["target_2024"], kinerja[0]["target_2025"]) == (88, 89)
+    assert kinerja[0].get("realisasi_2024") is None and kinerja[0].get("catatan") is None
+    assert "evaluasi" not in tables and "usulan" not in tables      # new every year
 
 
 def pd_isna(value) -> bool:
@@ -332,6 +342,16 @@ def test_cli_writes_the_template_and_refuses_bad_input(tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
+def test_an_empty_string_formula_result_is_a_cached_value():
+    """The template's Evaluasi formulas give "" until their inputs are numbers; Excel and
+    LibreOffice save that as <v></v> on a t="str" cell, openpyxl saves no value as <v />."""
+    from renja_xl.read.workbook import _uncached_formulas
+    xml = (b'<row r="9"><c r="H9" s="3" t="str"><f>IF(F9="","",G9/F9)</f><v></v></c>'
+           b'<c r="J9"><f>SUM(E9,G9)</f><v /></c><c r="K9"><f>J9/D9</f></c></row>')
+    found, errors = _uncached_formulas([xml])
+    assert set(found) == {(8, 9), (8, 10)} and errors == {}
+
+
 # --- LibreOffice: opens the template and recalculates it ---------------------------------------
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 RECALC = """<?xml version="1.0" encoding="UTF-8"?>
@@ -364,6 +384,9 @@ def test_libreoffice_recalculates_the_sums_to_the_same_totals(template, tmp_path
                                "PUBLIK", "Jumlah laporan", 48, 12, 12, 9], start=1):
         ev.cell(8, c, value)
     ev["I8"] = 12
+    for c, value in enumerate(["7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN",
+                               "Persentase lembaga aktif", "NA", None, "NA", "NA"], start=1):
+        ev.cell(9, c, value)                  # no numbers: (8), (10), (11) give "" (not an error)
     wb.save(path.with_name("evaluasi.xlsx"))
     out = recalculated(path.with_name("evaluasi.xlsx"), tmp_path)
     report = renja_xl.check(str(out))
@@ -385,6 +408,8 @@ def test_libreoffice_recalculates_the_sums_to_the_same_totals(template, tmp_path
     assert ws[f"H{total_row}"].value == sum(r["pagu"] for r in rows if len(r["kode"]) == 17)
     ev = openpyxl.load_workbook(out, data_only=True)["Tabel 2.1 Evaluasi"]
     assert (ev["H8"].value, ev["J8"].value, ev["K8"].value) == (75, 33, 68.75)
+    assert ev["H9"].value in ("", None)
+    assert not [i for i in report.issues if i.sheet == "Tabel 2.1 Evaluasi"], by_rule(report)
 
 
 def test_dari_from_an_opd_keeps_its_name_and_bidang(tmp_path):

@@ -42,22 +42,30 @@ class TemplateResult:
     notes: list[str] = field(default_factory=list)  # code updates, unknown codes (--dari)
 
 
-def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists) -> None:
-    """One of the five other tables: header and `rows` empty, formatted data rows."""
+def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists,
+                      carried: list[dict]) -> None:
+    """One of the five other tables: header, then `rows` formatted data rows (more when last
+    year's rows are carried over: `carried`, one {column key: value} per row)."""
     ws = wb.add_worksheet(spec["sheet"])
     columns = spec["columns"]
     numbers = write_header(ws, fmt, spec["titles"], columns, words)
-    first, last = numbers + 1, numbers + spec["rows"]
+    first = numbers + 1
+    last = numbers + max(spec["rows"], len(carried) + 5)
     letters = {col["key"]: xl_col_to_name(c) for c, col in enumerate(columns)}
     for r in range(first, last + 1):
         ws.set_row(r, None, fmt.unlocked)           # the whole row: deletable when protected
     for c, col in enumerate(columns):
         kind = col.get("kind", "text")
         for r in range(first, last + 1):
+            value = carried[r - first].get(col["key"]) if r - first < len(carried) else None
             if kind == "formula":
                 formula = re.sub(r"\{(\w+)\}", lambda m: f"{letters[m.group(1)]}{r + 1}",
                                  col["formula"])
                 ws.write_formula(r, c, "=" + formula, fmt.formula, "")
+            elif isinstance(value, (int, float)):
+                ws.write_number(r, c, value, fmt.of_kind(kind))
+            elif value:
+                ws.write_string(r, c, str(value), fmt.of_kind(kind))
             else:
                 ws.write_blank(r, c, None, fmt.of_kind(kind))
         rule = validation(kind, lists)
@@ -67,6 +75,25 @@ def write_other_table(wb, fmt: Formats, spec: dict, words: dict, lists: Lists) -
     page_setup(ws, (FIRST_HEADER_ROW, numbers), len(columns) - 1,
                f"{words['nama']} - Renja {words['n']} - {spec['sheet']}")
     ws.protect("", PROTECT)
+
+
+def carried_rows(spec: dict, previous, words: dict) -> list[dict]:
+    """Last year's rows of this table for the columns the spec carries over (`carry`); a
+    column's `from` names last year's field ("target_{n_2}": the target of year n-2)."""
+    if previous is None or not spec.get("carry"):
+        return []
+    out = []
+    for table in (t for t in previous.tables if t.table_id == spec["id"]):
+        for rec in table.rows:
+            row = {}
+            for col in spec["columns"]:
+                if col["key"] in spec["carry"]:
+                    value = rec.get(fill(col.get("from", col["key"]), words))
+                    if value is not None and value != "":
+                        row[col["key"]] = value
+            if row:
+                out.append(row)
+    return out
 
 
 def write_petunjuk(wb, fmt: Formats, words: dict, extra: list[str]) -> None:
@@ -111,7 +138,7 @@ def write_template(path, tahun: int | None = None, nama: str | None = None,
     tahun = tahun or _dt.date.today().year + 1
     nama = " ".join((nama or "Kecamatan ...").split())
     words = {**years(tahun), "nama": nama, "nama_upper": nama.upper()}
-    _write(path, words, codes, rows, nom, notes, dari)
+    _write(path, words, codes, rows, nom, notes, dari, previous)
     plan_rows = sum(1 for r in rows if r.kode)
     prefilled = sum(1 for r in rows if r.level == "sub_kegiatan" and r.kode and dari)
     return TemplateResult(path=str(path), year=tahun, nama=nama, plan_rows=plan_rows,
@@ -134,12 +161,13 @@ def _unit_name(name: str | None, bidang: str) -> str | None:
     return name
 
 
-def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
+def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari, previous) -> None:
     from .workbook import atomic_path
     extra = ["", f"Nomenklatur acuan: {nom.source} ({len(codes)} kode)."]
     if dari:
         extra.append(f"Diisi awal dari Renja tahun lalu: {os.path.basename(dari)} "
-                     f"(prakiraan maju tahun {words['n']} menjadi rencana tahun ini).")
+                     f"(prakiraan maju tahun {words['n']} menjadi rencana tahun ini; indikator "
+                     "dan target Tabel 2.2 dan 3.1 dibawa; realisasi diisi baru).")
         extra += [f"- {note}" for note in notes]
     try:
         with atomic_path(path) as tmp:
@@ -151,7 +179,8 @@ def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari) -> None:
             lists = list_ranges(codes)
             write_petunjuk(wb, fmt, words, extra)
             for spec in template_spec()["tables"]:
-                write_other_table(wb, fmt, spec, words, lists)
+                write_other_table(wb, fmt, spec, words, lists,
+                                  carried_rows(spec, previous, words))
             write_plan_sheet(wb, fmt, template_spec()["plan"], words, rows, lists, nom)
             write_lists(wb, codes)
             wb.close()
