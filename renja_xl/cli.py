@@ -47,6 +47,25 @@ def limits_from(args):
                   max_cells=int(Limits().max_cells * scale))
 
 
+def _template_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                   help="file template yang ditulis")
+    p.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
+                   help="tahun rencana n (bawaan: tahun prakiraan maju file --dari, "
+                        "atau tahun depan)")
+    p.add_argument("--nama", default=None, metavar="NAMA",
+                   help='nama perangkat daerah, mis. "Kecamatan Kejobong"')
+    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
+                   help="daftar nomenklatur resmi untuk daftar pilihan kode "
+                        "(bawaan: daftar kecamatan)")
+    p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
+                   help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
+                        "rencana tahun ini")
+    p.add_argument("--bidang", default=None, metavar="KODE",
+                   help="bidang urusan yang kodenya ditawarkan (bawaan: bidang program di file "
+                        "--dari, atau 7.01 kecamatan)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     words = HELP["id"]
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
@@ -63,18 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _common(p)
-    p = sub.add_parser("template", help=words["template"])
-    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="file template yang ditulis")
-    p.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
-                   help="tahun rencana n (bawaan: tahun prakiraan maju file --dari, atau tahun depan)")
-    p.add_argument("--nama", default=None, metavar="NAMA", help='nama perangkat daerah, mis. "Kecamatan Kejobong"')
-    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
-                   help="daftar nomenklatur resmi untuk daftar pilihan kode (bawaan: daftar kecamatan)")
-    p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
-                   help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi rencana tahun ini")
-    p.add_argument("--bidang", default=None, metavar="KODE",
-                   help="bidang urusan yang kodenya ditawarkan (bawaan: bidang program di file "
-                        "--dari, atau 7.01 kecamatan)")
+    _template_parser(sub.add_parser("template", help=words["template"]))
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser

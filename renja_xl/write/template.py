@@ -174,7 +174,8 @@ def _write(path, words, codes, rows: list[PlanRow], nom, notes, dari, previous) 
             wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False,
                                            "strings_to_formulas": False})
             wb.set_properties({"title": f"Template Renja {words['nama']} {words['n']}",
-                               "author": "renja_xl", "created": _dt.datetime(int(words["n"]) - 1, 1, 1)})
+                               "author": "renja_xl",
+                               "created": _dt.datetime(int(words["n"]) - 1, 1, 1)})
             fmt = Formats(wb)
             lists = list_ranges(codes)
             write_petunjuk(wb, fmt, words, extra)

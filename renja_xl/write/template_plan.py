@@ -119,7 +119,8 @@ def previous_rows(plans, nom, codes, spec: dict) -> tuple[list[PlanRow], list[st
         seen.add(kode)
         row = _carried_row(rec, kode, note)
         if kode not in known and nom.covers(kode):
-            row.note = ((row.note + ". ") if row.note else "") + "Kode tidak ada di nomenklatur acuan; periksa"
+            unknown = "Kode tidak ada di nomenklatur acuan; periksa"
+            row.note = f"{row.note}. {unknown}" if row.note else unknown
         if row.note:
             notes.append(f"{kode}: {row.note}")
         _place(tree, row)

@@ -174,8 +174,8 @@ def write_header(ws, fmt: Formats, titles: list[str], columns: list[dict], words
     for c, col in enumerate(columns):
         ws.write_string(numbers, c, col.get("number", f"({c + 1})"), fmt.number_row)
         if col.get("note"):                       # on the merged range's top-left cell
-            ws.write_comment(h2 if col.get("group") else h1, c, col["note"], {"author": "renja_xl", "x_scale": 2.2,
-                                                   "y_scale": 2.2})
+            ws.write_comment(h2 if col.get("group") else h1, c, col["note"],
+                             {"author": "renja_xl", "x_scale": 2.2, "y_scale": 2.2})
         ws.set_column(c, c, col.get("width", 12), fmt.unlocked)
     ws.set_row(h1, 30 if grouped else 60)
     if grouped:
