@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
+__all__ = ["LEVELS", "ALL_LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
            "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
            "prefix_of", "belongs_to"]
 
 # urusan and bidang rows stand above the programs in an OPD's plan; they group, they are not items
 GROUP_LEVELS = ("urusan", "bidang")
 PLAN_LEVELS = ("program", "kegiatan", "sub_kegiatan")
-LEVELS = GROUP_LEVELS + PLAN_LEVELS
+LEVELS = PLAN_LEVELS                    # the items of a plan
+ALL_LEVELS = GROUP_LEVELS + PLAN_LEVELS
 PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program",
                 "sub_kegiatan": "kegiatan"}
 _PARTS_OF = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 5, "sub_kegiatan": 6}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form
+from ..read.codes import ALL_LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form
 from ..report.issues import Issue
 
 __all__ = ["plan_schema", "validate_plan", "FRAME_RULES"]
@@ -87,7 +87,7 @@ def plan_schema():
     columns = {
         "row": pa.Column(int, pa.Check.ge(1)),
         "kode": pa.Column(str, kode_checks, nullable=False),
-        "level": pa.Column(str, pa.Check.isin(LEVELS), nullable=True),
+        "level": pa.Column(str, pa.Check.isin(ALL_LEVELS), nullable=True),
         "nama": pa.Column(str, nullable=True),
         "indikator": pa.Column(str, nullable=True),
         "lokasi": pa.Column(str, nullable=True),
