@@ -138,7 +138,8 @@ def _formula_scanner(archive: zipfile.ZipFile):
                            for piece in xml_segments(stream, part)):
                     return {}, {}, {}
             with archive.open(part) as stream:
-                return _uncached_formulas(xml_segments(stream, part))
+                sums: dict = {}
+                return (*_uncached_formulas(xml_segments(stream, part), sums), sums)
         except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error, ReadError):
             return {}, {}, {}
 
@@ -150,13 +151,15 @@ def _text_after(data: bytes, start: int) -> bytes:
     return data[start:end if end >= 0 else len(data)]
 
 
-def _uncached_formulas(segments) -> tuple[dict, dict, dict]:
+def _uncached_formulas(segments, sums: dict | None = None) -> tuple[dict, dict]:
     """One linear pass over the cell tags: formula cells without a <v> value or inline text
     (`<v></v>` on a t="str" cell is a cached empty string, as Excel and LibreOffice save
     `=IF(…,"",…)`; openpyxl's `<v/>` is no value); cells whose value is an error (t="e": #REF!,
-    #DIV/0! … of a formula, or an #N/A pasted as a value); and cached `=SUM(H47:H49)` formulas.
+    #DIV/0! … of a formula, or an #N/A pasted as a value); cached `=SUM(H47:H49)` formulas go
+    into `sums` when given.
     The pieces end before a '<', so the text after a tag is whole within its piece."""
-    found, errors, sums = {}, {}, {}
+    found, errors = {}, {}
+    sums = {} if sums is None else sums
     cell = None                                     # [attrs, formula text or None, value text]
     for data in segments:
         for match in _TOKEN.finditer(data):
@@ -177,7 +180,7 @@ def _uncached_formulas(segments) -> tuple[dict, dict, dict]:
                 cell[2] = cell[2] or text
             else:                                   # <is>: inline text is a value
                 cell[2] = b"inline"
-    return found, errors, sums
+    return found, errors
 
 
 def _close_cell(cell, found: dict, errors: dict, sums: dict) -> None:
