@@ -450,3 +450,17 @@ def test_a_generic_xxx_bidang_row_groups_the_generic_program(tmp_path):
     assert df.loc["X.XX", "level"] == "bidang" and df.loc["X.XX", "parent_kode"] == "1"
     assert df.loc["X.XX.01", "parent_kode"] == "X.XX"
     assert _errors(renja_xl.check(path)) == []
+
+
+@pytest.mark.parametrize("semula, menjadi, selisih", [
+    ("Sebelum Perubahan", "Setelah Perubahan", "Selisih"),
+    ("Murni", "Perubahan", "Bertambah/(Berkurang)")])
+def test_perubahan_header_words(tmp_path, semula, menjadi, selisih):
+    import plan_shapes
+    header = [list(plan_shapes.PERUBAHAN_HEADER[0]), list(plan_shapes.PERUBAHAN_HEADER[1])]
+    header[1][4:9] = [semula, menjadi, semula, menjadi, selisih]
+    path = write_plan(tmp_path / "p.xlsx", PERUBAHAN_ROWS, titles=plan_shapes.PERUBAHAN_TITLES,
+                      header=header, merges=plan_shapes.PERUBAHAN_MERGES)
+    df = renja_xl.read_renja(path)
+    assert (df["pagu"].iloc[0], df["pagu_semula"].iloc[0]) == (45e6, 40e6)
+    assert _errors(renja_xl.check(path)) == []
