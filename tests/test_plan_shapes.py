@@ -9,7 +9,8 @@ import pytest
 
 import renja_xl
 
-from plan_shapes import OPD_ROWS, OPD_TITLES, PERUBAHAN_ROWS, write_perubahan, write_plan
+from plan_shapes import (OPD_ROWS, OPD_TITLES, PERUBAHAN_ROWS, PERUBAHAN_TOTAL, write_perubahan,
+                         write_plan)
 
 OPD_TOTAL = ("JUMLAH", None, None, None, None, 170_000_000, None, None, 187_000_000)
 
@@ -464,3 +465,14 @@ def test_perubahan_header_words(tmp_path, semula, menjadi, selisih):
     df = renja_xl.read_renja(path)
     assert (df["pagu"].iloc[0], df["pagu_semula"].iloc[0]) == (45e6, 40e6)
     assert _errors(renja_xl.check(path)) == []
+
+
+def test_a_row_dropped_in_the_perubahan_is_normal(tmp_path):
+    rows = [list(r) for r in PERUBAHAN_ROWS]
+    rows[4][5], rows[4][7], rows[4][8] = None, None, -10_000_000     # sub 0001 dropped
+    rows[3][7], rows[3][8] = 5_000_000, -5_000_000                   # kegiatan: only the new sub
+    rows[0][7], rows[0][8] = 33_000_000, -7_000_000                  # program 28 + 5
+    total = PERUBAHAN_TOTAL[:7] + (33_000_000, -7_000_000) + PERUBAHAN_TOTAL[9:]
+    report = renja_xl.check(write_perubahan(tmp_path / "d.xlsx", [tuple(r) for r in rows], total))
+    assert _errors(report) == []
+    assert [i for i in report.issues if i.cell in ("F10", "H10", "H9", "H6")] == []

@@ -93,6 +93,9 @@ def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
     values = [getattr(k, name) for k in kids]
     if name == "pagu_semula":                # a row new in the Perubahan had nothing before
         values = [v or 0.0 for v in values]
+    elif name == "pagu":                     # … and a row it drops has nothing after
+        values = [0.0 if v is None and k.pagu_semula is not None else v
+                  for k, v in zip(kids, values)]
     missing = [k.row for k, v in zip(kids, values) if v is None]
     info = parent.cell(name)
     formula = info.formula

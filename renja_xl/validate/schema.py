@@ -43,8 +43,10 @@ COLUMN_RULES = {
 FRAME_RULES = {
     "nama-missing": (lambda df: df["level"].isna() | ~_is_blank(df["nama"]), "nama"),
     "indikator-missing": (lambda df: ~_item(df) | ~_is_blank(df["indikator"]), "indikator"),
-    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_target_text"]), "target"),
-    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | df["_pagu_unreadable"], "pagu"),
+    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_target_text"]) | df["_dropped"],
+                       "target"),
+    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | df["_pagu_unreadable"]
+                     | df["_dropped"], "pagu"),
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
     "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
     "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | ~_item(df) | ~_is_blank(df["sasaran"]),
@@ -107,6 +109,8 @@ def _frame(records: list[dict], has_sasaran_col: bool = False):
     data = {name: [getattr(r, name) for r in records] for name in _FRAME_COLUMNS}
     data["_target_text"] = [r.text("target") for r in records]
     data["_pagu_unreadable"] = [r.unreadable("pagu") for r in records]
+    # a Renja Perubahan: Menjadi left empty where Semula has a pagu drops the row (0)
+    data["_dropped"] = [r.pagu is None and r.pagu_semula is not None for r in records]
     data["_sumber_dana_any"] = [r.sumber_dana_any for r in records]
     frame = pd.DataFrame(data)
     frame["_has_sasaran_col"] = has_sasaran_col
