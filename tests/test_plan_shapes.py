@@ -278,8 +278,9 @@ def test_sumber_dana_is_named_per_sub_kegiatan(tmp_path):
     rows[4][6] = None                                   # … its sub kegiatan does not
     report = renja_xl.check(write_plan(tmp_path / "s.xlsx", [tuple(r) for r in rows],
                                        total=OPD_TOTAL))
-    missing = [i for i in report.issues if i.rule == "sumber-dana-missing"]
-    assert [(i.cell, i.kode) for i in missing] == [("G10", "1.02.01.2.01.0001")]
+    missing = [i for i in report.issues if i.rule.startswith("sumber-dana")]
+    assert [(i.rule, i.cell, i.kode) for i in missing] == [
+        ("sumber-dana-per-sub", "G10", "1.02.01.2.01.0001")]
 
 
 # -- the samples of these shapes ---------------------------------------------------------------
@@ -291,7 +292,7 @@ def test_opd_sample_faults_and_consolidated_totals(tmp_path):
     report = renja_xl.check(path)
     assert report.files[0].kecamatan == "DINAS KESEHATAN"
     assert sorted((i.rule, i.cell) for i in report.errors) == [
-        ("pagu-rollup", "F10"), ("satuan-changed", "H22"), ("sumber-dana-missing", "G23")]
+        ("pagu-rollup", "F10"), ("satuan-changed", "H22"), ("sumber-dana-per-sub", "G23")]
     pagu, pagu_n1, programs, plan = _consolidated_pagu(tmp_path, path)
     # programs once: never urusan + bidang + programs, never the bidang as (wrongly) typed
     assert (pagu, pagu_n1, programs) == (23_150_000_000, 24_350_000_000, 23_150_000_000)

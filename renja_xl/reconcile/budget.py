@@ -25,17 +25,14 @@ def _rows_text(rows: list[int], limit: int = 12) -> str:
 
 
 def inherit_sumber_dana(rows: list) -> None:
-    """`sumber_dana_any`: the row's own sumber dana, else its kegiatan's, else its program's.
-    Where sub kegiatan rows name their sumber dana (budget is allotted per sub kegiatan, and
-    SIPD requires it there), a sub kegiatan must name its own."""
-    per_sub = any(row.sumber_dana for row in rows if row.level == "sub_kegiatan")
+    """`sumber_dana_any`: the row's own sumber dana, else its kegiatan's, else its program's."""
     by_code = {}
     for row in rows:
         if row.kode and row.kode not in by_code:
             by_code[row.kode] = row
     for row in rows:
         value, kode = row.sumber_dana, row.kode
-        while not value and kode and not (per_sub and row.level == "sub_kegiatan"):
+        while not value and kode:
             kode = parent_code(kode)
             parent = by_code.get(kode) if kode else None
             value = parent.sumber_dana if parent else None

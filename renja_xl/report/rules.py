@@ -153,6 +153,11 @@ _RULES = [
     Rule("lokasi-not-a-place", "value", "warning",
          "Kolom lokasi berisi '{value}', yang tampaknya bukan nama tempat (mirip indikator)",
          "The lokasi cell holds '{value}', which looks like an indicator, not a place"),
+    Rule("sumber-dana-per-sub", "value", "error",
+         "Sumber dana sub kegiatan ini kosong, padahal sub kegiatan lain di tabel ini menyebut sumber dananya sendiri "
+         "(anggaran dialokasikan per sub kegiatan; induknya tidak menggantikan)",
+         "This sub kegiatan names no sumber dana, while the other sub kegiatan of this table name their own "
+         "(budget is allotted per sub kegiatan; its parent does not stand in)"),
     Rule("sasaran-missing", "value", "warning",
          "Sasaran {level_name} kosong", "The {level_name} sasaran is empty"),
     Rule("target-not-number", "value", "warning",

@@ -49,6 +49,10 @@ FRAME_RULES = {
                      | df["_dropped"], "pagu"),
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
     "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
+    # where sub kegiatan rows name their sumber dana (budget is allotted per sub kegiatan, and
+    # SIPD requires it there), one that names none is reported even when a parent names one
+    "sumber-dana-per-sub": (lambda df: ~_sub(df) | ~df["_per_sub"] | ~_is_blank(df["sumber_dana"])
+                            | _is_blank(df["_sumber_dana_any"]), "sumber_dana"),
     "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | ~_item(df) | ~_is_blank(df["sasaran"]),
                         "sasaran"),
     "lokasi-not-a-place": (lambda df: _is_blank(df["lokasi"]) | ~(
@@ -100,7 +104,8 @@ def plan_schema():
     return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=True)
 
 
-_FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokasi", "pagu", "pagu_n1")
+_FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokasi", "pagu", "pagu_n1",
+                  "sumber_dana")
 
 
 def _frame(records: list[dict], has_sasaran_col: bool = False):
@@ -112,6 +117,7 @@ def _frame(records: list[dict], has_sasaran_col: bool = False):
     # a Renja Perubahan: Menjadi left empty where Semula has a pagu drops the row (0)
     data["_dropped"] = [r.pagu is None and r.pagu_semula is not None for r in records]
     data["_sumber_dana_any"] = [r.sumber_dana_any for r in records]
+    data["_per_sub"] = [any(r.sumber_dana for r in records if r.level == "sub_kegiatan")] * len(records)
     frame = pd.DataFrame(data)
     frame["_has_sasaran_col"] = has_sasaran_col
     for name in ("pagu", "pagu_n1"):
