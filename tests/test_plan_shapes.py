@@ -477,3 +477,38 @@ def test_a_row_dropped_in_the_perubahan_is_normal(tmp_path):
     report = renja_xl.check(write_perubahan(tmp_path / "d.xlsx", [tuple(r) for r in rows], total))
     assert _errors(report) == []
     assert [i for i in report.issues if i.cell in ("F10", "H10", "H9", "H6")] == []
+
+
+@pytest.mark.parametrize("group_sums", ["per sheet", "whole plan"])
+def test_a_plan_split_over_sheets_that_repeat_their_urusan_and_bidang_rows(tmp_path, group_sums):
+    from plan_shapes import HEADER
+    prog1 = [r for r in OPD_ROWS if r[0].startswith("1.02.01")]
+    prog2 = [r for r in OPD_ROWS if r[0].startswith("1.02.02")]
+
+    def groups(programs):
+        if group_sums == "whole plan":
+            return list(OPD_ROWS[:2])
+        pagu, pagu_n1 = programs[0][5], programs[0][8]
+        return [r[:5] + (pagu, None, None, pagu_n1) for r in OPD_ROWS[:2]]
+    total2 = ("JUMLAH", None, None, None, None, 150_000_000, None, None, 165_000_000)
+    sheet2 = groups(prog2) + prog2 + ([total2] if group_sums == "whole plan" else [])
+    path = write_plan(tmp_path / "s.xlsx", groups(prog1) + prog1, sheet="Program 01",
+                      extra_sheets=[("Program 02", OPD_TITLES, HEADER, sheet2)])
+    report = renja_xl.check(path)
+    assert _errors(report) == []
+    assert "kode-duplicate" not in _rules(report)
+    pagu, pagu_n1, programs, _ = _consolidated_pagu(tmp_path, path)
+    assert (pagu, pagu_n1) == (150_000_000, 165_000_000)
+
+
+def test_a_repeated_bidang_that_matches_neither_its_sheet_nor_the_plan_is_reported(tmp_path):
+    from plan_shapes import HEADER
+    prog1 = [r for r in OPD_ROWS if r[0].startswith("1.02.01")]
+    prog2 = [r for r in OPD_ROWS if r[0].startswith("1.02.02")]
+    wrong = [OPD_ROWS[0][:5] + (120_000_000, None, None, 110_000_000),
+             OPD_ROWS[1][:5] + (120_000_000, None, None, 110_000_000)]
+    path = write_plan(tmp_path / "s.xlsx", list(OPD_ROWS[:2]) + prog1, sheet="Program 01",
+                      extra_sheets=[("Program 02", OPD_TITLES, HEADER, wrong + prog2)])
+    report = renja_xl.check(path)
+    assert sorted((i.sheet, i.cell, i.kode) for i in report.errors) == [
+        ("Program 02", "F7", "1.02")]

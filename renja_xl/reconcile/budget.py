@@ -51,6 +51,7 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
         parent = row.parent_kode
         if parent and parent in codes:
             children[parent].append(row)
+    repeated = getattr(plan, "repeated", ())        # a PlanSet: group rows on every sheet
     for name in ("pagu", "pagu_n1", "pagu_semula"):
         if plan.col(name) is None:
             continue
@@ -59,13 +60,20 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
             for row in rows:
                 if row.level != level or row.kode not in children:
                     continue
-                issue = _compare(plan, row, children[row.kode], name, year, tolerance)
+                kids = children[row.kode]
+                if row.kode in repeated:               # its own sheet's rows, or all of them
+                    issue = _compare(plan, row, [k for k in kids if k.sheet == row.sheet],
+                                     name, year, tolerance)
+                    if issue and issue.rule == "pagu-rollup" and \
+                            _compare(plan, row, kids, name, year, tolerance) is None:
+                        issue = None
+                else:
+                    issue = _compare(plan, row, kids, name, year, tolerance)
                 if issue:
                     issues.append(issue)
-        top = min((r.level for r in rows), key=_ORDER.get, default="program")
-        programs = [r for r in rows if r.level == top]
         for total in plan.totals:
-            issue = _compare_total(plan, total, programs, name, year, tolerance)
+            issue = _compare_total(plan, total, _total_base(rows, total, repeated), name, year,
+                                   tolerance)
             if issue:
                 issues.append(issue)
         for row in plan.rows:                           # formulas nothing could stand in for
@@ -74,6 +82,18 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
                 issues.append(plan.issue("formula-no-value", row.row, col=plan.col(name),
                                          kode=row.kode, params={"formula": info.formula}))
     return issues
+
+
+def _total_base(rows: list, total, repeated) -> list:
+    """The rows a JUMLAH row adds up: the top-level rows (urusan, else bidang, else programs);
+    where each sheet repeats its urusan/bidang rows, those of the total's sheet, or else the
+    programs."""
+    top = min((r.level for r in rows), key=_ORDER.get, default="program")
+    base = [r for r in rows if r.level == top]
+    if repeated and any(r.kode in repeated for r in base):
+        own = [r for r in base if r.sheet == total.sheet]
+        base = own or [r for r in rows if r.level == "program"]
+    return base
 
 
 def money_year(plan, name: str) -> str:
@@ -104,14 +124,14 @@ def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
             return None                               # neither parent nor children hold a pagu
         params["rows"] = _rows_text(missing)
         return plan.issue("pagu-rollup-unverifiable", parent.row, col=col, kode=parent.kode,
-                          value=getattr(parent, name), params=params)
+                          value=getattr(parent, name), params=params, on=parent)
     total = float(sum(values))
     params["sum_shown"] = format_rupiah(total)
     if formula is not None:
         setattr(parent, name, total)
         info.computed = True
         return plan.issue("pagu-computed", parent.row, col=col, kode=parent.kode,
-                          value=None, expected=total, params=params)
+                          value=None, expected=total, params=params, on=parent)
     value = getattr(parent, name)
     if value is None and info.bad:
         return None                                   # already reported as not a number
@@ -127,7 +147,7 @@ def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
         params["note"] = f"; rumus {formula} tidak mencakup baris {_rows_text(left_out)}"
         params["note_en"] = f"; the formula {formula} leaves out rows {_rows_text(left_out)}"
     return plan.issue("pagu-rollup", parent.row, col=col, kode=parent.kode,
-                      value=value, expected=total, params=params)
+                      value=value, expected=total, params=params, on=parent)
 
 
 def _compare_total(plan, total_row, programs: list, name: str, year: str,
@@ -151,7 +171,7 @@ def _compare_total(plan, total_row, programs: list, name: str, year: str,
         return None
     params.update(shown=format_rupiah(value), diff_shown=format_rupiah(abs(value - expected)))
     return plan.issue("total-mismatch", total_row.row, col=col, value=value,
-                      expected=expected, params=params)
+                      expected=expected, params=params, on=total_row)
 
 
 _NAMED = [("sub_kegiatan", re.compile(r"^\s*sub\s*-?\s*kegiatan\b", re.I)),
@@ -181,8 +201,10 @@ def check_hierarchy(plan) -> list[Issue]:
     rows = [r for r in plan.rows if r.level in _ORDER]
     for i, row in enumerate(rows):
         kode = row.kode
+        if kode in first and kode in getattr(plan, "repeated", ()):
+            continue                                  # an urusan/bidang row each sheet repeats
         if kode in first:
-            issues.append(plan.issue("kode-duplicate", row.row, col=kode_col, kode=kode,
+            issues.append(plan.issue("kode-duplicate", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=first[kode].row,
                                      params={"first_row": first[kode].row}))
         else:
@@ -208,20 +230,20 @@ def check_hierarchy(plan) -> list[Issue]:
             has_child.add(parent)
         params = {"level": level, "parent_level": parent_level, "parent": parent}
         if parent not in first:
-            issues.append(plan.issue("parent-missing", row.row, col=kode_col, kode=kode,
+            issues.append(plan.issue("parent-missing", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=parent, params=params))
         elif position[parent] > i:
             params["parent_row"] = first[parent].row
-            issues.append(plan.issue("child-before-parent", row.row, col=kode_col, kode=kode,
+            issues.append(plan.issue("child-before-parent", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=parent, params=params))
         elif placed is not None:
             params.update(placed=placed.kode, placed_level=placed.level,
                           parent_row=first[parent].row)
-            issues.append(plan.issue("wrong-parent", row.row, col=kode_col, kode=kode,
+            issues.append(plan.issue("wrong-parent", row.row, col=kode_col, on=row, kode=kode,
                                      value=placed.kode, expected=parent, params=params))
     for row in rows:
         if row.level in CHILD_LEVEL and row.kode not in has_child and first[row.kode] is row:
-            issues.append(plan.issue("no-children", row.row, col=kode_col, kode=row.kode,
+            issues.append(plan.issue("no-children", row.row, col=kode_col, on=row, kode=row.kode,
                                      params={"level": row.level}))
         named = next((lvl for lvl, pattern in _NAMED if pattern.match(row.nama or "")), None)
         if named and named != row.level:

@@ -8,6 +8,7 @@ placed on the sheet, row and column of the record it is about.
 """
 from __future__ import annotations
 
+from ..read.codes import GROUP_LEVELS
 from ..report.issues import Issue
 
 __all__ = ["PlanSet", "reconcile_groups", "check_recap"]
@@ -22,6 +23,13 @@ class PlanSet:
         self.file = self.first.file
         self.layout = self.first.layout
         self.rows = [row for plan in plans for row in plan.rows]
+        # urusan/bidang rows each sheet repeats above its programs: checked sheet by sheet
+        seen: dict[str, str] = {}
+        self.repeated: set[str] = set()
+        for row in self.rows:
+            if row.level in GROUP_LEVELS:
+                if seen.setdefault(row.kode, row.sheet) != row.sheet:
+                    self.repeated.add(row.kode)
         self.totals = [total for plan in plans for total in plan.totals]
         self._owner: dict[tuple, object] = {}
         for plan in plans:
@@ -30,6 +38,9 @@ class PlanSet:
             for total in plan.totals:
                 self._owner.setdefault((None, total.row), plan)
         self._field_of = {c: name for name, cols in self.layout.columns.items() for c in cols}
+        self._by_sheet = {}
+        for plan in plans:
+            self._by_sheet.setdefault(plan.sheet, plan)
 
     @property
     def table_id(self) -> str:
@@ -42,9 +53,12 @@ class PlanSet:
         return self.first.year(n1)
 
     def issue(self, rule: str, row: int | None, field_name: str | None = None, *,
-              kode=None, col: int | None = None, **kw) -> Issue:
-        """The issue on the sheet of the record (kode, row) belongs to, in that sheet's column."""
-        plan = self._owner.get((kode, row), self.first)
+              kode=None, col: int | None = None, on=None, **kw) -> Issue:
+        """The issue on the sheet of the record (`on`, else the one of this kode and row) it
+        is about, in that sheet's column."""
+        sheet = getattr(on, "sheet", None)
+        plan = self._by_sheet.get(sheet) if sheet else None
+        plan = plan or self._owner.get((kode, row), self.first)
         if plan is not self.first and col is not None and field_name is None:
             field_name = self._field_of.get(col)
             col = None if field_name else col
@@ -57,8 +71,8 @@ def reconcile_groups(plans: list) -> list:
     if len(plans) < 2:
         return list(plans)
     seen: set[str] = set()
-    for plan in plans:
-        codes = {row.kode for row in plan.rows if row.kode}
+    for plan in plans:             # (urusan/bidang rows repeated on each sheet are no overlap)
+        codes = {row.kode for row in plan.rows if row.kode and row.level not in GROUP_LEVELS}
         if codes & seen:
             return list(plans)               # shared codes: versions or copies, not a split
         seen |= codes

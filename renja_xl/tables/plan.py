@@ -61,8 +61,9 @@ class PlanTable:
         return self.layout.year_label(n1)
 
     def issue(self, rule: str, row: int | None, field_name: str | None = None, *,
-              kode=None, col: int | None = None, **kw) -> Issue:
-        """An issue located on this table's cell (1-based row, field's column)."""
+              kode=None, col: int | None = None, on=None, **kw) -> Issue:
+        """An issue located on this table's cell (1-based row, field's column). `on` (the
+        record it is about) matters only to a PlanSet, which has several sheets."""
         if col is None and field_name:
             col = self.col(field_name)
         return Issue(rule=rule, file=self.file, sheet=self.sheet, row=row, col=col,
@@ -418,7 +419,7 @@ class _Extractor:
 
 
 def _total_row(extract: _Extractor, r: int, money_cols) -> TotalRow:
-    total = TotalRow(row=r + 1, r=r)
+    total = TotalRow(row=r + 1, r=r, sheet=extract.plan.sheet)
     row = extract.grid.rows[r]
     for name, c in money_cols.items():
         raw = row[c] if c < len(row) else ""

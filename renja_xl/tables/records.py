@@ -171,6 +171,7 @@ class TotalRow(_Cells):
     """A JUMLAH / TOTAL row of a plan table."""
     row: int                        # 1-based
     r: int
+    sheet: str | None = None
     pagu: float | None = None
     pagu_n1: float | None = None
     pagu_semula: float | None = None
