@@ -38,6 +38,7 @@ class Consolidation:
     output: str | None = None
     feedback: dict = field(default_factory=dict)     # input file -> annotated copy
     notices: list = field(default_factory=list)      # one-line Indonesian notices
+    copy_notices: list = field(default_factory=list)  # about the annotated copies (Ringkasan)
     parquet: str | None = None                       # folder of the Parquet copies, if any
 
     @property
@@ -57,6 +58,7 @@ class _Checked:
     tables: dict = field(default_factory=dict)       # the other tables: frames.table_records
     feedback: str | None = None
     notice: str | None = None
+    copy_notices: list = field(default_factory=list)  # what the annotated copy changed
 
 
 def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
@@ -66,9 +68,12 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
     records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
     checked = _Checked(result, issues, records, table_records(renja))
     if feedback_target and result.status != "unreadable":
-        from .write.feedback import FeedbackError, write_feedback
+        from .write.feedback import FeedbackError, write_feedback_copy
         try:
-            checked.feedback = write_feedback(path, issues, feedback_target, options.lang)
+            copy = write_feedback_copy(path, issues, feedback_target, options.lang)
+            checked.feedback = copy.path
+            name = os.path.basename(path)
+            checked.copy_notices = [f"{name}: {n}" for n in copy.notices]
         except FeedbackError as exc:
             checked.notice = str(exc)
         except Exception as exc:  # a copy that fails must not lose the check itself
@@ -117,7 +122,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            program_totals=program_totals_frame(checked),
                            tables=table_frames(c.tables for c in checked),
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
-                           notices=[c.notice for c in checked if c.notice])
+                           notices=[c.notice for c in checked if c.notice],
+                           copy_notices=[n for c in checked for n in c.copy_notices])
     if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
         parquet = os.path.splitext(output)[0] + "_parquet"
     if parquet is not None:

@@ -16,9 +16,10 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 
 from ..report.issues import ISSUE_FIELDS, Issue, Report
+from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
 
-__all__ = ["write_consolidated", "atomic_path", "sheet_names", "file_reasons", "issue_field",
+__all__ = ["write_consolidated", "money_rule", "atomic_path", "sheet_names", "file_reasons", "issue_field",
            "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]
 
 MAX_SHEET_ROWS = 1_048_576           # Excel's rows per sheet, header included
@@ -179,6 +180,12 @@ def _header(ws, formats: _Formats, columns, captions=None, row: int = 0) -> None
 def _finish(ws, last_row: int, columns) -> None:
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(last_row, 0), len(columns) - 1)
+
+
+def money_rule(rule: str) -> bool:
+    """The rule's `value`/`expected` are rupiah (budget rules, pagu rules)."""
+    found = RULES.get(rule)
+    return bool(found) and (found.category == "budget" or "pagu" in rule)
 
 
 def _num_format(name) -> str | None:
