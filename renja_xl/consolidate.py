@@ -133,8 +133,29 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
             sys.stderr.write(f"Menulis {output} …\n")
         result.output = write_consolidated(output, report, records, result.summary,
                                            result.program_totals, lang=lang,
-                                           extra_sheets={**result.tables, **(extra_sheets or {})})
+                                           extra_sheets={**result.tables, **(extra_sheets or {})},
+                                           options=options_used(options, feedback, lang),
+                                           notices=result.notices + result.copy_notices)
     return result
+
+
+def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]:
+    """The options of this run as Ringkasan shows them (caption -> value); one line each."""
+    en = lang == "en"
+    nomenclature = options.nomenclature
+    source = getattr(nomenclature, "source", None) or (os.fspath(nomenclature)
+                                                        if nomenclature else None)
+    builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
+               "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
+    limit_mb = options.limits.max_file_bytes / 2**20
+    return {
+        "Nomenclature" if en else "Nomenklatur": source or builtin,
+        "Roll-up tolerance" if en else "Toleransi selisih pagu": format_rupiah(options.tolerance),
+        "Message language" if en else "Bahasa pesan": "English" if en else "Indonesia",
+        "File size limit" if en else "Batas ukuran file": f"{limit_mb:,.0f} MB".replace(",", "."),
+        "Annotated copies" if en else "Salinan bertanda":
+            os.fspath(feedback) if feedback is not None else ("not written" if en else "tidak dibuat"),
+    }
 
 
 def _write_parquet(folder: str, result: Consolidation) -> None:
