@@ -206,4 +206,5 @@ def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
         ws.write_string(r, 6, message, wrap)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 0), len(columns) - 1)
+    ws.repeat_rows(0)
     return r
