@@ -123,12 +123,12 @@ def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
     r = top + 1
     for r, (rule, severity, n) in enumerate(counts, start=top + 2):
         example = examples[(rule, severity)].message(lang)
-        ws.set_row(r, 15 * max(1, -(-len(example) // 48)))
+        ws.set_row(r, 15 * max(1, -(-len(example) // 58)))
         ws.write_string(r, 0, rule, fmt.get(wrap=True))
         ws.write_string(r, 1, example, fmt.get(wrap=True))
         ws.write_string(r, 2, words["severity"][severity],
                         fmt.get(fill="#FFC7CE" if severity == "error" else "#FFEB9C"))
-        ws.write_number(r, 3, n)
+        ws.write_number(r, 3, n, fmt.get())
     return r
 
 
@@ -199,7 +199,7 @@ def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
             ws.write_url(r, 2, f"internal:{target}", link, where)
         else:
             ws.write_string(r, 2, where, wrap)
-        ws.write_number(r, 3, finding.count)
+        ws.write_number(r, 3, finding.count, fmt.get())
         ws.write_string(r, 4, words["severity"][finding.severity],
                         fmt.get(fill="#FFC7CE" if finding.severity == "error" else "#FFEB9C"))
         ws.write_string(r, 5, finding.rule, wrap)
