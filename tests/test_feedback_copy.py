@@ -139,3 +139,38 @@ def test_styled_to_the_last_row_goes_through_quickly_and_small(tmp_path):
     assert peak < 300 * 2**20, f"peak {peak / 2**20:.0f} MB"
     ws = openpyxl.load_workbook(copy, read_only=True)["Kesalahan"]
     assert any(r[7] == "lokasi-missing" for r in ws.iter_rows(min_row=2, values_only=True))
+
+
+def test_own_comment_on_a_marked_cell_is_kept_under_ours(tmp_path):
+    rows = [list(r) for r in CLEAN_ROWS]
+    rows[4][3] = None
+    plain = make_plan_workbook(tmp_path / "polos.xlsx", [tuple(r) for r in rows])
+    _, issues, _ = check_file(str(plain))
+    missing = next(i for i in issues if i.rule == "lokasi-missing")
+
+    def extra(wb, ws, pos):
+        ws.write_comment(missing.row - 1, missing.col, "lokasi menyusul")
+        ws.write_comment(missing.row - 3, missing.col, "catatan lain")
+    source = make_plan_workbook(tmp_path / "catatan.xlsx", [tuple(r) for r in rows], extra=extra)
+    _, issues, _ = check_file(str(source))
+    copy = write_feedback(source, issues, tmp_path / "catatan_periksa.xlsx")
+    ws = openpyxl.load_workbook(copy).worksheets[0]
+    text = ws[missing.cell].comment.text
+    assert text.index(missing.message()) < text.index("lokasi menyusul")
+    assert ws.cell(missing.row - 2, missing.col + 1).comment.text == "catatan lain"
+    assert findings(copy) == findings(source)
+
+
+def test_a_template_copy_is_a_workbook(tmp_path):
+    source = tmp_path / "templat.xltx"
+    make_plan_workbook(tmp_path / "t.xlsx")
+    with zipfile.ZipFile(tmp_path / "t.xlsx") as z, zipfile.ZipFile(source, "w") as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"sheet.main+xml", b"template.main+xml")
+            out.writestr(info, data)
+    copy = write_feedback(source, [], tmp_path / "templat_periksa.xlsx")
+    with zipfile.ZipFile(copy) as z:
+        assert b"sheet.main+xml" in z.read("[Content_Types].xml")
+    assert openpyxl.load_workbook(copy)["Kesalahan"]["A2"].value.startswith("Tidak ada")

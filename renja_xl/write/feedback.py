@@ -130,6 +130,7 @@ def _annotate(package: Package, issues: list[Issue], lang: str) -> list[str]:
     if off and issues:
         notices.append(WORDS["off_sheet"].format(n=off))
     _show_sheets(package, shown)
+    _not_a_template(package)
     _add_issue_sheet(package, styles, issues, sheets, notices, lang)
     package.put(styles_part, styles.text)
     return notices
@@ -169,6 +170,16 @@ def _split(ref: str) -> tuple[int, int]:
     for ch in letters:
         index = index * 26 + ord(ch) - 64
     return index - 1, int(ref[len(letters):])
+
+
+def _not_a_template(package: Package) -> None:
+    """A template (.xltx/.xltm) becomes a workbook: its copy is named .xlsx/.xlsm."""
+    text = package.text("[Content_Types].xml")
+    fixed = (text.replace("spreadsheetml.template.main+xml", "spreadsheetml.sheet.main+xml")
+             .replace("ms-excel.template.macroEnabled.main+xml",
+                      "ms-excel.sheet.macroEnabled.main+xml"))
+    if fixed != text:
+        package.put("[Content_Types].xml", fixed)
 
 
 def _show_sheets(package: Package, sheets: list[dict]) -> None:
