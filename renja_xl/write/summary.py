@@ -46,7 +46,7 @@ SUMMARY_WORDS = {
            "yes": "yes", "no": "no"},
 }
 MONEY = "#,##0"
-MAX_COLS = 16_384
+STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 
 
 def _words(lang: str) -> dict:
@@ -54,7 +54,8 @@ def _words(lang: str) -> dict:
 
 
 def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
-                  options: dict | None, notices: list, reasons: dict) -> dict[str, int]:
+                  options: dict | None, notices: list, reasons: dict,
+                  max_cols: int = 16_384) -> dict[str, int]:
     """Fill `Ringkasan`; returns file -> its 1-based row (for links from `Kesalahan`)."""
     words = _words(lang)
     statuses = [f.status for f in report.files]
@@ -75,7 +76,7 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
     last = head + len(summary)
     ws.autofilter(head, 0, last, len(words["columns"]) - 1)
     r = _rule_table(ws, fmt, report, last + 3, words, lang)
-    r = _program_totals(ws, fmt, put, program_totals, r + 2, words)
+    r = _program_totals(ws, fmt, put, program_totals, r + 2, words, max_cols)
     if notices:
         ws.write_string(r + 2, 0, words["notes"], fmt.get(bold=True))
         for k, text in enumerate(notices, start=r + 3):
@@ -87,7 +88,6 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
 
 
 def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
-    from .workbook import STATUS_FILLS
     ws.set_row(head, 30)
     for c, caption in enumerate(words["columns"]):
         ws.write_string(head, c, caption, fmt.header())
@@ -132,12 +132,11 @@ def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
     return r
 
 
-def _program_totals(ws, fmt, put, totals, top: int, words) -> int:
+def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int:
     """kode × kecamatan blocks; more kecamatan than a sheet has columns continue below."""
-    from . import workbook
     bold, money, money_bold = fmt.get(bold=True), fmt.get(MONEY), fmt.get(MONEY, bold=True)
     labels = [c for c in totals.columns if c not in ("kode", "nama", "jumlah")]
-    per_block = workbook.MAX_SHEET_COLS - 3
+    per_block = max_cols - 3
     chunks = [labels[i:i + per_block] for i in range(0, len(labels), per_block)] or [[]]
     r = top
     for chunk in chunks:

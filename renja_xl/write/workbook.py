@@ -34,7 +34,6 @@ PROPERTIES = {"title": "Gabungan Renja Kecamatan", "author": "renja_xl",
               "company": "", "comments": "Dibuat oleh renja_xl",
               "created": datetime(2000, 1, 1)}
 FILLS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
-STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 MONEY = "#,##0"
 YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
 LANG = ["id"]                        # the language of the workbook being written
@@ -249,7 +248,8 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
             summary_ws = workbook.add_worksheet("Ringkasan")
             file_rows = write_summary(summary_ws, formats, _put, report, summary,
                                       program_totals, lang=lang, options=options,
-                                      notices=notices or [], reasons=file_reasons(report, lang))
+                                      notices=notices or [], reasons=file_reasons(report, lang),
+                                      max_cols=MAX_SHEET_COLS)
             located = _write_plan(workbook, formats, report, records, lang)
             issue_sheets = sheet_names("Kesalahan", len(report.issues))
             extra = list((extra_sheets or {}).items())
