@@ -16,6 +16,8 @@ from renja_xl.write.feedback import write_feedback, write_feedback_copy
 
 from conftest import CLEAN_ROWS, make_plan_workbook, sha256
 
+# the tests read the copies with openpyxl, which warns about what it does not model
+pytestmark = pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
 
@@ -174,3 +176,15 @@ def test_a_template_copy_is_a_workbook(tmp_path):
     with zipfile.ZipFile(copy) as z:
         assert b"sheet.main+xml" in z.read("[Content_Types].xml")
     assert openpyxl.load_workbook(copy)["Kesalahan"]["A2"].value.startswith("Tidak ada")
+
+
+def test_notices_about_copies_reach_ringkasan(tmp_path):
+    (tmp_path / "masuk").mkdir()
+    source = extras_workbook(tmp_path / "masuk" / "hias.xlsx", hidden=True)
+    result = renja_xl.consolidate([source.parent], output=tmp_path / "k.xlsx",
+                                  feedback=tmp_path / "fb", jobs=1)
+    assert any("disembunyikan" in n for n in result.copy_notices)
+    ws = openpyxl.load_workbook(tmp_path / "k.xlsx")["Ringkasan"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Catatan salinan bertanda" in texts
+    assert any("hias.xlsx" in t and "disembunyikan di file asli" in t for t in texts)
