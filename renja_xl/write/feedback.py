@@ -13,11 +13,13 @@ inputs. Formats that are not an xlsx package (.xls, .xlsb, .ods) raise `Feedback
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue
-from .workbook import FILLS, WIDTHS, atomic_path, money_rule
+from .captions import WIDTHS
+from .workbook import FILLS, atomic_path, money_rule
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
 from .xlsxpatch import CT_SHEET, MAIN, REL, Package, PatchError, col_letters, xml_text
@@ -147,7 +149,6 @@ def _note(issues: list[Issue], lang: str) -> str:
 
 def _anchors(sheet_xml: bytes, cells: dict) -> dict:
     """Cells inside a merged range moved to its top-left cell (issues of both kept)."""
-    import re
     ranges = []
     tail = sheet_xml[max(0, sheet_xml.rfind(b"sheetData>")):]      # never the rows
     for ref in re.findall(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"',
@@ -183,7 +184,6 @@ def _not_a_template(package: Package) -> None:
 
 
 def _show_sheets(package: Package, sheets: list[dict]) -> None:
-    import re
     if not sheets:
         return
     book = package.workbook_part()
@@ -195,7 +195,6 @@ def _show_sheets(package: Package, sheets: list[dict]) -> None:
 
 def _add_issue_sheet(package: Package, styles: Styles, issues, sheets: dict, notices,
                      lang: str) -> None:
-    import re
     title, n = "Kesalahan", 1
     while title in sheets:
         n += 1

@@ -1,10 +1,11 @@
 """Writing the consolidated workbook (xlsxwriter).
 
-Sheets, in order: `Ringkasan` (one row per file, then the program totals per kecamatan),
-`Rencana` (every normalised plan row; `Rencana (2)` … when a sheet is full), `Kesalahan`
-(every issue, linked to its `Rencana` row), then any extra tables (sheet name -> DataFrame).
-Row 1 of every table holds the contract column names; the Indonesian captions are the
-header cells' comments. Text from submissions is always written as text, never as a
+Sheets, in order: `Ringkasan` (for people: options, one row per file, counts per rule, the
+program totals per kecamatan; `summary.py`), `Rencana` (every normalised plan row;
+`Rencana (2)` … when a sheet is full), `Kesalahan` (every issue in reading order, each
+linked), `Temuan` (one row per finding), then any extra tables (sheet name -> DataFrame).
+Row 1 of every data sheet holds the contract column names; the Indonesian captions are the
+header cells' comments. Every sheet prints landscape, one page wide, header row repeated. Text from submissions is always written as text, never as a
 formula or a link. The same inputs give the same bytes (fixed properties, stable order).
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import datetime
 from ..report.issues import ISSUE_FIELDS, Issue, Report
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
+from .captions import CAPTIONS, WIDTHS
 
 __all__ = ["write_consolidated", "money_rule", "atomic_path", "sheet_names", "file_reasons", "issue_field",
            "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]
@@ -43,35 +45,6 @@ WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "mes
 MONEY_FIELDS = {"pagu", "pagu_n1"}
 INT_FIELDS = {"row", "rows", "errors", "warnings"}
 
-CAPTIONS = {
-    "file": "Nama file kiriman", "kecamatan": "Kecamatan", "sheet": "Sheet di file asal",
-    "row": "Nomor baris di file asal", "kode": "Kode program/kegiatan/sub kegiatan",
-    "level": "Tingkat: program, kegiatan atau sub_kegiatan", "parent_kode": "Kode induk",
-    "nama": "Nama program/kegiatan/sub kegiatan", "sasaran": "Sasaran",
-    "indikator": "Indikator kinerja", "lokasi": "Lokasi",
-    "target": "Target capaian kinerja tahun n (angka)", "satuan": "Satuan target tahun n",
-    "pagu": "Kebutuhan dana/pagu indikatif tahun n (rupiah)", "sumber_dana": "Sumber dana",
-    "target_n1": "Target prakiraan maju tahun n+1 (angka)",
-    "satuan_n1": "Satuan target tahun n+1",
-    "pagu_n1": "Pagu indikatif prakiraan maju tahun n+1 (rupiah)", "catatan": "Catatan penting",
-    "column": "Kolom di file asal", "cell": "Sel di file asal; tautan ke barisnya di sheet Rencana",
-    "table": "Tabel", "rule": "Kode aturan (daftar: python -m renja_xl rules)",
-    "category": "Kategori aturan", "severity": "error = kesalahan, warning = peringatan",
-    "message": "Pesan", "value": "Nilai yang tertulis", "expected": "Nilai yang seharusnya",
-    "status": "ok = valid, invalid = ada kesalahan, unreadable = file tidak terbaca",
-    "rows": "Jumlah baris rencana yang terbaca",
-    "errors": "Jumlah kesalahan", "warnings": "Jumlah peringatan",
-}
-CAPTIONS_SUMMARY = {"pagu": "Jumlah pagu program tahun n (rupiah)",
-                    "pagu_n1": "Jumlah pagu program tahun n+1 (rupiah)"}
-WIDTHS = {"file": 30, "kecamatan": 14, "sheet": 11, "row": 6, "kode": 17, "level": 11,
-          "parent_kode": 14, "nama": 40, "sasaran": 26, "indikator": 32, "lokasi": 16,
-          "target": 8, "satuan": 10, "pagu": 15, "sumber_dana": 11, "target_n1": 8,
-          "satuan_n1": 10, "pagu_n1": 15, "catatan": 20, "column": 7, "cell": 7,
-          "table": 11, "kode_issue": 16, "rule": 20, "category": 11, "severity": 9,
-          "message": 64, "value": 16, "expected": 16, "status": 11, "rows": 7, "errors": 8,
-          "warnings": 10, "judul": 30, "baris": 20, "kolom": 20, "usulan": 40,
-          "masalah": 30, "tujuan": 30, "desa": 14}
 
 
 # -- files -------------------------------------------------------------------------------------

@@ -140,9 +140,9 @@ class Package:
         """Add a relationship from `part` to the part `target`; returns its new id."""
         name = self.rels_name(part)
         text = (self.text(name) if self.exists(name) else
-                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                f'relationships"></Relationships>')
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                'relationships"></Relationships>')
         ids = set(re.findall(r'\bId="([^"]*)"', text))
         n = len(ids) + 1
         while f"rId{n}" in ids:
