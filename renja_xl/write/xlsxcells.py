@@ -126,30 +126,32 @@ def mark_cells(xml: bytes, marks: dict[tuple[int, int], str], style) -> bytes:
     """Set the style of each (row, 0-based col) cell to `style(base_xf, marks[cell])`.
 
     Cells missing from the sheet are added with the format the row or column gives them;
-    rows missing are added in order. Rows are found by one forward scan."""
-    text = xml.decode("utf-8")
-    m = re.search(r"<(\w+:)?sheetData\b[^>]*?(/?)>", text)
+    rows missing are added in order. Rows are found by one forward scan of the bytes; only
+    the marked rows are decoded, and the rest is copied once (a sheet styled down to row
+    1,048,576 costs its size twice in memory)."""
+    m = re.search(rb"<(\w+:)?sheetData\b[^>]*?(/?)>", xml)
     if not m:
         raise PatchError("sheet tanpa sheetData")
-    p = m.group(1) or ""
+    p = (m.group(1) or b"").decode()
     if m.group(2):
-        text = text[:m.start()] + f"<{p}sheetData></{p}sheetData>" + text[m.end():]
-        m = re.search(r"<(\w+:)?sheetData\b[^>]*?>", text)
-    col_styles = _col_styles(text[:m.start()], p)
-    end_data = text.find(f"</{p}sheetData>", m.end())
+        xml = xml[:m.start()] + f"<{p}sheetData></{p}sheetData>".encode() + xml[m.end():]
+        m = re.search(rb"<(\w+:)?sheetData\b[^>]*?>", xml)
+    col_styles = _col_styles(xml[:m.start()].decode("utf-8"), p)
+    end_data = xml.find(f"</{p}sheetData>".encode(), m.end())
     by_row: dict[int, dict[int, str]] = {}
     for (row, col), severity in marks.items():
         by_row.setdefault(row, {})[col] = severity
-    pieces, pos, scan, implicit = [text[:m.end()]], m.end(), m.end(), 0
-    row_re = re.compile(_ROW.format(p=p))
-    row_end = f"</{p}row>"
+    view = memoryview(xml)
+    pieces, pos, scan, implicit = [view[:m.end()]], m.end(), m.end(), 0
+    row_re = re.compile(_ROW.format(p=p).encode())
+    row_end = f"</{p}row>".encode()
     for target in sorted(by_row):
         while True:                       # skip the rows before the target, unparsed
-            found = row_re.search(text, scan, end_data)
+            found = row_re.search(xml, scan, end_data)
             if not found:
                 number = None
                 break
-            r = _attrs(found.group(0)).get("r")
+            r = _attrs(found.group(0).decode("utf-8")).get("r")
             number = int(r) if r else implicit + 1
             if number >= target:
                 break
@@ -157,21 +159,21 @@ def mark_cells(xml: bytes, marks: dict[tuple[int, int], str], style) -> bytes:
         cells = by_row[target]
         if number == target:
             close = (found.end() if found.group(1) else
-                     text.find(row_end, found.end()) + len(row_end))
-            pieces.append(text[pos:found.start()])
-            pieces.append(_patch_row(text[found.start():close], p, target, cells, col_styles,
-                                     style))
+                     xml.find(row_end, found.end()) + len(row_end))
+            pieces.append(view[pos:found.start()])
+            pieces.append(_patch_row(xml[found.start():close].decode("utf-8"), p, target, cells,
+                                     col_styles, style).encode("utf-8"))
             pos = scan = close
             implicit = target
         else:
             at = found.start() if found else end_data
-            pieces.append(text[pos:at])
+            pieces.append(view[pos:at])
             pos = scan = at
-            pieces.append(f'<{p}row r="{target}">' + "".join(
+            pieces.append((f'<{p}row r="{target}">' + "".join(
                 _new_cell(p, target, col, style(col_styles.get(col, 0), sev))
-                for col, sev in sorted(cells.items())) + row_end)
-    pieces.append(text[pos:])
-    return "".join(pieces).encode("utf-8")
+                for col, sev in sorted(cells.items())) + f"</{p}row>").encode("utf-8"))
+    pieces.append(view[pos:])
+    return b"".join(pieces)
 
 
 def _col_styles(head: str, p: str) -> dict[int, int]:

@@ -51,9 +51,10 @@ def add_comments(pkg: Package, sheet_part: str, notes: dict[tuple[int, int], str
             + SHAPE_TYPE + shapes + "</xml>")
     pkg.ensure_default("vml", CT_VML)
     rid = pkg.add_relationship(sheet_part, "vmlDrawing", vml)
-    sheet = pkg.text(sheet_part)
+    sheet = pkg.read(sheet_part)
+    prefix = _prefix(sheet[:2000].decode("utf-8", "replace"), "worksheet")
     pkg.put(sheet_part, insert_child(sheet, f'<legacyDrawing xmlns:r="{REL}" r:id="{rid}"/>',
-                                     AFTER_LEGACY, prefix=_prefix(sheet, "worksheet")))
+                                     AFTER_LEGACY, prefix=prefix))
 
 
 def _prefix(text: str, root: str) -> str:
@@ -61,29 +62,34 @@ def _prefix(text: str, root: str) -> str:
     return (m.group(1) or "") if m else ""
 
 
-def insert_child(xml: str, element: str, after: set[str], prefix: str = "") -> str:
+_TAG = re.compile(rb"<(/?)([\w:]+)[^>]*?(/?)>")
+
+
+def insert_child(xml: bytes, element: str, after: set[str], prefix: str = "") -> bytes:
     """Insert `element` as a child of the root, before its first child named in `after`
-    (looked for after </sheetData>: the rows are never scanned)."""
+    (looked for after </sheetData>: the rows are never scanned nor copied twice)."""
     if prefix:
         element = element.replace("<", f"<{prefix}", 1)
-    end = xml.rfind(f"</{prefix}sheetData>")
+    end = xml.rfind(f"</{prefix}sheetData>".encode())
     start = end + len(f"</{prefix}sheetData>") if end >= 0 else 0
-    depth = 0
-    for tag in re.finditer(r"<(/?)([\w:]+)[^>]*?(/?)>", xml[start:]):
-        closing, name, empty = tag.group(1), tag.group(2), tag.group(3)
+    at, depth = None, 0
+    for tag in _TAG.finditer(xml, start):
+        closing, name, empty = tag.group(1), tag.group(2).decode(), tag.group(3)
         if closing:
             depth -= 1
             if depth < 0:                          # the root's end
-                at = start + tag.start()
-                return xml[:at] + element + xml[at:]
+                at = tag.start()
+                break
             continue
         if depth == 0 and name.split(":")[-1] in after:
-            at = start + tag.start()
-            return xml[:at] + element + xml[at:]
+            at = tag.start()
+            break
         if not empty:
             depth += 1
-    at = xml.rfind("</")
-    return xml[:at] + element + xml[at:]
+    if at is None:
+        at = xml.rfind(b"</")
+    view = memoryview(xml)
+    return b"".join([view[:at], element.encode("utf-8"), view[at:]])
 
 
 def _comment(p: str, ref: str, author_id: int, text: str) -> str:
