@@ -257,8 +257,9 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
     extra = [] if issues else [WORDS["clean"]]
     if notices:
         extra += ["", WORDS["notes"], *notices]
+    line = styles.new()                   # not wrapped: a notice runs across the empty cells
     for k, text in enumerate(extra, start=last + 1):
-        style = bold if text in (WORDS["clean"], WORDS["notes"]) else plain
+        style = bold if text in (WORDS["clean"], WORDS["notes"]) else line
         rows.append((k, None, [(0, text, style)] if text else []))
     return _sheet_xml(columns, rows, links, last)
 
