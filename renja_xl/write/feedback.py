@@ -32,14 +32,24 @@ AUTHOR = "renja_xl"
 MAX_COMMENT = 4_000
 HEADER_FILL = "D9E1F2"
 WORDS = {
-    "clean": "Tidak ada kesalahan maupun peringatan: workbook ini lolos semua pemeriksaan "
-             "renja_xl.",
-    "notes": "Catatan tentang salinan ini:",
-    "shown": "Sheet '{sheet}' disembunyikan di file asli; di salinan ini sheet itu ditampilkan "
-             "agar sel yang ditandai dapat dilihat.",
-    "off_sheet": "{n} temuan tidak menunjuk sel di workbook ini (misalnya tabel yang tidak "
-                 "ditemukan); lihat daftar di atas.",
+    "id": {"clean": "Tidak ada kesalahan maupun peringatan: workbook ini lolos semua "
+                    "pemeriksaan renja_xl.",
+           "notes": "Catatan tentang salinan ini:",
+           "shown": "Sheet '{sheet}' disembunyikan di file asli; di salinan ini sheet itu "
+                    "ditampilkan agar sel yang ditandai dapat dilihat.",
+           "off_sheet": "{n} temuan tidak menunjuk sel di workbook ini (misalnya tabel yang "
+                        "tidak ditemukan); lihat daftar di atas."},
+    "en": {"clean": "No errors or warnings: this workbook passes every renja_xl check.",
+           "notes": "About this copy:",
+           "shown": "Sheet '{sheet}' is hidden in the original; this copy shows it so that "
+                    "the marked cells can be seen.",
+           "off_sheet": "{n} finding(s) point at no cell of this workbook (e.g. a table that "
+                        "was not found); see the list above."},
 }
+
+
+def _words(lang: str) -> dict:
+    return WORDS["en" if lang == "en" else "id"]
 
 
 class FeedbackError(Exception):
@@ -127,10 +137,10 @@ def _annotate(package: Package, issues: list[Issue], lang: str) -> list[str]:
         add_comments(package, sheet["part"], notes, AUTHOR, idmap=200 + k)
         if sheet["state"] != "visible":
             shown.append(sheet)
-            notices.append(WORDS["shown"].format(sheet=sheet_name))
+            notices.append(_words(lang)["shown"].format(sheet=sheet_name))
     off = sum(1 for i in issues if (i.sheet, i.row, i.col) not in by_cell)
     if off and issues:
-        notices.append(WORDS["off_sheet"].format(n=off))
+        notices.append(_words(lang)["off_sheet"].format(n=off))
     _show_sheets(package, shown)
     _not_a_template(package)
     _add_issue_sheet(package, styles, issues, sheets, notices, lang)
@@ -254,12 +264,13 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
                           data["cell"]))
         rows.append((r, _height(data["message"], WIDTHS["message"]), cells))
     last = len(issues) + 1
-    extra = [] if issues else [WORDS["clean"]]
+    words = _words(lang)
+    extra = [] if issues else [words["clean"]]
     if notices:
-        extra += ["", WORDS["notes"], *notices]
+        extra += ["", words["notes"], *notices]
     line = styles.new()                   # not wrapped: a notice runs across the empty cells
     for k, text in enumerate(extra, start=last + 1):
-        style = bold if text in (WORDS["clean"], WORDS["notes"]) else line
+        style = bold if text in (words["clean"], words["notes"]) else line
         rows.append((k, None, [(0, text, style)] if text else []))
     return _sheet_xml(columns, rows, links, last)
 
