@@ -70,24 +70,28 @@ def finding_key(issue: Issue) -> tuple:
             issue.shape())
 
 
-def issue_order(report_files=None):
-    """A sort key: file (in the report's order), sheet (its tables' order), row, column."""
+def issue_order(report_files=None, sheets=None):
+    """A sort key: file (in the report's order), sheet (its tables' order, or the order of
+    `sheets` — a workbook's sheet names — when given), row, column."""
     file_rank, sheet_rank = {}, {}
     for k, result in enumerate(report_files or ()):
         file_rank.setdefault(result.file, k)
         for table in result.tables:
             sheet_rank.setdefault((result.file, table.sheet), len(sheet_rank))
 
+    order = {name: k for k, name in enumerate(sheets or ())}
+
     def key(issue: Issue):
-        sheet = sheet_rank.get((issue.file, issue.sheet), len(sheet_rank))
+        sheet = order.get(issue.sheet, len(order)) if sheets is not None else \
+            sheet_rank.get((issue.file, issue.sheet), len(sheet_rank))
         return (file_rank.get(issue.file, len(file_rank)), issue.file, issue.sheet is not None,
                 sheet, issue.sheet or "", issue.row or 0, -1 if issue.col is None else issue.col)
     return key
 
 
-def sort_issues(issues, report_files=None) -> list[Issue]:
+def sort_issues(issues, report_files=None, sheets=None) -> list[Issue]:
     """The issues in reading order (a stable sort: same cell keeps the checking order)."""
-    return sorted(issues, key=issue_order(report_files))
+    return sorted(issues, key=issue_order(report_files, sheets))
 
 
 def group_issues(issues, report_files=None) -> list[Finding]:

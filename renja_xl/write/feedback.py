@@ -100,7 +100,8 @@ def write_feedback_copy(source, issues: list[Issue], target, lang: str = "id") -
         raise FeedbackError(f"{name}: salinan bertanda tidak dibuat (file tidak dapat dibuka "
                             f"sebagai paket xlsx/openpyxl: {exc})") from None
     try:
-        notices = _annotate(package, sort_issues(issues), lang)
+        order = [sheet["name"] for sheet in package.sheets()]
+        notices = _annotate(package, sort_issues(issues, sheets=order), lang)
         with atomic_path(target) as tmp:
             package.save(tmp)
     except (PatchError, ValueError, KeyError, UnicodeDecodeError) as exc:
