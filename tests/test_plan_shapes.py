@@ -28,12 +28,16 @@ def _consolidated_pagu(tmp_path, path):
     out = tmp_path / "konsolidasi_out.xlsx"
     renja_xl.consolidate([path], output=str(out), jobs=1)
     wb = openpyxl.load_workbook(out, read_only=True)
-    head, *rows = list(wb["Ringkasan"].iter_rows(values_only=True))
-    ringkasan = dict(zip(head, rows[0]))
+    summary = list(wb["Ringkasan"].iter_rows(values_only=True))
+    at = next(i for i, r in enumerate(summary) if r[0] == "File" and "Pagu tahun n (Rp)" in r)
+    ringkasan = dict(zip(summary[at], summary[at + 1]))
     head, *rows = list(wb["Rencana"].iter_rows(values_only=True))
     plan = [dict(zip(head, r)) for r in rows]
     programs = sum(r["pagu"] or 0 for r in plan if r["level"] == "program")
-    return ringkasan["pagu"], ringkasan["pagu_n1"], programs, plan
+    if programs:                       # the "Total pagu per program" block agrees
+        pivot = next(r for r in summary[at:] if r[0] == "JUMLAH")
+        assert [v for v in pivot if isinstance(v, (int, float))][-1] == programs
+    return ringkasan["Pagu tahun n (Rp)"], ringkasan["Pagu tahun n+1 (Rp)"], programs, plan
 
 
 def test_opd_plan_with_urusan_and_bidang_rows_is_clean(tmp_path):
