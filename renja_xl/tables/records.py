@@ -2,8 +2,9 @@
 
 `PlanRow` holds the public fields of the `Rencana` sheet contract (`PLAN_FIELDS`, in order) as
 attributes, and what the checks need to know about where they came from as typed private
-state: the 0-based sheet row, continuation lines merged into it, the code as written, and one
-`CellInfo` per read cell (column, text as written, formula without a cached value, unreadable).
+state: the 0-based sheet row, lines merged into it, the code and the targets as written, its
+further indicators (`Indicator`), and a `CellInfo` for each cell with something to say (a
+formula without a cached value, an unreadable value, a SUM range, a column of its own).
 
 Code shared with the other tables' dict rows may read the public fields with `row.get(name)`
 or `row[name]`; anything else is an attribute.
@@ -31,7 +32,6 @@ _PUBLIC = frozenset(PLAN_FIELDS)
 class CellInfo:
     """One read cell of a record: where it is and what it held as written."""
     col: int | None = None          # 0-based column
-    text: str | None = None         # the cell as written (targets: the whole text)
     formula: str | None = None      # a formula without a cached value
     bad: bool = False               # a value that is not readable (not a number, #REF!)
     computed: bool = False          # the value was computed from the children
