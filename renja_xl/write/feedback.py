@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from ..report.issues import ISSUE_FIELDS, Issue
+from .atomic import fit_name
 from .workbook import CAPTIONS, FILLS, WIDTHS, atomic_path
 
 __all__ = ["write_feedback", "feedback_targets", "FeedbackError", "OPENPYXL_SUFFIXES"]
@@ -33,10 +34,10 @@ def feedback_targets(files: list[str], directory) -> list[str]:
     for path in files:
         stem, ext = os.path.splitext(os.path.basename(path))
         ext = ".xlsm" if ext.lower() == ".xlsm" else ".xlsx"
-        n, name = 1, f"{stem}_periksa{ext}"
+        n, name = 1, fit_name(stem, f"_periksa{ext}")        # fits the file system's limit
         while os.path.normcase(os.path.abspath(os.path.join(directory, name))) in taken:
             n += 1
-            name = f"{stem}_periksa_{n}{ext}"
+            name = fit_name(stem, f"_periksa_{n}{ext}")
         target = os.path.join(directory, name)
         taken.add(os.path.normcase(os.path.abspath(target)))
         targets.append(target)
