@@ -169,7 +169,8 @@ def _run(files, options, targets, jobs, executor, progress, folders=()) -> list[
         executor = pool = workers.pool(min(jobs, len(files), MAX_JOBS))
     try:
         if pool is not None:          # a few files per task: less pickling per file
-            results = pool.map(_check_one, *args, chunksize=max(1, min(16, len(files) // (4 * jobs))))
+            results = workers.ordered_map(pool, _check_one, *args,
+                                          chunksize=max(1, min(16, len(files) // (4 * jobs))))
         else:
             results = (executor.map if executor is not None else map)(_check_one, *args)
         if progress:

@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 
-__all__ = ["pool", "stop", "watch_parent"]
+__all__ = ["pool", "ordered_map", "stop", "watch_parent"]
 
 POLL_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1
@@ -80,6 +80,22 @@ def _watch_windows(parent: int) -> None:
     threading.Thread(target=wait, daemon=True, name="renja_xl-parent-watch").start()
 
 
+def ordered_map(executor, fn, *iterables, chunksize: int = 1):
+    """`executor.map`, except that an interruption cancels nothing: Python 3.11's pool
+    would then fail on the cancelled futures when `stop` kills the workers."""
+    from itertools import islice
+    items = zip(*iterables)
+    futures = []
+    while chunk := list(islice(items, chunksize)):
+        futures.append(executor.submit(_chunk, fn, chunk))
+    for future in futures:
+        yield from future.result()
+
+
+def _chunk(fn, chunk):
+    return [fn(*args) for args in chunk]
+
+
 def stop(executor, folders=()) -> None:
     """Stop a pool now (Ctrl-C, SIGTERM, an error): kill its workers, wait for them, and
     remove the temporaries they were writing in `folders`."""
@@ -90,5 +106,5 @@ def stop(executor, folders=()) -> None:
             process.kill()
     for process in processes:
         process.join(5)
-    executor.shutdown(wait=False, cancel_futures=True)
+    executor.shutdown(wait=True)      # the futures fail as "broken"; nothing is cancelled
     remove_temporaries_of([p.pid for p in processes], folders)
