@@ -107,6 +107,9 @@ def main(argv=None) -> int:
         build_parser().print_help()
         return EXIT_UNREADABLE
     _terminate_as_interrupt()
+    if not sys.warnoptions:           # stderr holds our own `renja_xl:` lines only
+        import warnings
+        warnings.simplefilter("ignore")
     try:
         if args.command == "check":
             return _check(args)

@@ -40,6 +40,9 @@ def watch_parent(main: int) -> None:
     The parent is `main` (fork, spawn) or a fork server that ends with `main`."""
     from .write.atomic import pid_alive
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not sys.warnoptions:               # as in the CLI: no third-party warnings on stderr
+        import warnings
+        warnings.simplefilter("ignore")
     parent = os.getppid()
     if not (sys.platform.startswith("linux") and _pdeathsig()):
         if sys.platform == "win32":
