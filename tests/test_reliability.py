@@ -457,7 +457,7 @@ def test_acceptance_styled_to_the_last_row_through_feedback(tmp_path):
     path = _styled_to_the_last_row(tmp_path / "diwarnai.xlsx", tmp_path)
     proc = subprocess.run([sys.executable, "-c", MEASURE_CHILD, "consolidate", str(path), "-o",
                            str(tmp_path / "g.xlsx"), "--feedback", str(tmp_path / "periksa")],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=60)   # > 60 s: failed
     result = json.loads(proc.stdout)
     assert result["code"] in (0, 1), result["stderr"]
     assert (tmp_path / "periksa" / "diwarnai_periksa.xlsx").exists()
