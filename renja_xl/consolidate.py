@@ -102,19 +102,12 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     _check_numbers(jobs, tolerance)
     if not files:
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
-    targets = [None] * len(files)
-    if feedback is not None:
-        from .write.feedback import feedback_targets
-        targets = feedback_targets(files, _folder(feedback, "--feedback"))
-    if parquet is not None:
-        _folder(parquet, "--parquet")
-    folders = [os.path.dirname(p) for p in (output, *targets) if p]
-    remove_stale([*folders, parquet and os.fspath(parquet)], started)
+    targets, folders = _prepare_outputs(files, output, feedback, parquet, started)
     options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
     if limits is not None:
         options.limits = limits
     checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1,
-                   sorted(set(folders)))
+                   folders)
     report = Report(lang=lang)
     records: list[dict] = []
     for item in checked:
@@ -139,6 +132,23 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                                            result.program_totals, lang=lang,
                                            extra_sheets={**result.tables, **(extra_sheets or {})})
     return result
+
+
+def _prepare_outputs(files, output, feedback, parquet, started: float):
+    """Before any work: the feedback targets, every output folder tried (misuse raised), and
+    the temporaries that killed runs left there removed. Returns (targets, folders)."""
+    targets = [None] * len(files)
+    if feedback is not None:
+        from .write.feedback import feedback_targets
+        targets = feedback_targets(files, _folder(feedback, "--feedback"))
+    if parquet is not None:
+        _folder(parquet, "--parquet")
+    folders = sorted({os.path.dirname(os.path.abspath(p)) for p in (output, *targets) if p})
+    parquets = [os.fspath(parquet)] if parquet is not None else []
+    if output is not None:
+        parquets.append(os.path.splitext(output)[0] + "_parquet")   # the automatic one
+    remove_stale(folders + parquets, started)
+    return targets, folders
 
 
 def _write_parquet(folder: str, result: Consolidation) -> None:
