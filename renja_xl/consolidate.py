@@ -215,14 +215,12 @@ def _check_output(output, files) -> str:
     if os.path.isdir(output):
         raise ConsolidateError(f"file keluaran adalah sebuah folder: {output}")
     folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        raise ConsolidateError(f"folder untuk file keluaran tidak ada: {folder}")
+    problem = folder_problem(folder)          # missing, a file, or not writable
+    if problem:
+        raise ConsolidateError(f"folder untuk file keluaran {folder}: {problem}")
     same = os.path.normcase(os.path.abspath(output))
     if any(os.path.normcase(os.path.abspath(f)) == same for f in files):
         raise ConsolidateError(f"file keluaran tidak boleh menimpa file masukan: {output}")
-    problem = folder_problem(folder)
-    if problem:
-        raise ConsolidateError(f"folder untuk file keluaran {folder}: {problem}")
     return output
 
 

@@ -49,16 +49,23 @@ def batch(tmp_path_factory):
     return folder
 
 
-def _children(pid: int) -> list[int]:
-    found = []
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid` (workers, or a fork server and its workers)."""
+    parents = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 status = Path(f"/proc/{entry}/status").read_text()
             except OSError:
                 continue
-            if f"\nPPid:\t{pid}\n" in status:
-                found.append(int(entry))
+            match = re.search(r"\nPPid:\t(\d+)\n", status)
+            if match:
+                parents[int(entry)] = int(match.group(1))
+    found, frontier = [], [pid]
+    while frontier:
+        below = [p for p, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
     return found
 
 
@@ -91,8 +98,8 @@ def test_killed_consolidate_leaves_no_worker_and_no_partial_output(batch, tmp_pa
     while not (feedback.is_dir() and len(list(feedback.glob("*_periksa.xlsx"))) >= 3):
         assert proc.poll() is None and time.monotonic() < deadline, "no copy appeared"
         time.sleep(0.02)
-    workers = _children(proc.pid)
-    assert len(workers) == 2
+    workers = _descendants(proc.pid)
+    assert len(workers) >= 2
     os.kill(proc.pid, signum)                                # mid-run: 3 of 60 copies
     _, err = proc.communicate(timeout=60)
     assert _wait_gone(workers) == [], "workers outlived the main process by 5 s"
@@ -227,7 +234,7 @@ def _read_only_folder(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("case", ["feedback-under-file", "feedback-read-only",
-                                  "output-read-only", "parquet-under-file"])
+                                  "output-read-only", "output-under-file", "parquet-under-file"])
 def test_unwritable_folders_stop_before_any_work(tmp_path, case):
     plain = tmp_path / "catatan.txt"
     plain.write_text("bukan folder")
@@ -241,6 +248,8 @@ def test_unwritable_folders_stop_before_any_work(tmp_path, case):
         folder = _read_only_folder(tmp_path)
         out = folder / "gabungan.xlsx"
         args = []
+    elif case == "output-under-file":
+        folder, out, args = plain, plain / "gabungan.xlsx", []
     else:
         folder, args = plain / "pq", ["--parquet", plain / "pq"]
     proc = run("consolidate", SAMPLES, "-o", out, *args)

@@ -4,16 +4,15 @@ python-calamine is Rust: on a damaged file it may panic, and Rust's panic hook p
 `thread '<unnamed>' panicked at …` straight to file descriptor 2 before the panic reaches
 Python as an exception (which we turn into `file-corrupt`). `RUST_BACKTRACE` only trims that
 text. `quiet_stderr()` points descriptor 2 at the null device around the parse and puts it
-back after; the exception still carries the panic message. Python warnings raised inside are
-dropped too. Nested and concurrent uses share one redirection (a thread writing to stderr
-while another thread parses loses that text: the price of silencing a hook we cannot reach).
+back after; the exception still carries the panic message. Nested and concurrent uses share
+one redirection (a thread writing to stderr while another thread parses loses that text: the
+price of silencing a hook we cannot reach). Python warnings are the command line's business.
 """
 from __future__ import annotations
 
 import os
 import sys
 import threading
-import warnings
 from contextlib import contextmanager
 
 __all__ = ["quiet_stderr"]
@@ -25,13 +24,11 @@ _saved: int | None = None
 
 @contextmanager
 def quiet_stderr():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        _enter()
-        try:
-            yield
-        finally:
-            _leave()
+    _enter()
+    try:
+        yield
+    finally:
+        _leave()
 
 
 def _enter() -> None:
