@@ -435,7 +435,8 @@ def test_every_command_writes_only_our_lines_to_stderr(tmp_path):
     commands = [["check", folder], ["check", "--format", "json", "--lang", "en", folder],
                 ["consolidate", folder, "-o", tmp_path / "g.xlsx", "--feedback",
                  tmp_path / "periksa", "--parquet", tmp_path / "pq", "--jobs", "2"],
-                ["consolidate", folder, "-o", tmp_path / "g1.xlsx", "--jobs", "1"],
+                ["consolidate", folder, "-o", tmp_path / "g1.xlsx", "--feedback",
+                 tmp_path / "periksa1", "--jobs", "1"],
                 ["rules"], ["rules", "--format", "markdown"]]
     for args in commands:
         proc = run(*args)
