@@ -9,6 +9,8 @@ import argparse
 import re
 import signal
 import sys
+import warnings
+from contextlib import contextmanager
 
 from .check import MAX_TOLERANCE
 from .consolidate import MAX_JOBS
@@ -106,23 +108,20 @@ def main(argv=None) -> int:
     if args.command is None:
         build_parser().print_help()
         return EXIT_UNREADABLE
-    _terminate_as_interrupt()
-    if not sys.warnoptions:           # stderr holds our own `renja_xl:` lines only
-        import warnings
-        warnings.simplefilter("ignore")
-    try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "consolidate":
-            return _consolidate(args)
-        if args.command == "rules":
-            return _rules(args)
-    except KeyboardInterrupt:
-        sys.stderr.write("renja_xl: dibatalkan\n")
-        return EXIT_UNREADABLE
-    except _UsageError as exc:
-        sys.stderr.write(f"renja_xl: {exc}\n")
-        return EXIT_UNREADABLE
+    with _quiet_and_interruptible():
+        try:
+            if args.command == "check":
+                return _check(args)
+            if args.command == "consolidate":
+                return _consolidate(args)
+            if args.command == "rules":
+                return _rules(args)
+        except KeyboardInterrupt:
+            sys.stderr.write("renja_xl: dibatalkan\n")
+            return EXIT_UNREADABLE
+        except _UsageError as exc:
+            sys.stderr.write(f"renja_xl: {exc}\n")
+            return EXIT_UNREADABLE
     return EXIT_UNREADABLE
 
 
@@ -130,15 +129,25 @@ class _UsageError(Exception):
     pass
 
 
-def _terminate_as_interrupt() -> None:
-    """SIGTERM (a closed terminal, a job killed) stops like Ctrl-C: workers stopped, their
-    temporaries removed, exit 2."""
+@contextmanager
+def _quiet_and_interruptible():
+    """While a command runs: library warnings kept off stderr (our own `renja_xl:` lines
+    only; `-W`/PYTHONWARNINGS still win), and SIGTERM (a closed terminal, a killed job)
+    stopping like Ctrl-C: workers stopped, their temporaries removed, exit 2."""
     def interrupt(signum, frame):
         raise KeyboardInterrupt
     try:
-        signal.signal(signal.SIGTERM, interrupt)
+        previous = signal.signal(signal.SIGTERM, interrupt)
     except (ValueError, OSError, AttributeError):      # not the main thread, or no SIGTERM
-        pass
+        previous = None
+    try:
+        with warnings.catch_warnings():
+            if not sys.warnoptions:
+                warnings.simplefilter("ignore")
+            yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _load_nomenclature(args):
