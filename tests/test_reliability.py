@@ -123,10 +123,14 @@ def test_next_run_removes_only_stale_temporaries_of_dead_writers(tmp_path):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True).stdout.strip()
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])     # exited, never reaped
+    while _running(zombie.pid) if LINUX_PROC else zombie.poll() is None:
+        time.sleep(0.02)
     try:
         started = time.time()
         old = started - 60
         names = {"dead": f"~$a.xlsx.renja_xl-{dead}-x1.tmp",
+                 "zombie": f"~$f.xlsx.renja_xl-{zombie.pid}-x4.tmp",
                  "alive": f"~$b.xlsx.renja_xl-{sleeper.pid}-x2.tmp",
                  "office": "~$c.xlsx", "foreign": "~$d.xlsx.other-1-x.tmp"}
         for name in names.values():
@@ -134,12 +138,13 @@ def test_next_run_removes_only_stale_temporaries_of_dead_writers(tmp_path):
             os.utime(tmp_path / name, (old, old))
         fresh = tmp_path / f"~$e.xlsx.renja_xl-{dead}-x3.tmp"       # newer than the run
         fresh.write_bytes(b"x")
-        assert remove_stale([tmp_path], started) == 1
+        assert remove_stale([tmp_path], started) == 2
         left = {p.name for p in tmp_path.iterdir()}
         assert left == {names["alive"], names["office"], names["foreign"], fresh.name}
     finally:
         sleeper.kill()
         sleeper.wait()
+        zombie.wait()
 
 
 WATCHED_CHILD = r"""

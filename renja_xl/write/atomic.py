@@ -129,8 +129,12 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
+        pass
+    try:                                # a zombie (killed, not yet reaped) runs no more
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rpartition(b")")[2].split()[0] != b"Z"
+    except (OSError, IndexError):
         return True
-    return True
 
 
 def folder_problem(folder: str, create: bool = False) -> str | None:
