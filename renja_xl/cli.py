@@ -132,22 +132,25 @@ class _UsageError(Exception):
 @contextmanager
 def _quiet_and_interruptible():
     """While a command runs: library warnings kept off stderr (our own `renja_xl:` lines
-    only; `-W`/PYTHONWARNINGS still win), and SIGTERM (a closed terminal, a killed job)
-    stopping like Ctrl-C: workers stopped, their temporaries removed, exit 2."""
+    only; `-W`/PYTHONWARNINGS still win), and SIGTERM/SIGHUP (a killed job, a closed
+    terminal) stopping like Ctrl-C: workers stopped, their temporaries removed, exit 2."""
     def interrupt(signum, frame):
         raise KeyboardInterrupt
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except (ValueError, OSError, AttributeError):      # not the main thread, or no SIGTERM
-        previous = None
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        try:
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, interrupt)
+        except (ValueError, OSError, AttributeError):  # not the main thread, or no such signal
+            pass
     try:
         with warnings.catch_warnings():
             if not sys.warnoptions:
                 warnings.simplefilter("ignore")
             yield
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _load_nomenclature(args):

@@ -40,7 +40,9 @@ def watch_parent(main: int) -> None:
     The parent is `main` (fork, spawn) or a fork server that ends with `main`."""
     from .write.atomic import pid_alive
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)       # not the CLI's "stop like Ctrl-C"
+    for name in ("SIGTERM", "SIGHUP"):                  # not the CLI's "stop like Ctrl-C"
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if not sys.warnoptions:               # as in the CLI: no third-party warnings on stderr
         import warnings
         warnings.simplefilter("ignore")

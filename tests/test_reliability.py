@@ -85,8 +85,9 @@ def _wait_gone(pids, seconds=5.0) -> list[int]:
 
 
 @pytest.mark.skipif(not LINUX_PROC, reason="lists worker processes through /proc")
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT],
-                         ids=["SIGKILL", "SIGTERM", "Ctrl-C"])
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT,
+                                    getattr(signal, "SIGHUP", signal.SIGTERM)],
+                         ids=["SIGKILL", "SIGTERM", "Ctrl-C", "SIGHUP"])
 def test_killed_consolidate_leaves_no_worker_and_no_partial_output(batch, tmp_path, signum):
     out, feedback = tmp_path / "gabungan.xlsx", tmp_path / "periksa"
     renja_xl.consolidate(sorted(batch.iterdir())[:2], output=out, jobs=1)   # the old output
