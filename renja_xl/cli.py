@@ -22,7 +22,8 @@ HELP = {
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
            "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
-           "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook"},
+           "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook",
+           "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
 
 
@@ -82,6 +83,25 @@ def limits_from(args):
                   max_cells=int(Limits().max_cells * scale))
 
 
+def _template_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                   help="file template yang ditulis")
+    p.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
+                   help="tahun rencana n (bawaan: tahun prakiraan maju file --dari, "
+                        "atau tahun depan)")
+    p.add_argument("--nama", default=None, metavar="NAMA",
+                   help='nama perangkat daerah, mis. "Kecamatan Kejobong"')
+    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
+                   help="daftar nomenklatur resmi untuk daftar pilihan kode "
+                        "(bawaan: daftar kecamatan)")
+    p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
+                   help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
+                        "rencana tahun ini")
+    p.add_argument("--bidang", default=None, metavar="KODE",
+                   help="bidang urusan yang kodenya ditawarkan (bawaan: bidang program di file "
+                        "--dari, atau 7.01 kecamatan)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     words = HELP["id"]
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
@@ -113,37 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
                    default=60, metavar="MENIT", help="file dihapus setelah sekian menit (bawaan 60)")
     p.add_argument("--jobs", type=int, default=None, help="jumlah proses pemeriksa (bawaan: jumlah core)")
     _common(p)
+    _template_parser(sub.add_parser("template", help=words["template"]))
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
-
-
-def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        build_parser().print_help()
-        return EXIT_UNREADABLE
-    with _quiet_and_interruptible():
-        try:
-            if args.command == "check":
-                return _check(args)
-            if args.command == "consolidate":
-                return _consolidate(args)
-            if args.command == "rules":
-                return _rules(args)
-            if args.command == "web":
-                return _web(args)
-        except KeyboardInterrupt:
-            sys.stderr.write("renja_xl: dibatalkan\n")
-            return EXIT_UNREADABLE
-        except _UsageError as exc:
-            sys.stderr.write(f"renja_xl: {exc}\n")
-            return EXIT_UNREADABLE
-    return EXIT_UNREADABLE
-
-
-class _UsageError(Exception):
-    pass
 
 
 @contextmanager
@@ -168,6 +161,36 @@ def _quiet_and_interruptible():
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+@_quiet_and_interruptible()
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_UNREADABLE
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "consolidate":
+            return _consolidate(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "web":
+            return _web(args)
+        if args.command == "template":
+            return _template(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("renja_xl: dibatalkan\n")
+        return EXIT_UNREADABLE
+    except _UsageError as exc:
+        sys.stderr.write(f"renja_xl: {exc}\n")
+        return EXIT_UNREADABLE
+    return EXIT_UNREADABLE
+
+
+class _UsageError(Exception):
+    pass
 
 
 def _load_nomenclature(args):
@@ -247,6 +270,24 @@ def _web(args) -> int:
         serve(config, host=args.host, port=args.port, open_browser=not args.no_browser)
     except PortInUse as exc:
         raise _UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def _template(args) -> int:
+    from .write.template import TemplateError, write_template
+    if args.tahun is not None and not 2000 <= args.tahun <= 2100:
+        raise _UsageError(f"--tahun {args.tahun} tidak masuk akal")
+    try:
+        result = write_template(args.output, tahun=args.tahun, nama=args.nama,
+                                nomenclature=_load_nomenclature(args), dari=args.dari,
+                                bidang=args.bidang)
+    except TemplateError as exc:
+        raise _UsageError(str(exc)) from None
+    line = (f"Template Renja {result.nama} {result.year} ditulis ke {result.path}: "
+            f"{result.plan_rows} baris program/kegiatan/sub kegiatan")
+    if args.dari:
+        line += f", {result.prefilled} sub kegiatan dari {args.dari}, {len(result.notes)} catatan"
+    sys.stdout.write(line + "\n")
     return EXIT_OK
 
 
