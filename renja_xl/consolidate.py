@@ -19,6 +19,7 @@ from .check import Options, check_file_safely, expand_paths
 from .report.issues import FileResult, Report
 from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
+from .write.text import nomenclature_line
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text"]
@@ -80,7 +81,7 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None) -> Consolidation:
+                parquet=None, limits=None, jenis_pemda: str | None = None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -89,7 +90,9 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     `get_executor()`) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
     written after `Kesalahan`. `parquet`: a folder for `rencana.parquet`, `kesalahan.parquet`
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
-    one sheet). `limits`: `workbook.Limits` for huge files. Raises `ConsolidateError` for misuse.
+    one sheet). `limits`: `workbook.Limits` for huge files. `nomenclature`/`jenis_pemda`: the
+reference list (default: the stored official list, else the built-in one) and its rows
+(kabkot/prov). Raises `ConsolidateError` for misuse.
     """
     files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
@@ -101,11 +104,13 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     if feedback is not None:
         from .write.feedback import feedback_targets
         targets = feedback_targets(files, _feedback_dir(feedback))
-    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature, jenis_pemda),
+                      tolerance=tolerance, jenis_pemda=jenis_pemda)
     if limits is not None:
         options.limits = limits
     checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
     report = Report(lang=lang)
+    report.nomenclature = options.nomenclature.info
     records: list[dict] = []
     for item in checked:
         report.add(item.result, item.issues)
@@ -212,14 +217,10 @@ def _feedback_dir(directory) -> str:
     return directory
 
 
-def _nomenclature(nomenclature):
-    """Load a reference list once here, not once per file in every worker."""
-    if nomenclature is None:
-        return None
-    from .validate.nomenclature import Nomenclature, load_nomenclature
-    if isinstance(nomenclature, Nomenclature):
-        return nomenclature
-    return load_nomenclature(os.fspath(nomenclature))
+def _nomenclature(nomenclature, jenis_pemda=None):
+    """Load the reference list once here, not once per file in every worker."""
+    from .validate.nomenclature_store import resolve
+    return resolve(nomenclature, jenis_pemda)
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -323,6 +324,8 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
              words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
                                   pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
              words["counts"].format(e=len(report.errors), w=len(report.warnings))]
+    if report.nomenclature:
+        lines.append(nomenclature_line(report.nomenclature, lang))
     top = Counter(i.rule for i in report.issues).most_common(5)
     if top:
         lines.append(words["top"])

@@ -11,15 +11,26 @@ WORDS = {
            "skipped": "dilewati", "counts": "{e} kesalahan, {w} peringatan",
            "kec": "Kecamatan {name}", "nokec": "kecamatan tidak diketahui",
            "total": "Jumlah: {files} file ({ok} valid, {invalid} tidak valid, {unreadable} tidak terbaca), {e} kesalahan, {w} peringatan",
-           "more": "… dan {n} lagi (lihat --format json)"},
+           "more": "… dan {n} lagi (lihat --format json)",
+           "nomenklatur": "Nomenklatur: {file} ({rows} baris, {jenis}{stored})", "stored": ", tersimpan"},
     "en": {"ok": "VALID", "invalid": "INVALID", "unreadable": "UNREADABLE",
            "error": "ERROR", "warning": "WARNING", "table": "Table {title} on sheet '{sheet}' rows {first}–{last}",
            "levels": "{program} program, {kegiatan} kegiatan, {sub_kegiatan} sub kegiatan",
            "skipped": "skipped", "counts": "{e} error(s), {w} warning(s)",
            "kec": "Kecamatan {name}", "nokec": "kecamatan unknown",
            "total": "Total: {files} file(s) ({ok} valid, {invalid} invalid, {unreadable} unreadable), {e} error(s), {w} warning(s)",
-           "more": "… and {n} more (see --format json)"},
+           "more": "… and {n} more (see --format json)",
+           "nomenklatur": "Nomenclature: {file} ({rows} rows, {jenis}{stored})", "stored": ", stored"},
 }
+
+
+def nomenclature_line(info: dict, lang: str = "id") -> str:
+    """'Nomenklatur: nomenklatur_subkegiatan_2027.xlsx (7.581 baris, KABKOT, tersimpan)'."""
+    words = WORDS["en" if lang == "en" else "id"]
+    rows = f"{info.get('rows', 0):,}".replace(",", "." if lang != "en" else ",")
+    return words["nomenklatur"].format(file=info.get("file"), rows=rows,
+                                       jenis=info.get("jenis_pemda", ""),
+                                       stored=words["stored"] if info.get("stored") else "")
 
 
 def render_text(report: Report, lang: str = "id", limit: int = 200) -> str:
@@ -50,6 +61,8 @@ def render_text(report: Report, lang: str = "id", limit: int = 200) -> str:
         if len(issues) > limit:
             lines.append("   " + words["more"].format(n=len(issues) - limit))
         lines.append("")
+    if getattr(report, "nomenclature", None):
+        lines.append(nomenclature_line(report.nomenclature, lang))
     statuses = [f.status for f in report.files]
     lines.append(words["total"].format(files=len(report.files), ok=statuses.count("ok"),
                                        invalid=statuses.count("invalid"),

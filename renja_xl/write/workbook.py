@@ -236,6 +236,10 @@ def _write_summary(ws, formats, report: Report, summary, program_totals, words) 
                 ws.write_comment(r, c, reasons[row[0]][:MAX_COMMENT], {"author": "renja_xl"})
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, r, len(columns) - 1)
+    if report.nomenclature:                  # which official list the names were checked against
+        from .text import nomenclature_line
+        ws.write_string(r + 2, 0, nomenclature_line(report.nomenclature, report.lang))
+        r += 2
     _write_program_totals(ws, formats, program_totals, r + 3, words)
 
 
