@@ -10,6 +10,7 @@ The cache is made on the user's machine from the file the user has; nothing is s
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -108,6 +109,14 @@ def remove() -> bool:
 
 @lru_cache(maxsize=4)
 def _load(path: str, mtime_ns: int, size: int, jenis_pemda: str | None) -> Nomenclature:
+    gc.disable()          # ~100,000 new objects: no full collections of the imported modules
+    try:
+        return _build(path, jenis_pemda)
+    finally:
+        gc.enable()
+
+
+def _build(path: str, jenis_pemda: str | None) -> Nomenclature:
     data = _read(Path(path))
     meta = data["meta"]
     jenis = jenis_pemda or meta.get("jenis_pemda")
