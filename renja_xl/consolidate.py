@@ -16,13 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .check import Options, check_file_safely, expand_paths
-from .report.issues import FileResult, Report
+from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
 from .write.text import nomenclature_line
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
-__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text"]
+__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
 
 
 class ConsolidateError(ValueError):
@@ -60,12 +60,16 @@ class _Checked:
     notice: str | None = None
 
 
-def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
-    """Check one file (and write its annotated copy); never raises for a bad file."""
+def _check_one(path: str, options: Options, feedback_target: str | None,
+               name: str | None = None) -> _Checked:
+    """Check one file (and write its annotated copy); never raises for a bad file. `name`,
+    when given, is what the results call the file instead of its path."""
     result, issues, renja = check_file_safely(path, options)
     from .write.frames import table_records
-    records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
+    records = [{key: row.get(key) for key in PLAN_FIELDS} for row in renja.plan_records()]
     checked = _Checked(result, issues, records, table_records(renja))
+    if name is not None:
+        _rename(checked, name)
     if feedback_target and result.status != "unreadable":
         from .write.feedback import FeedbackError, write_feedback
         try:
@@ -78,10 +82,31 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
     return checked
 
 
+def _rename(checked: _Checked, name: str) -> None:
+    """Call the file `name` everywhere in its results (the feedback copy included)."""
+    old, checked.result.file = checked.result.file, name
+    for issue in checked.issues:
+        if issue.file == old:
+            issue.file = name
+    for record in checked.records:
+        record["file"] = name
+    for entry in checked.tables.values():
+        for record in entry["rows"]:
+            record["file"] = name
+
+
+def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
+    """The result for a file whose worker process died: `unreadable`, with the reason."""
+    issue = Issue(rule="file-unreadable", file=name or str(path), params={"detail": detail})
+    result = FileResult(file=name or str(path), status="unreadable", reason="file-unreadable")
+    return _Checked(result, [issue], [])
+
+
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None, jenis_pemda: str | None = None) -> Consolidation:
+                parquet=None, limits=None, names: dict | None = None,
+                jenis_pemda: str | None = None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -90,9 +115,11 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     `get_executor()`) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
     written after `Kesalahan`. `parquet`: a folder for `rencana.parquet`, `kesalahan.parquet`
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
-    one sheet). `limits`: `workbook.Limits` for huge files. `nomenclature`/`jenis_pemda`: the
-reference list (default: the stored official list, else the built-in one) and its rows
-(kabkot/prov). Raises `ConsolidateError` for misuse.
+    one sheet). `limits`: `workbook.Limits` for huge files. `names`: input path -> the name
+    the results give it (the web page's uploads are stored under safe names; the results
+    show the names they were sent with). `nomenclature`/`jenis_pemda`: the reference list
+    (default: the stored official list, else the built-in one) and its rows (kabkot/prov).
+    Raises `ConsolidateError` for misuse.
     """
     files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
@@ -108,7 +135,8 @@ reference list (default: the stored official list, else the built-in one) and it
                       tolerance=tolerance, jenis_pemda=jenis_pemda)
     if limits is not None:
         options.limits = limits
-    checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
+    shown = [(names or {}).get(path) for path in files]
+    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1)
     report = Report(lang=lang)
     report.nomenclature = options.nomenclature.info
     records: list[dict] = []
@@ -157,9 +185,9 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
     result.parquet = folder
 
 
-def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
+def _run(files, options, targets, names, jobs, executor, progress) -> list[_Checked]:
     jobs = jobs or os.cpu_count() or 1
-    args = (files, [options] * len(files), targets)
+    args = (files, [options] * len(files), targets, names)
     pool = None
     if executor is None and jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor

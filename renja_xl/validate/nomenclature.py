@@ -108,6 +108,11 @@ class Nomenclature:
         new = self._renamed.get(four_digit_form(kode))
         return (new.kode, new.nama) if new else None
 
+    def successor(self, kode: str) -> str | None:
+        """The code that replaced `kode` (the template's hook), or None."""
+        new = self.renamed(kode)
+        return new[0] if new else None
+
     def other_pemda(self, kode: str) -> Entry | None:
         """The entry of another jenis pemda with this code (a PROV code in a KABKOT plan)."""
         return self._others.get(four_digit_form(kode))

@@ -124,7 +124,8 @@ def _build(path: str, jenis_pemda: str | None) -> Nomenclature:
     info = {"file": meta["file"], "rows": meta["rows"], "kind": meta["kind"],
             "jenis_pemda": JENIS_PEMDA.get((jenis or "kabkot").lower(), "KABKOT"),
             "stored": True, "sha256": meta["sha256"], "installed": meta["installed"]}
-    return Nomenclature(entries=entries, source=path, jenis_pemda=jenis, info=info)
+    return Nomenclature(entries=entries, source=f"{meta['file']} (tersimpan)", jenis_pemda=jenis,
+                        info=info)
 
 
 def load_stored(jenis_pemda: str | None = None) -> Nomenclature | None:
