@@ -274,3 +274,11 @@ def test_bad_list_or_damaged_store_is_a_clear_message_not_a_traceback(tmp_path, 
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "nomenklatur pasang" in err and "Traceback" not in err
+
+
+@needs_official
+def test_kabkot_generic_code_in_a_prov_plan_is_another_pemdas_code(tmp_path, kabkot):
+    prov = load_nomenclature(OFFICIAL, "prov")
+    other = prov.other_pemda("7.01.01.2.01.0001")            # X.XX.01.2.01.0001 of KABKOT
+    assert other is not None and other.jenis == "KABKOT"
+    assert prov.lookup("7.01.01.1.01.0001") == kabkot.lookup("7.01.01.2.01.0001")

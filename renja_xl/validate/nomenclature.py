@@ -115,7 +115,8 @@ class Nomenclature:
 
     def other_pemda(self, kode: str) -> Entry | None:
         """The entry of another jenis pemda with this code (a PROV code in a KABKOT plan)."""
-        return self._others.get(four_digit_form(kode))
+        key = four_digit_form(kode)
+        return self._others.get(key) or self._others.get(_generic(key) or "")
 
     def best_other(self, folded: str, kode: str):
         """The code whose official name is closest to this name: first among codes of the
