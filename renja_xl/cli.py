@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help=words["check"])
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--semua", "--all", dest="every", action="store_true",
+                   help="teks: satu baris per sel (bawaan: sel dengan temuan sama digabung)")
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -176,7 +178,7 @@ def _check(args) -> int:
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:
-        sys.stdout.write(render_text(report, args.lang) + "\n")
+        sys.stdout.write(render_text(report, args.lang, every=args.every) + "\n")
     return report.exit_code
 
 

@@ -195,8 +195,8 @@ def test_consolidate_names_the_list_in_ringkasan(tmp_path, kabkot, capsys):
     assert main(["consolidate", str(tmp_path / "in"), "-o", str(out), "--jobs", "1",
                  "--nomenklatur", str(OFFICIAL)]) == 0
     assert f"Nomenklatur: {OFFICIAL.name} (7.581 baris, KABKOT)" in capsys.readouterr().out
-    cells = [c for row in load_workbook(out)["Ringkasan"].iter_rows(values_only=True) for c in row]
-    assert f"Nomenklatur: {OFFICIAL.name} (7.581 baris, KABKOT)" in cells
+    rows = {row[0]: row[1] for row in load_workbook(out)["Ringkasan"].iter_rows(values_only=True)}
+    assert rows["Nomenklatur"] == f"{OFFICIAL.name} (7.581 baris, KABKOT)"
 
 
 # --- the workbook format, on a small workbook of made-up rows (no real file needed) -------------
