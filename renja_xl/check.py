@@ -26,7 +26,8 @@ def check_tolerance(tolerance) -> None:
 @dataclass(slots=True)
 class Options:
     lang: str = "id"
-    nomenclature: object = None        # a Nomenclature, a path, or None for the built-in list
+    nomenclature: object = None        # a Nomenclature, a path, or None: stored list or built-in
+    jenis_pemda: str | None = None     # kabkot | prov: the rows of the official list to use
     tolerance: float = 0.0             # rupiah a roll-up may be off (pagu in thousands, rounding)
     limits: Limits = field(default_factory=Limits)
 
@@ -85,13 +86,10 @@ def skip_notices(skipped: list) -> list[str]:
 
 
 def _nomenclature(options: Options):
-    from .validate.nomenclature import Nomenclature, builtin_nomenclature, load_nomenclature
-    if isinstance(options.nomenclature, Nomenclature):
-        return options.nomenclature
-    if options.nomenclature:
-        options.nomenclature = load_nomenclature(options.nomenclature)
-        return options.nomenclature
-    return builtin_nomenclature()
+    """The reference once per batch: the given one, else the stored list, else the built-in."""
+    from .validate.nomenclature_store import resolve
+    options.nomenclature = resolve(options.nomenclature, options.jenis_pemda)
+    return options.nomenclature
 
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
@@ -145,7 +143,7 @@ def check_file_safely(path: str, options: Options | None = None):
 
 
 def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
-          limits: Limits | None = None) -> Report:
+          limits: Limits | None = None, jenis_pemda: str | None = None) -> Report:
     """Check workbooks (files or folders) and return a `Report`.
 
     >>> report = renja_xl.check("samples/")
@@ -153,8 +151,9 @@ def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
     """
     check_tolerance(tolerance)
     options = Options(lang=lang, nomenclature=nomenclature, tolerance=tolerance,
-                      limits=limits or Limits())
+                      limits=limits or Limits(), jenis_pemda=jenis_pemda)
     report = Report(lang=lang)
+    report.nomenclature = _nomenclature(options).info
     for path in expand_paths(paths):
         result, issues, _ = check_file_safely(path, options)
         report.add(result, issues)

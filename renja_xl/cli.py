@@ -22,6 +22,7 @@ HELP = {
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
            "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
+           "nomenklatur": "pasang/lihat/hapus daftar nomenklatur resmi yang tersimpan",
            "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook",
            "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
@@ -63,7 +64,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("id", "en"), default="id",
                    help="bahasa pesan: id (bawaan) atau en")
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
-                   help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
+                   help="daftar nomenklatur resmi: file Kemendagri apa adanya, atau CSV/XLSX "
+                        "dengan kolom kode, nama (bawaan: yang dipasang dengan 'nomenklatur pasang')")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None,
+                   help="baris nomenklatur yang dipakai: kabkot (bawaan) atau prov")
     p.add_argument("--toleransi", "--tolerance", dest="tolerance", default=0.0,
                    type=_ranged("--toleransi", float, 0, MAX_TOLERANCE, " rupiah"),
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
@@ -94,6 +98,8 @@ def _template_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
                    help="daftar nomenklatur resmi untuk daftar pilihan kode "
                         "(bawaan: daftar kecamatan)")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None,
+                   help="baris nomenklatur resmi yang dipakai: kabkot (bawaan) atau prov")
     p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
                    help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
                         "rencana tahun ini")
@@ -121,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _common(p)
+    p = sub.add_parser("nomenklatur", aliases=["nomenclature"], help=words["nomenklatur"])
+    p.add_argument("action", choices=("pasang", "info", "hapus", "install", "remove"))
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None)
     p = sub.add_parser("web", help=words["web"])
     p.add_argument("--host", default="127.0.0.1", help="alamat server (bawaan 127.0.0.1: hanya komputer ini)")
     p.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
@@ -178,6 +188,8 @@ def main(argv=None) -> int:
             return _consolidate(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command in ("nomenklatur", "nomenclature"):
+            return _nomenklatur(args)
         if args.command == "web":
             return _web(args)
         if args.command == "template":
@@ -196,13 +208,24 @@ class _UsageError(Exception):
 
 
 def _load_nomenclature(args):
-    if not args.nomenclature:
-        return None
-    from .validate.nomenclature import NomenclatureError, load_nomenclature
+    """The reference once: --nomenklatur FILE, else the stored list, else the built-in one."""
+    from .validate.nomenclature import NomenclatureError
+    from .validate.nomenclature_store import resolve
     try:
-        return load_nomenclature(args.nomenclature)
+        return resolve(args.nomenclature, args.jenis_pemda)
     except (NomenclatureError, OSError) as exc:
         raise _UsageError(f"file nomenklatur tidak dapat dipakai: {exc}") from None
+
+
+def _nomenklatur(args) -> int:
+    """`nomenklatur pasang FILE [--jenis-pemda prov]` | `nomenklatur info` | `nomenklatur hapus`."""
+    from .validate.nomenclature import NomenclatureError
+    from .validate.nomenclature_store import command
+    try:
+        print(command(args.action, args.file, args.jenis_pemda))
+    except NomenclatureError as exc:
+        raise _UsageError(f"nomenklatur: {exc}") from None
+    return EXIT_OK
 
 
 def _check(args) -> int:
@@ -215,7 +238,7 @@ def _check(args) -> int:
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
-                   tolerance=args.tolerance, limits=limits_from(args))
+                   tolerance=args.tolerance, limits=limits_from(args), jenis_pemda=args.jenis_pemda)
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:
@@ -231,7 +254,8 @@ def _consolidate(args) -> int:
         result = consolidate(args.paths, output=args.output, feedback=args.feedback,
                              jobs=args.jobs, lang=args.lang, nomenclature=_load_nomenclature(args),
                              tolerance=args.tolerance, progress=sys.stderr.isatty(),
-                             parquet=args.parquet, limits=limits_from(args))
+                             parquet=args.parquet, limits=limits_from(args),
+                             jenis_pemda=args.jenis_pemda)
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
         return EXIT_UNREADABLE

@@ -22,6 +22,7 @@ from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
 from . import workers
 from .write.atomic import atomic_path, folder_problem, remove_stale
+from .write.text import nomenclature_label, nomenclature_line
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
@@ -113,7 +114,8 @@ def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None, names: dict | None = None) -> Consolidation:
+                parquet=None, limits=None, names: dict | None = None,
+                jenis_pemda: str | None = None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -124,7 +126,9 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
     one sheet). `limits`: `workbook.Limits` for huge files. `names`: input path -> the name
     the results give it (the web page's uploads are stored under safe names; the results
-    show the names they were sent with). Raises `ConsolidateError` for misuse.
+    show the names they were sent with). `nomenclature`/`jenis_pemda`: the reference list
+    (default: the stored official list, else the built-in one) and its rows (kabkot/prov).
+    Raises `ConsolidateError` for misuse.
     """
     started = time.time()
     skipped: list = []
@@ -134,13 +138,15 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     if not files:
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
     targets, folders = _prepare_outputs(files, output, feedback, parquet, started)
-    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature, jenis_pemda),
+                      tolerance=tolerance, jenis_pemda=jenis_pemda)
     if limits is not None:
         options.limits = limits
     shown = [(names or {}).get(path) for path in files]
     checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1,
                    folders)
     report = Report(lang=lang)
+    report.nomenclature = options.nomenclature.info
     records: list[dict] = []
     for item in checked:
         report.add(item.result, item.issues)
@@ -173,8 +179,9 @@ def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]
     """The options of this run as Ringkasan shows them (caption -> value); one line each."""
     en = lang == "en"
     nomenclature = options.nomenclature
-    source = getattr(nomenclature, "source", None) or (os.fspath(nomenclature)
-                                                        if nomenclature else None)
+    info = getattr(nomenclature, "info", None)       # the official/stored list: name, rows
+    source = (nomenclature_label(info, lang) if info else None) or (
+        os.fspath(nomenclature) if isinstance(nomenclature, (str, os.PathLike)) else None)
     builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
                "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
     limit_mb = options.limits.max_file_bytes / 2**20
@@ -304,14 +311,10 @@ def _shown(path: str, limit: int = 80) -> str:
     return name if len(name) <= limit else name[:limit // 2 - 1] + "…" + name[-(limit // 2):]
 
 
-def _nomenclature(nomenclature):
-    """Load a reference list once here, not once per file in every worker."""
-    if nomenclature is None:
-        return None
-    from .validate.nomenclature import Nomenclature, load_nomenclature
-    if isinstance(nomenclature, Nomenclature):
-        return nomenclature
-    return load_nomenclature(os.fspath(nomenclature))
+def _nomenclature(nomenclature, jenis_pemda=None):
+    """Load the reference list once here, not once per file in every worker."""
+    from .validate.nomenclature_store import resolve
+    return resolve(nomenclature, jenis_pemda)
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -415,6 +418,8 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
              words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
                                   pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
              words["counts"].format(e=len(report.errors), w=len(report.warnings))]
+    if report.nomenclature:
+        lines.append(nomenclature_line(report.nomenclature, lang))
     top = Counter(i.rule for i in report.issues).most_common(5)
     if top:
         lines.append(words["top"])
