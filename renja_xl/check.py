@@ -9,49 +9,87 @@ from .tables.reader import RenjaFile, read_file
 from .read.workbook import Limits
 
 __all__ = ["Options", "check", "check_file", "check_file_safely", "expand_paths",
-           "EXCEL_SUFFIXES"]
+           "skip_notices", "EXCEL_SUFFIXES"]
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+MAX_TOLERANCE = 1e15                 # rupiah: more than any budget
+
+
+def check_tolerance(tolerance) -> None:
+    """A roll-up tolerance is 0 … MAX_TOLERANCE rupiah (a negative one would report equal
+    sums as differences); raises ValueError with the range."""
+    if not 0 <= tolerance <= MAX_TOLERANCE:          # also refuses NaN
+        top = f"{MAX_TOLERANCE:,.0f}".replace(",", ".")
+        raise ValueError(f"--toleransi harus antara 0 dan {top} rupiah, bukan {tolerance:g}")
 
 
 @dataclass(slots=True)
 class Options:
     lang: str = "id"
-    nomenclature: object = None        # a Nomenclature, a path, or None for the built-in list
+    nomenclature: object = None        # a Nomenclature, a path, or None: stored list or built-in
+    jenis_pemda: str | None = None     # kabkot | prov: the rows of the official list to use
     tolerance: float = 0.0             # rupiah a roll-up may be off (pagu in thousands, rounding)
     limits: Limits = field(default_factory=Limits)
 
 
-def expand_paths(paths) -> list[str]:
-    """Files as given; folders searched recursively for workbooks. Skipped in folders: Office
-    lock files `~$…` and our own feedback copies `*_periksa.xlsx`. Order is stable: as given,
-    folders sorted."""
+def expand_paths(paths, skipped: list | None = None) -> list[str]:
+    """Files as given; folders searched recursively for workbooks. Order is stable: as given,
+    folders sorted. Skipped: Office lock files `~$…` and our own temporaries; in folders, our
+    feedback copies `*_periksa.xlsx` and Parquet folders; anywhere, consolidated workbooks
+    written by renja_xl (a rerun must not read its own output). Each skip of our own output
+    is appended to `skipped` as (path, kind), kind `feedback`, `gabungan` or `parquet`."""
+    from .write.own import is_consolidated, is_feedback_copy, is_parquet_folder
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    skipped = [] if skipped is None else skipped
     found: list[str] = []
     for path in map(os.fspath, paths):
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    lower = name.lower()
-                    if (name.startswith("~$") or not lower.endswith(EXCEL_SUFFIXES)
-                            or lower.rsplit(".", 1)[0].endswith("_periksa")):
-                        continue
-                    found.append(os.path.join(root, name))
-        else:
-            found.append(path)
+        if not os.path.isdir(path):
+            if os.path.isfile(path) and path.lower().endswith(EXCEL_SUFFIXES[:2]) \
+                    and is_consolidated(path):
+                skipped.append((path, "gabungan"))
+            else:
+                found.append(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            for name in [d for d in dirs if is_parquet_folder(os.path.join(root, d))]:
+                skipped.append((os.path.join(root, name), "parquet"))
+                dirs.remove(name)
+            dirs.sort()
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if name.startswith("~$") or not name.lower().endswith(EXCEL_SUFFIXES):
+                    continue
+                if is_feedback_copy(name):
+                    skipped.append((full, "feedback"))
+                elif name.lower().endswith(EXCEL_SUFFIXES[:2]) and is_consolidated(full):
+                    skipped.append((full, "gabungan"))
+                else:
+                    found.append(full)
     return found
 
 
+SKIP_NOTICES = {
+    "gabungan": "{path}: dilewati, ini workbook gabungan hasil renja_xl (bukan kiriman)",
+    "parquet": "{path}: dilewati, ini folder Parquet hasil renja_xl",
+    "feedback": "{n} salinan bertanda (*_periksa.xlsx) hasil renja_xl dilewati",
+}
+
+
+def skip_notices(skipped: list) -> list[str]:
+    """One Indonesian line per skipped output (feedback copies counted on one line)."""
+    lines = [SKIP_NOTICES[kind].format(path=path) for path, kind in skipped if kind != "feedback"]
+    copies = sum(kind == "feedback" for _, kind in skipped)
+    if copies:
+        lines.append(SKIP_NOTICES["feedback"].format(n=copies))
+    return lines
+
+
 def _nomenclature(options: Options):
-    from .validate.nomenclature import Nomenclature, builtin_nomenclature, load_nomenclature
-    if isinstance(options.nomenclature, Nomenclature):
-        return options.nomenclature
-    if options.nomenclature:
-        options.nomenclature = load_nomenclature(options.nomenclature)
-        return options.nomenclature
-    return builtin_nomenclature()
+    """The reference once per batch: the given one, else the stored list, else the built-in."""
+    from .validate.nomenclature_store import resolve
+    options.nomenclature = resolve(options.nomenclature, options.jenis_pemda)
+    return options.nomenclature
 
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
@@ -117,15 +155,17 @@ def check_file_safely(path: str, options: Options | None = None):
 
 
 def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
-          limits: Limits | None = None) -> Report:
+          limits: Limits | None = None, jenis_pemda: str | None = None) -> Report:
     """Check workbooks (files or folders) and return a `Report`.
 
     >>> report = renja_xl.check("samples/")
     >>> report.to_frame()          # one row per issue, with its Excel cell
     """
+    check_tolerance(tolerance)
     options = Options(lang=lang, nomenclature=nomenclature, tolerance=tolerance,
-                      limits=limits or Limits())
+                      limits=limits or Limits(), jenis_pemda=jenis_pemda)
     report = Report(lang=lang)
+    report.nomenclature = _nomenclature(options).info
     for path in expand_paths(paths):
         result, issues, _ = check_file_safely(path, options)
         report.add(result, issues)

@@ -6,7 +6,14 @@ command was misused.
 from __future__ import annotations
 
 import argparse
+import re
+import signal
 import sys
+import warnings
+from contextlib import contextmanager
+
+from .check import MAX_TOLERANCE
+from .consolidate import MAX_JOBS
 
 EXIT_OK, EXIT_ISSUES, EXIT_UNREADABLE = 0, 1, 2
 
@@ -15,6 +22,7 @@ HELP = {
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
            "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
+           "nomenklatur": "pasang/lihat/hapus daftar nomenklatur resmi yang tersimpan",
            "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook",
            "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
@@ -22,18 +30,49 @@ HELP = {
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):             # misuse: one line, exit 2, no usage dump
-        sys.stderr.write(f"renja_xl: {message} (lihat --help)\n")
+        ours = re.fullmatch(r"argument \S+: (--.*)", message)   # a range check below: its own words
+        sys.stderr.write(f"renja_xl: {ours.group(1) if ours else message} (lihat --help)\n")
         raise SystemExit(EXIT_UNREADABLE)
+
+
+# -- option values: each checked against its range, the range named in the message ---------
+MAX_LIMIT_MB = 100_000               # 100 GB: beyond any workbook a kecamatan sends
+
+
+def _ranged(option: str, kind, low, high, unit: str = ""):
+    """An argparse `type`: a number of `kind` in [low, high], else an Indonesian message."""
+    word = "bilangan bulat" if kind is int else "angka"
+
+    def convert(text: str):
+        try:
+            value = kind(text.replace(",", ".") if kind is float else text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:      # NaN fails here too
+            raise argparse.ArgumentTypeError(
+                f"{option} harus {word} antara {_id(low)} dan {_id(high)}{unit}, bukan '{text}'")
+        return value
+    return convert
+
+
+def _id(number) -> str:
+    """1000000 → 1.000.000 (Indonesian thousands)."""
+    return f"{number:,.0f}".replace(",", ".")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("id", "en"), default="id",
                    help="bahasa pesan: id (bawaan) atau en")
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
-                   help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
-    p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
+                   help="daftar nomenklatur resmi: file Kemendagri apa adanya, atau CSV/XLSX "
+                        "dengan kolom kode, nama (bawaan: yang dipasang dengan 'nomenklatur pasang')")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None,
+                   help="baris nomenklatur yang dipakai: kabkot (bawaan) atau prov")
+    p.add_argument("--toleransi", "--tolerance", dest="tolerance", default=0.0,
+                   type=_ranged("--toleransi", float, 0, MAX_TOLERANCE, " rupiah"),
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
-    p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", type=int, default=None,
+    p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", default=None,
+                   type=_ranged("--batas-mb", int, 1, MAX_LIMIT_MB, " MB"),
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
 
 
@@ -59,6 +98,8 @@ def _template_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
                    help="daftar nomenklatur resmi untuk daftar pilihan kode "
                         "(bawaan: daftar kecamatan)")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None,
+                   help="baris nomenklatur resmi yang dipakai: kabkot (bawaan) atau prov")
     p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
                    help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
                         "rencana tahun ini")
@@ -81,10 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
-    p.add_argument("--jobs", type=int, default=None, help="jumlah proses paralel (bawaan: jumlah core)")
+    p.add_argument("--jobs", type=_ranged("--jobs", int, 1, MAX_JOBS), default=None,
+                   help="jumlah proses paralel (bawaan: jumlah core)")
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _common(p)
+    p = sub.add_parser("nomenklatur", aliases=["nomenclature"], help=words["nomenklatur"])
+    p.add_argument("action", choices=("pasang", "info", "hapus", "install", "remove"))
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None)
     p = sub.add_parser("web", help=words["web"])
     p.add_argument("--host", default="127.0.0.1", help="alamat server (bawaan 127.0.0.1: hanya komputer ini)")
     p.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
@@ -105,6 +151,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _quiet_and_interruptible():
+    """While a command runs: library warnings kept off stderr (our own `renja_xl:` lines
+    only; `-W`/PYTHONWARNINGS still win), and SIGTERM/SIGHUP (a killed job, a closed
+    terminal) stopping like Ctrl-C: workers stopped, their temporaries removed, exit 2."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        try:
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, interrupt)
+        except (ValueError, OSError, AttributeError):  # not the main thread, or no such signal
+            pass
+    try:
+        with warnings.catch_warnings():
+            if not sys.warnoptions:
+                warnings.simplefilter("ignore")
+            yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@_quiet_and_interruptible()
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
@@ -117,6 +188,8 @@ def main(argv=None) -> int:
             return _consolidate(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command in ("nomenklatur", "nomenclature"):
+            return _nomenklatur(args)
         if args.command == "web":
             return _web(args)
         if args.command == "template":
@@ -135,23 +208,37 @@ class _UsageError(Exception):
 
 
 def _load_nomenclature(args):
-    if not args.nomenclature:
-        return None
-    from .validate.nomenclature import NomenclatureError, load_nomenclature
+    """The reference once: --nomenklatur FILE, else the stored list, else the built-in one."""
+    from .validate.nomenclature import NomenclatureError
+    from .validate.nomenclature_store import resolve
     try:
-        return load_nomenclature(args.nomenclature)
+        return resolve(args.nomenclature, args.jenis_pemda)
     except (NomenclatureError, OSError) as exc:
         raise _UsageError(f"file nomenklatur tidak dapat dipakai: {exc}") from None
 
 
+def _nomenklatur(args) -> int:
+    """`nomenklatur pasang FILE [--jenis-pemda prov]` | `nomenklatur info` | `nomenklatur hapus`."""
+    from .validate.nomenclature import NomenclatureError
+    from .validate.nomenclature_store import command
+    try:
+        print(command(args.action, args.file, args.jenis_pemda))
+    except NomenclatureError as exc:
+        raise _UsageError(f"nomenklatur: {exc}") from None
+    return EXIT_OK
+
+
 def _check(args) -> int:
-    from .check import check, expand_paths
+    from .check import check, expand_paths, skip_notices
     from .write.text import render_text
-    paths = expand_paths(args.paths)
+    skipped: list = []
+    paths = expand_paths(args.paths, skipped)
+    for notice in skip_notices(skipped):
+        sys.stderr.write(f"renja_xl: {notice}\n")
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
-                   tolerance=args.tolerance, limits=limits_from(args))
+                   tolerance=args.tolerance, limits=limits_from(args), jenis_pemda=args.jenis_pemda)
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:
@@ -167,7 +254,8 @@ def _consolidate(args) -> int:
         result = consolidate(args.paths, output=args.output, feedback=args.feedback,
                              jobs=args.jobs, lang=args.lang, nomenclature=_load_nomenclature(args),
                              tolerance=args.tolerance, progress=sys.stderr.isatty(),
-                             parquet=args.parquet, limits=limits_from(args))
+                             parquet=args.parquet, limits=limits_from(args),
+                             jenis_pemda=args.jenis_pemda)
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
         return EXIT_UNREADABLE

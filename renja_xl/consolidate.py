@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .check import Options, check_file_safely, expand_paths
+from .check import Options, check_file_safely, check_tolerance, expand_paths, skip_notices
 from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
+from . import workers
+from .write.atomic import atomic_path, folder_problem, remove_stale
+from .write.text import nomenclature_label, nomenclature_line
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
@@ -80,8 +84,9 @@ def _check_one(path: str, options: Options, feedback_target: str | None,
         except FeedbackError as exc:
             checked.notice = str(exc)
         except Exception as exc:  # a copy that fails must not lose the check itself
-            checked.notice = (f"{os.path.basename(path)}: salinan bertanda gagal dibuat "
-                              f"({type(exc).__name__}: {exc})")[:300]
+            detail = " ".join(str(exc).split())[:160]           # shortened, never the reason
+            checked.notice = (f"{_shown(name or path)}: salinan bertanda gagal dibuat "
+                              f"({type(exc).__name__}: {detail})")
     return checked
 
 
@@ -108,7 +113,8 @@ def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None, names: dict | None = None) -> Consolidation:
+                parquet=None, limits=None, names: dict | None = None,
+                jenis_pemda: str | None = None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -119,24 +125,27 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
     one sheet). `limits`: `workbook.Limits` for huge files. `names`: input path -> the name
     the results give it (the web page's uploads are stored under safe names; the results
-    show the names they were sent with). Raises `ConsolidateError` for misuse.
+    show the names they were sent with). `nomenclature`/`jenis_pemda`: the reference list
+    (default: the stored official list, else the built-in one) and its rows (kabkot/prov).
+    Raises `ConsolidateError` for misuse.
     """
-    files = _unique(expand_paths(paths))
+    started = time.time()
+    skipped: list = []
+    files = _unique(expand_paths(paths, skipped))
     output = _check_output(output, files) if output is not None else None
-    if jobs is not None and jobs < 1:
-        raise ConsolidateError("--jobs harus 1 atau lebih")
+    _check_numbers(jobs, tolerance)
     if not files:
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
-    targets = [None] * len(files)
-    if feedback is not None:
-        from .write.feedback import feedback_targets
-        targets = feedback_targets(files, _feedback_dir(feedback))
-    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    targets, folders = _prepare_outputs(files, output, feedback, parquet, started)
+    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature, jenis_pemda),
+                      tolerance=tolerance, jenis_pemda=jenis_pemda)
     if limits is not None:
         options.limits = limits
     shown = [(names or {}).get(path) for path in files]
-    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1)
+    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1,
+                   folders)
     report = Report(lang=lang)
+    report.nomenclature = options.nomenclature.info
     records: list[dict] = []
     for item in checked:
         report.add(item.result, item.issues)
@@ -148,7 +157,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            program_totals=program_totals_frame(checked),
                            tables=table_frames(c.tables for c in checked),
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
-                           notices=[c.notice for c in checked if c.notice],
+                           notices=skip_notices(skipped) + [c.notice for c in checked if c.notice],
                            copy_notices=[n for c in checked for n in c.copy_notices])
     if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
         parquet = os.path.splitext(output)[0] + "_parquet"
@@ -169,8 +178,9 @@ def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]
     """The options of this run as Ringkasan shows them (caption -> value); one line each."""
     en = lang == "en"
     nomenclature = options.nomenclature
-    source = getattr(nomenclature, "source", None) or (os.fspath(nomenclature)
-                                                        if nomenclature else None)
+    info = getattr(nomenclature, "info", None)       # the official/stored list: name, rows
+    source = (nomenclature_label(info, lang) if info else None) or (
+        os.fspath(nomenclature) if isinstance(nomenclature, (str, os.PathLike)) else None)
     builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
                "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
     limit_mb = options.limits.max_file_bytes / 2**20
@@ -182,6 +192,21 @@ def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]
         "Annotated copies" if en else "Salinan bertanda":
             os.fspath(feedback) if feedback is not None else ("not written" if en else "tidak dibuat"),
     }
+def _prepare_outputs(files, output, feedback, parquet, started: float):
+    """Before any work: the feedback targets, every output folder tried (misuse raised), and
+    the temporaries that killed runs left there removed. Returns (targets, folders)."""
+    targets = [None] * len(files)
+    if feedback is not None:
+        from .write.feedback import feedback_targets
+        targets = feedback_targets(files, _folder(feedback, "--feedback"))
+    if parquet is not None:
+        _folder(parquet, "--parquet")
+    folders = sorted({os.path.dirname(os.path.abspath(p)) for p in (output, *targets) if p})
+    parquets = [os.fspath(parquet)] if parquet is not None else []
+    if output is not None:
+        parquets.append(os.path.splitext(output)[0] + "_parquet")   # the automatic one
+    remove_stale(folders + parquets, started)
+    return targets, folders
 
 
 def _write_parquet(folder: str, result: Consolidation) -> None:
@@ -199,32 +224,36 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
         for column in ("value", "expected"):          # mixed types: keep them as text
             if column in frame:
                 frame[column] = frame[column].map(lambda v: None if v is None else str(v))
-        target = os.path.join(folder, f"{name}.parquet")
-        frame.to_parquet(target + ".tmp", index=False)
-        os.replace(target + ".tmp", target)
+        with atomic_path(os.path.join(folder, f"{name}.parquet")) as tmp:
+            frame.to_parquet(tmp, index=False)
     result.parquet = folder
 
 
-def _run(files, options, targets, names, jobs, executor, progress) -> list[_Checked]:
+def _run(files, options, targets, names, jobs, executor, progress,
+         folders=()) -> list[_Checked]:
     jobs = jobs or os.cpu_count() or 1
     args = (files, [options] * len(files), targets, names)
     pool = None
     if executor is None and jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+        executor = pool = workers.pool(min(jobs, len(files), MAX_JOBS))
     try:
         if pool is not None:          # a few files per task: less pickling per file
-            results = pool.map(_check_one, *args, chunksize=max(1, min(16, len(files) // (4 * jobs))))
+            results = workers.ordered_map(pool, _check_one, *args,
+                                          chunksize=max(1, min(16, len(files) // (4 * jobs))))
         else:
             results = (executor.map if executor is not None else map)(_check_one, *args)
         if progress:
             from tqdm import tqdm
             results = tqdm(results, total=len(files), file=sys.stderr, unit="file",
                            desc="Memeriksa", leave=False)
-        return list(results)
-    finally:
+        results = list(results)
+    except BaseException:              # Ctrl-C, SIGTERM, a worker error: stop the others now
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            workers.stop(pool, folders)
+        raise
+    if pool is not None:
+        pool.shutdown()
+    return results
 
 
 def _unique(files: list[str]) -> list[str]:
@@ -245,34 +274,46 @@ def _check_output(output, files) -> str:
     if os.path.isdir(output):
         raise ConsolidateError(f"file keluaran adalah sebuah folder: {output}")
     folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        raise ConsolidateError(f"folder untuk file keluaran tidak ada: {folder}")
+    problem = folder_problem(folder)          # missing, a file, or not writable
+    if problem:
+        raise ConsolidateError(f"folder untuk file keluaran {folder}: {problem}")
     same = os.path.normcase(os.path.abspath(output))
     if any(os.path.normcase(os.path.abspath(f)) == same for f in files):
         raise ConsolidateError(f"file keluaran tidak boleh menimpa file masukan: {output}")
     return output
 
 
-def _feedback_dir(directory) -> str:
+def _folder(directory, option: str) -> str:
+    """A folder outputs can be written to (made when missing), else misuse naming it."""
     directory = os.fspath(directory)
-    if os.path.exists(directory) and not os.path.isdir(directory):
-        raise ConsolidateError(f"--feedback harus sebuah folder: {directory}")
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError as exc:
-        raise ConsolidateError(
-            f"folder --feedback tidak dapat dibuat: {exc.strerror or exc}") from None
+    problem = folder_problem(directory, create=True)
+    if problem:
+        raise ConsolidateError(f"folder {option} {directory}: {problem}")
     return directory
 
 
-def _nomenclature(nomenclature):
-    """Load a reference list once here, not once per file in every worker."""
-    if nomenclature is None:
-        return None
-    from .validate.nomenclature import Nomenclature, load_nomenclature
-    if isinstance(nomenclature, Nomenclature):
-        return nomenclature
-    return load_nomenclature(os.fspath(nomenclature))
+MAX_JOBS = 61 if sys.platform == "win32" else 256        # Windows: a process pool's limit
+
+
+def _check_numbers(jobs, tolerance) -> None:
+    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
+        raise ConsolidateError(f"--jobs harus antara 1 dan {MAX_JOBS}, bukan {jobs}")
+    try:
+        check_tolerance(tolerance)
+    except ValueError as exc:
+        raise ConsolidateError(str(exc)) from None
+
+
+def _shown(path: str, limit: int = 80) -> str:
+    """A file name for a one-line notice: a very long one keeps its start and its end."""
+    name = os.path.basename(path)
+    return name if len(name) <= limit else name[:limit // 2 - 1] + "…" + name[-(limit // 2):]
+
+
+def _nomenclature(nomenclature, jenis_pemda=None):
+    """Load the reference list once here, not once per file in every worker."""
+    from .validate.nomenclature_store import resolve
+    return resolve(nomenclature, jenis_pemda)
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -387,6 +428,8 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
              words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
                                   pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
              words["counts"].format(e=len(report.errors), w=len(report.warnings))]
+    if report.nomenclature:
+        lines.append(nomenclature_line(report.nomenclature, lang))
     top = Counter(i.rule for i in report.issues).most_common(5)
     if top:
         lines.append(words["top"])

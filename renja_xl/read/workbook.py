@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 
+from .quiet import quiet_stderr
 from .guard import Limits, ReadError, open_checked, sheet_parts, xml_segments
 from .sniff import sniff
 
@@ -43,7 +44,8 @@ def load_sheets(path: str, limits: Limits = Limits()) -> list[Sheet]:
     except OSError as exc:
         raise ReadError("file-unreadable", exc.strerror or str(exc)) from None
     try:
-        return _read_with_calamine(path, fmt, archive, limits)
+        with quiet_stderr():          # a Rust panic's text must not reach the terminal
+            return _read_with_calamine(path, fmt, archive, limits)
     finally:
         if archive is not None:
             archive.close()

@@ -318,9 +318,18 @@ def _match_plan_row(row: dict, by_code, suffix, nomenclature):
                 return by_code[full]
     if not name:
         return None
+    if getattr(nomenclature, "complete", False):   # the official list names every urusan's
+        from rapidfuzz import process               # codes: this plan's own names come first
+        names = {full: fold(r.get("nama")) for full, (_, r) in by_code.items()}
+        match = process.extractOne(fold(name), names, scorer=fuzz.token_sort_ratio,
+                                   processor=None, score_cutoff=90)
+        if match:
+            return by_code[match[2]]
     code = program_code(name, nomenclature) if fold(name).startswith("program") else None
     if code is None:
         _, code = name_level(name, nomenclature)
+    if code and code.startswith("X"):          # generic X.XX.01…: this plan's urusan/bidang
+        code = suffix.get(code.split(".", 2)[2])
     return by_code.get(four_digit_form(code)) if code else None
 
 

@@ -24,9 +24,10 @@ def _index(nomenclature: Nomenclature):
     """folded name -> (level, kode) for programs, kegiatan and sub kegiatan."""
     exact: dict[str, tuple[str, str]] = {}
     by_level: dict[str, dict[str, str]] = {"program": {}, "kegiatan": {}, "sub_kegiatan": {}}
-    for kode, folded in nomenclature._folded.items():
-        if kode.startswith("X"):
-            continue
+    # generic X.XX.01 codes last: a name listed under its own code is found there first; the
+    # official list has the generic program under X.XX only (callers map it to their urusan)
+    items = sorted(nomenclature._folded.items(), key=lambda item: item[0].startswith("X"))
+    for kode, folded in items:
         level = level_of(kode)
         if level not in by_level:
             continue

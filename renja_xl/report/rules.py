@@ -233,6 +233,18 @@ _RULES = [
          "Name '{value}' is not the name of code {kode} ('{expected}'){other}"),
     Rule("kode-unknown", "nomenclature", "warning",
          "Kode {kode} tidak ada di nomenklatur acuan", "Code {kode} is not in the reference nomenclature"),
+    Rule("kode-renamed", "nomenclature", "warning",
+         "Kode {kode} sudah diganti di nomenklatur terbaru: sekarang {new_kode} '{new_nama}'",
+         "Code {kode} was replaced in the current nomenclature: now {new_kode} '{new_nama}'"),
+    Rule("kode-other-pemda", "nomenclature", "error",
+         "Kode {kode} adalah nomenklatur {other_jenis} ('{expected}'), bukan untuk {jenis}",
+         "Code {kode} belongs to the {other_jenis} nomenclature ('{expected}'), not to {jenis}"),
+    Rule("indikator-not-standard", "nomenclature", "warning",
+         "Indikator '{value}' berbeda dari indikator nomenklatur '{expected}' (kemiripan {score}%)",
+         "Indicator '{value}' differs from the nomenclature's indicator '{expected}' (similarity {score}%)"),
+    Rule("satuan-not-standard", "nomenclature", "warning",
+         "Satuan '{value}' berbeda dari satuan nomenklatur '{expected}' (kemiripan {score}%)",
+         "Unit '{value}' differs from the nomenclature's unit '{expected}' (similarity {score}%)"),
     # === the other tables (Evaluasi, Kinerja Pelayanan, Review RKPD, Usulan, Tujuan dan
     # Sasaran, Capaian IKU, tables with a total row) ===========================================
     # --- computed: columns computed from other columns ----------------------------------------

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue
+from .atomic import fit_name
 from .captions import WIDTHS
 from .workbook import FILLS, atomic_path, money_rule
 from .xlsxcells import Styles, mark_cells
@@ -71,10 +72,10 @@ def feedback_targets(files: list[str], directory) -> list[str]:
     for path in files:
         stem, ext = os.path.splitext(os.path.basename(path))
         ext = ".xlsm" if ext.lower() in (".xlsm", ".xltm") else ".xlsx"
-        n, name = 1, f"{stem}_periksa{ext}"
+        n, name = 1, fit_name(stem, f"_periksa{ext}")        # fits the file system's limit
         while os.path.normcase(os.path.abspath(os.path.join(directory, name))) in taken:
             n += 1
-            name = f"{stem}_periksa_{n}{ext}"
+            name = fit_name(stem, f"_periksa_{n}{ext}")
         target = os.path.join(directory, name)
         taken.add(os.path.normcase(os.path.abspath(target)))
         targets.append(target)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
-from contextlib import contextmanager, suppress
 from datetime import datetime
 
 from ..report.issues import ISSUE_FIELDS, Issue, Report
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
 from .captions import CAPTIONS, WIDTHS
+from .atomic import atomic_path
+from .own import OUTPUT_PROPERTY, OUTPUT_VALUE
 
 __all__ = ["write_consolidated", "money_rule", "atomic_path", "sheet_names", "file_reasons", "issue_field",
            "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]
@@ -48,32 +48,7 @@ INT_FIELDS = {"row", "rows", "errors", "warnings", "indikator_ke"}
 
 
 # -- files -------------------------------------------------------------------------------------
-@contextmanager
-def atomic_path(path):
-    """A temporary path beside `path`, moved onto it only when the block succeeds.
-
-    The temporary name starts with `~$` (like Office lock files) so a folder scan skips it.
-    """
-    path = os.path.abspath(os.fspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="~$" + os.path.basename(path) + ".", suffix=".tmp",
-                               dir=os.path.dirname(path))
-    os.close(fd)
-    try:
-        yield tmp
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _file_mode(path: str) -> int:
-    if os.path.exists(path):
-        return os.stat(path).st_mode & 0o777
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+# atomic_path: written beside the target, renamed onto it when whole (see write/atomic.py)
 
 
 def sheet_names(base: str, rows: int) -> list[str]:
@@ -217,6 +192,7 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
         workbook = xlsxwriter.Workbook(tmp, options_)
         try:
             workbook.set_properties(PROPERTIES)
+            workbook.set_custom_property(OUTPUT_PROPERTY, OUTPUT_VALUE)   # see write/own.py
             formats = _Formats(workbook)
             summary_ws = workbook.add_worksheet("Ringkasan")
             file_rows = write_summary(summary_ws, formats, _put, report, summary,
