@@ -18,11 +18,11 @@ from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
 from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_target
 from .rowkinds import FOOTER, flush_unrecognised, formula_error, read_money, set_extent
-from .header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
-                           phrase_in, title_lines, wordy)
-from .defs import TableDef, normalise_label, table_defs
+from .header import (NEXT_HEADER_ROWS, TITLE, Column, Found, next_table, other_defs,
+                     phrase_in, title_lines, wordy)
+from .defs import TableDef, normalise_label
 
-__all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell", "OTHER_TABLES"]
+__all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell"]
 
 _EMPTY = frozenset(("", "-", "--", "na", "n/a", "n.a", "n.a.", "nihil", "tidak ada", "#n/a"))
 _NUMBER_PART = re.compile(r"^\s*[-+]?\d[\d.,]*")
@@ -147,8 +147,7 @@ def _free_ranges(height: int, claimed: list[tuple[int, int]]) -> list[tuple[int,
 def read_tables(grids: list[Grid], file: str,
                 claimed: dict[str, list[tuple[int, int]]] | None = None) -> list[GenericTable]:
     """Every other standard table on these sheets (rows in `claimed` belong to plan tables)."""
-    all_defs = table_defs()
-    defs = [all_defs[t] for t in OTHER_TABLES if t in all_defs]
+    defs = other_defs()
     found: list[GenericTable] = []
     for grid in grids:
         if grid.height == 0:

@@ -15,18 +15,54 @@ from dataclasses import dataclass
 
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, cell_text, find_layouts, is_numbering_row,
                      strip_years)
-from .defs import TableDef, normalise_label, table_defs
+from .defs import TableDef, normalise_label, other_tables, table_defs
 
 __all__ = ["Column", "Found", "next_table", "other_table_starts", "title_lines", "phrase_in",
-           "wordy", "OTHER_TABLES", "TITLE", "NEXT_HEADER_ROWS"]
+           "wordy", "identify", "other_defs", "TITLE", "NEXT_HEADER_ROWS"]
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 TITLE = re.compile(r"^\s*(tabel|tabael|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
 NEXT_HEADER_ROWS = 6        # a new table's header starts within this many rows of its title
+_YEAR_NUMBER = re.compile(r"\btahun\s*-?\s*(?:ke\s*-?\s*)?[1-9]\b", re.I)
 
-# the tables read here, in the order they are tried on one header row
-OTHER_TABLES = ("review_rkpd", "evaluasi", "kinerja_pelayanan", "capaian_iku", "tujuan_sasaran",
-                "usulan", "ringkasan")
+
+def other_defs(exclude: str | None = None) -> list[TableDef]:
+    """The other tables' definitions in the order of tables.toml (the order they are tried)."""
+    defs = table_defs()
+    return [defs[t] for t in other_tables() if t != exclude]
+
+
+def identify(grid: Grid, layout: Layout) -> TableDef | None:
+    """The other table whose defining header words this header has (the two halves of a
+    Review RKPD, the years of a Renstra …), or None. The plan reader asks before it reads a
+    header that has Kode and Pagu as a plan table."""
+    labels = list(layout.labels.values())
+    for r in _group_rows(grid, layout):
+        labels += [normalise_label(t) for _, t in grid.texts(r)]
+    return next((d for d in other_defs() if d.identified_by(labels)), None)
+
+
+_YEAR_INDEX = re.compile(r"\btahun (?:ke )?([1-9])\b")
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai|hingga)\s*(?:19|20)\d{2}\b",
+                     re.I)
+
+
+def _first_year(titles: list[str]) -> int | None:
+    """The first year of a multi-year period named in the title lines ('Renstra 2025–2029')."""
+    for line in titles:
+        match = _PERIOD.search(line)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _plan_like(labels) -> bool:
+    """The header has the plan table's required columns (Kode, name, Pagu)."""
+    plan = next((d for d in table_defs().values() if d.options.get("reader") == "plan"), None)
+    if plan is None:
+        return False
+    names = {f.name for f in map(plan.field_for, labels) if f is not None}
+    return set(plan.required) <= names
 
 
 @dataclass(slots=True)
@@ -51,7 +87,8 @@ class Column:
 def wordy(texts) -> bool:
     """Header-like: every cell is words (no digits apart from years and '(1)' numbering)."""
     for _, text in texts:
-        stripped = re.sub(r"\(\s*\d{1,2}\s*\)", "", strip_years(text)).replace("n+1", "")
+        stripped = re.sub(r"\(\s*\d{1,2}\s*\)", "", _YEAR_NUMBER.sub("", strip_years(text)))
+        stripped = stripped.replace("n+1", "")
         if re.search(r"\d", stripped):
             return False
     return True
@@ -94,6 +131,7 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
         haystack = normalise_label(" ".join(list(full.values()) + titles))
         if not any(phrase_in(normalise_label(w), haystack) for w in opts["title_words"]):
             return None
+    first_year = _first_year(titles) if opts.get("year_from_title") else None
     numbering = {}
     if layout.numbering_row is not None:
         for c, text in grid.texts(layout.numbering_row):
@@ -140,6 +178,9 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
             continue
         years = sorted({int(y) for y in _YEAR.findall(full[c])})
         year = years[-1] if (len(years) == 1 or (fdef.series and years)) else None
+        if fdef.series and year is None and first_year:
+            number = _YEAR_INDEX.search(full[c])            # "Tahun 1" of "Renstra 2025-2029"
+            year = first_year + int(number.group(1)) - 1 if number else None
         half = half_of[c]
         key = fdef.name + (f"_{half}" if half else "")
         if fdef.series:
@@ -158,6 +199,8 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
                               caption=fdef.caption, year=year, half=half,
                               number=numbering.get(c), factor=factor))
     names = {col.name for col in columns}
+    if _plan_like(full.values()) and not table.identified_by(full.values()):
+        return None                     # the plan table's header, not this table's
     if not set(table.required) <= names:
         return None
     if opts.get("required_any") and not names & set(opts["required_any"]):
@@ -249,6 +292,5 @@ def next_table(grid: Grid, defs: list[TableDef], start: int, stop: int) -> Found
 
 def other_table_starts(grid: Grid, r: int, current: TableDef) -> bool:
     """Does the header of another kind of standard table start within the next rows?"""
-    all_defs = table_defs()
-    defs = [all_defs[t] for t in OTHER_TABLES if t in all_defs and t != current.id]
+    defs = other_defs(exclude=current.id)
     return next_table(grid, defs, r, min(grid.height, r + NEXT_HEADER_ROWS + 2)) is not None
