@@ -31,8 +31,21 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
     p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
+    p.add_argument("--renstra", metavar="FILE",
+                   help="workbook Renstra (matriks 5 tahun) sebagai acuan setiap Renja")
     p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", type=int, default=None,
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
+
+
+def _renstra(args):
+    """`--renstra FILE`: checked once here, so a wrong file is one clear line, not an error
+    on every Renja."""
+    if not getattr(args, "renstra", None):
+        return None
+    from .reconcile.renstra import read_renstra
+    if read_renstra(args.renstra) is None:
+        raise _UsageError(f"file Renstra tidak dapat dibaca atau tidak berisi matriks Renstra: {args.renstra}")
+    return args.renstra
 
 
 def limits_from(args):
@@ -109,7 +122,7 @@ def _check(args) -> int:
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
-                   tolerance=args.tolerance, limits=limits_from(args))
+                   tolerance=args.tolerance, limits=limits_from(args), renstra=_renstra(args))
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:
@@ -125,7 +138,8 @@ def _consolidate(args) -> int:
         result = consolidate(args.paths, output=args.output, feedback=args.feedback,
                              jobs=args.jobs, lang=args.lang, nomenclature=_load_nomenclature(args),
                              tolerance=args.tolerance, progress=sys.stderr.isatty(),
-                             parquet=args.parquet, limits=limits_from(args))
+                             parquet=args.parquet, limits=limits_from(args),
+                             renstra=_renstra(args))
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
         return EXIT_UNREADABLE

@@ -57,6 +57,7 @@ class _Checked:
     tables: dict = field(default_factory=dict)       # the other tables: frames.table_records
     feedback: str | None = None
     notice: str | None = None
+    digest: object = None                            # for the Renja vs Renstra pairing
 
 
 def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
@@ -64,7 +65,8 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
     result, issues, renja = check_file_safely(path, options)
     from .write.frames import table_records
     records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
-    checked = _Checked(result, issues, records, table_records(renja))
+    from .reconcile.renstra import file_digest
+    checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja))
     if feedback_target and result.status != "unreadable":
         from .write.feedback import FeedbackError, write_feedback
         try:
@@ -80,7 +82,7 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None) -> Consolidation:
+                parquet=None, limits=None, renstra=None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -89,7 +91,9 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     `get_executor()`) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
     written after `Kesalahan`. `parquet`: a folder for `rencana.parquet`, `kesalahan.parquet`
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
-    one sheet). `limits`: `workbook.Limits` for huge files. Raises `ConsolidateError` for misuse.
+    one sheet). `limits`: `workbook.Limits` for huge files. `renstra`: a Renstra workbook every
+Renja is checked against (a Renstra sent among the files is paired with the Renja of the same
+agency by name). Raises `ConsolidateError` for misuse.
     """
     files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
@@ -101,13 +105,17 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     if feedback is not None:
         from .write.feedback import feedback_targets
         targets = feedback_targets(files, _feedback_dir(feedback))
-    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance,
+                      renstra=os.fspath(renstra) if renstra is not None else None)
     if limits is not None:
         options.limits = limits
     checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
     report = Report(lang=lang)
     records: list[dict] = []
-    for item in checked:
+    from .reconcile.renstra import pair_by_agency
+    for item, more in zip(checked, pair_by_agency([c.digest for c in checked])):
+        item.issues += more          # (not in the feedback copy: the pair is known only now)
+        item.digest = None
         report.add(item.result, item.issues)
         records += item.records
     from .write.frames import table_frames

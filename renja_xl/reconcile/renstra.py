@@ -26,7 +26,7 @@ from .rollup import children_of, rollup_gaps
 
 __all__ = ["check_rollup", "check_hierarchy", "check_final_condition", "RenstraDigest",
            "renstra_digest", "renstra_of", "plan_digest", "check_against_renstra",
-           "pair_by_agency", "read_renstra", "same_place"]
+           "pair_by_agency", "read_renstra", "same_place", "FileDigest", "file_digest"]
 
 _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
@@ -240,18 +240,33 @@ def read_renstra(path: str, nomenclature=None) -> RenstraDigest | None:
     return renstra_of(renja)
 
 
-def pair_by_agency(plans: dict[str, tuple[str | None, list[dict]]],
-                   renstras: dict[str, RenstraDigest]) -> dict[str, RenstraDigest]:
-    """file with a plan -> the Renstra of the same agency sent as another file (matched by the
-    agency name); a file that has its own Renstra is not paired again."""
-    out = {}
-    for file, (agency, digest) in plans.items():
-        if not agency or not digest or file in renstras:
+@dataclass(slots=True)
+class FileDigest:
+    """What one checked file brings to the Renja vs Renstra pairing (plain data)."""
+    agency: str | None = None
+    plan: list = field(default_factory=list)
+    renstra: RenstraDigest | None = None
+
+
+def file_digest(renja) -> FileDigest:
+    renstra = renstra_of(renja)
+    return FileDigest(renja.kecamatan, plan_digest(renja) if renja.plans else [], renstra)
+
+
+def pair_by_agency(files: list[FileDigest]) -> list[list[Issue]]:
+    """Per file (in order): the issues of its Renja against the Renstra of the same agency sent
+    as another file in the same call (matched by the agency name, exactly one match). A file
+    with its own Renstra was checked against it already."""
+    renstras = [(i, f.renstra) for i, f in enumerate(files) if f.renstra is not None]
+    out: list[list[Issue]] = [[] for _ in files]
+    if not renstras:
+        return out
+    for i, f in enumerate(files):
+        if f.renstra is not None or not f.plan or not f.agency:
             continue
-        match = [r for f, r in renstras.items() if f != file and r.agency
-                 and same_place(r.agency, agency)]
+        match = [r for j, r in renstras if j != i and r.agency and same_place(r.agency, f.agency)]
         if len(match) == 1:
-            out[file] = match[0]
+            out[i] = check_against_renstra(f.plan, match[0])
     return out
 
 
