@@ -110,7 +110,7 @@ def _assert_pair_faults(report):
         ("Tabel 4.1", "A11", "7.01.02.2.04.0001")], describe(report)
     assert missing[0].severity == "error" and missing[0].category == "crosscheck"
     differs = issues(report, "renstra-target-differs")
-    assert [(i.cell, i.value, i.expected) for i in differs] == [("I9", "12 Dokumen", "14")]
+    assert [(i.cell, i.value, i.expected) for i in differs] == [("I9", "12 Dokumen", "14 Dokumen")]
     assert "'Renstra'!F8" in differs[0].message()
     above = issues(report, "renstra-pagu-above")
     assert [(i.cell, i.severity) for i in above] == [("J7", "warning")]
@@ -163,3 +163,25 @@ def test_consolidate_pairs_the_renstra_and_writes_its_sheet(tmp_path):
     assert set(kesalahan["rule"]) >= {"renstra-kode-missing", "renstra-target-differs"}
     import openpyxl
     assert "Renstra" in openpyxl.load_workbook(tmp_path / "gabung.xlsx", read_only=True).sheetnames
+
+
+def test_the_renstra_sample_and_the_kejobong_renja(monkeypatch):
+    """samples/Renstra_Kec_Kejobong_2025-2029.xlsx: every fault listed in samples/README.md."""
+    import pathlib
+    root = pathlib.Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    renstra = "samples/Renstra_Kec_Kejobong_2025-2029.xlsx"
+    renja = "samples/Renja_Kec_Kejobong_2025.xlsx"
+    report = renja_xl.check([renstra, renja])
+    own = {(i.rule, i.cell) for i in report.issues if i.file == renstra}
+    assert own == {("formula-error", "O27"), ("renstra-dana-rollup", "K38"),
+                   ("kode-duplicate", "A42"), ("parent-missing", "A46"),
+                   ("renstra-final-differs", "P29"), ("target-falls", "L36")}
+    paired = {(i.rule, i.cell, i.kode) for i in report.issues
+              if i.file == renja and i.rule.startswith("renstra-")}
+    assert paired == {("renstra-pagu-above", "K7", "7.01.01"),
+                      ("renstra-kode-missing", "A10", "7.01.01.2.01.0007"),
+                      ("renstra-target-differs", "J23", "7.01.01.2.07"),
+                      ("renstra-target-differs", "J39", "7.01.02.2.01.0002")}
+    alone = renja_xl.check(renja)                     # without its Renstra: nothing of it
+    assert not [i for i in alone.issues if i.rule.startswith("renstra-")]

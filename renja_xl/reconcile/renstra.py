@@ -108,9 +108,15 @@ def check_final_condition(gt: GenericTable) -> list[Issue]:
         if not units_agree(final.unit, target.unit) or values_agree(final, target):
             continue
         issues.append(gt.issue("renstra-final-differs", row["row"], "kondisi_akhir",
-                               kode=row.get("kode"), value=final.text, expected=target.text,
+                               kode=row.get("kode"), value=shown(final), expected=shown(target),
                                params={"year": last.year or last.caption}))
     return issues
+
+
+def shown(cell: Cell) -> str:
+    """A value as staff write it: '4,5', '12 Dokumen'."""
+    from ..read.numbers import format_number
+    return format_number(cell.value) if cell.numeric_cell else cell.text
 
 
 # -- Renja vs Renstra ---------------------------------------------------------------------------
@@ -142,7 +148,7 @@ def renstra_digest(gt: GenericTable, agency: str | None) -> RenstraDigest:
             "dana": {c.year: (row.get(c.key), row["row"], c.key) for c in dana}})
         if row.get("indikator"):
             cells = {c.year: (row["_cells"].get(c.key), row["row"], c.key) for c in targets}
-            item["indicators"].append((indicator_key(row["indikator"]), row["indikator"], cells))
+            item["indicators"].append((indicator_key(row["indikator"]), row.get("satuan"), cells))
     return digest
 
 
@@ -209,21 +215,23 @@ def _target_against(p: dict, item: dict, renstra: RenstraDigest) -> list[Issue]:
     if not p["target"] or not p["indikator"]:
         return []
     key = indicator_key(p["indikator"])
-    for ikey, _, cells in item["indicators"]:
+    for ikey, satuan, cells in item["indicators"]:
         if not same_indicator(ikey, key):
             continue
         hit = cells.get(p["year"])
         if hit is None or hit[0] is None or hit[0].value is None:
             return []
         theirs: Cell = hit[0]
+        unit = theirs.unit or satuan or ""          # the unit in its own Satuan column
         ours = parse_cell(p["target"])
-        if ours.value is None or (ours.unit and theirs.unit
-                                  and unit_key(ours.unit) != unit_key(theirs.unit)):
+        if ours.value is None:
             return []
-        if values_agree(ours, theirs):
+        same_unit = not ours.unit or not unit or unit_key(ours.unit) == unit_key(unit)
+        if same_unit and values_agree(ours, theirs):
             return []
+        expected = shown(theirs) + (f" {unit}" if unit and not theirs.unit else "")
         return [_issue(p, "renstra-target-differs", "target", value=p["target"],
-                       expected=theirs.text,
+                       expected=expected,
                        params={"year": p["year"], "indikator": p["indikator"][:80],
                                "other_where": renstra.where(hit[1], hit[2])})]
     return []
