@@ -63,3 +63,24 @@ def renstra_sheet(form: str = "index", items=ITEMS, title_years: bool = True) ->
     # the Target | Rp row is row 5 (0-based 4): move it there
     rows[4] = rows.pop(5)
     return Sheet(rows, merges)
+
+
+def five_cell(sheet: Sheet) -> Sheet:
+    """The matrix with its codes over five cells (Urusan | Bidang | Program | Kegiatan | Sub
+    Kegiatan under one merged 'Kode'), the other columns moved right by four."""
+    rows = []
+    for i, row in enumerate(sheet.rows):
+        row = list(row) + [None] * (1 - len(row)) if row else [None]
+        if i >= 5 and row[0]:
+            p = row[0].split(".")
+            cells = [p[0], p[1], p[2], ".".join(p[3:5]) if len(p) > 3 else None,
+                     p[5] if len(p) > 5 else None]
+            rows.append(cells + row[1:])
+        else:
+            rows.append(row[:1] + [None] * 4 + row[1:])
+    merges = [(r0, c0 + 4 if c0 else 0, r1, c1 + 4, t) for r0, c0, r1, c1, t in sheet.merges
+              if c0 != 0]
+    merges.append((2, 0, 3, 4, "Kode"))
+    merges += [(4, c, 4, c, t) for c, t in enumerate(
+        ["Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan"])]
+    return Sheet(rows, merges)

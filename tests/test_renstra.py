@@ -185,3 +185,15 @@ def test_the_renstra_sample_and_the_kejobong_renja(monkeypatch):
                       ("renstra-target-differs", "J39", "7.01.02.2.01.0002")}
     alone = renja_xl.check(renja)                     # without its Renstra: nothing of it
     assert not [i for i in alone.issues if i.rule.startswith("renstra-")]
+
+
+def test_a_renstra_with_codes_over_five_cells(tmp_path):
+    from renstra_helpers import five_cell
+    path = renstra_only(tmp_path, five_cell(renstra_sheet()))
+    report = renja_xl.check(path)
+    assert report.issues == [], describe(report)
+    (table,) = report.files[0].tables
+    assert table.levels == {"program": 1, "kegiatan": 2, "sub_kegiatan": 2}
+    assert table.columns["target_2025"] == "J"
+    frame = table_frames([read_file(str(path))])["Renstra"]
+    assert list(frame["kode"].unique()) == [i[0] for i in ITEMS]

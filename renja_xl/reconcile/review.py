@@ -91,7 +91,7 @@ def code_levels(gt: GenericTable) -> bool:
     item = None
     for row in gt.rows:
         raw = row.get("kode")
-        code = parse_code([raw]) if raw else None
+        code = parse_code(row.get("_parts", {}).get("kode") or [raw]) if raw else None
         if code is not None and code.level in _LEVELS:
             row.update(kode=code.kode, level=code.level, parent_kode=parent_code(code.kode))
             item = row

@@ -334,6 +334,11 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
         if formula_error(gt, grid, r, c):
             rec[column.key] = None
             continue
+        if column.span:                                   # a code over several cells
+            parts = [grid.value(r, cc) for cc in column.span]
+            rec.setdefault("_parts", {})[column.key] = parts
+            rec[column.key] = ".".join(t for t in map(cell_text, parts) if t) or None
+            continue
         if column.kind == "text":
             value = grid.value(r, c)
             rec[column.key] = (" ".join(value.split()) if type(value) is str

@@ -76,6 +76,7 @@ class Column:
     half: str | None = None
     number: str | None = None    # "(8)" from the column-number row
     factor: float = 1.0          # money unit from the header ("(Ribuan)" = 1000)
+    span: tuple[int, ...] | None = None   # all the cells of a code over several columns
 
     @property
     def title(self) -> str:
@@ -187,6 +188,10 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
             ordinal[key] += 1
             key = f"{key}_{year}" if year else f"{key}_{ordinal[key]}"
         if key in used:
+            last = next((col for col in reversed(columns) if col.key == key), None)
+            if fdef.multi and last is not None and c == (last.span or (last.col,))[-1] + 1:
+                last.span = (last.span or (last.col,)) + (c,)     # a code over five cells
+                continue
             unmapped.append(c)
             continue
         used.add(key)
