@@ -197,3 +197,10 @@ def test_a_renstra_with_codes_over_five_cells(tmp_path):
     assert table.columns["target_2025"] == "J"
     frame = table_frames([read_file(str(path))])["Renstra"]
     assert list(frame["kode"].unique()) == [i[0] for i in ITEMS]
+
+
+def test_a_renstra_option_without_a_renstra_is_said_once_per_file(tmp_path):
+    plan = build(tmp_path, {}, name="renja.xlsx")
+    report = renja_xl.check(plan, renstra=str(plan))
+    assert [(i.rule, i.severity) for i in report.issues] == [("renstra-not-found", "error")]
+    assert "renja.xlsx" in report.issues[0].message()
