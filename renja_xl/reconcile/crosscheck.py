@@ -32,6 +32,8 @@ _STOP = frozenset(_WORDS["stop_words"])
 _SYNONYMS = dict(_WORDS["synonyms"])
 _ORDER = {t: i for i, t in enumerate(_WORDS["indicator_tables"])}
 TABLE_NAMES = dict(_WORDS["table_names"])
+# field -> the kind of value it holds, for comparing the same indicator between tables
+_VALUE_FIELDS = {name: kind for kind, names in _WORDS["value_fields"].items() for name in names}
 _KINDS = {"realisasi": ("Realisasi", "Realisation"), "target": ("Target", "Target")}
 
 
@@ -107,11 +109,7 @@ def _observations(renja) -> list[_Obs]:
         for column in gt.columns:
             if column.year is None or column.kind not in ("target", "number", "percent"):
                 continue
-            kind = None
-            if column.name in ("capaian", "realisasi", "realisasi_renja"):
-                kind = "realisasi"
-            elif column.name in ("target", "target_renja", "target_berjalan"):
-                kind = "target"
+            kind = _VALUE_FIELDS.get(column.name)
             if kind is None:
                 continue
             ind = next((c.key for c in gt.columns if c.name == "indikator" and c.half == column.half),

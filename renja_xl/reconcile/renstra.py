@@ -21,6 +21,7 @@ from ..read.codes import four_digit_form
 from ..read.numbers import format_rupiah
 from ..report.issues import Issue
 from ..validate.nomenclature import fold
+from ..tables.defs import schema_toml
 from ..tables.generic import Cell, GenericTable, parse_cell
 from .rollup import children_of, rollup_gaps
 
@@ -278,9 +279,12 @@ def pair_by_agency(files: list[FileDigest]) -> list[list[Issue]]:
     return out
 
 
+_UNIT_WORDS = frozenset(schema_toml("words.toml")["unit_place_words"])
+
+
 def same_place(a: str | None, b: str | None) -> bool:
     """'Kejobong' ~ 'Kec. Kejobong' ~ 'KECAMATAN KEJOBONG'."""
     def core(text):
-        words = [w for w in fold(text).split() if w not in ("kec", "kecamatan", "kab", "kabupaten")]
+        words = [w for w in fold(text).split() if w not in _UNIT_WORDS]
         return " ".join(words)
     return core(a) == core(b)
