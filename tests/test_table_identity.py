@@ -116,3 +116,20 @@ def test_a_plan_with_review_like_words_elsewhere_stays_a_plan(tmp_path):
 def _plan_only(tmp_path):
     from tables_helpers import build
     return build(tmp_path, {})
+
+
+def test_a_review_known_by_its_title_when_its_halves_have_no_group_header(tmp_path):
+    half = ["Program/Kegiatan/Sub Kegiatan", "Lokasi", "Indikator Kinerja", "Target Capaian"]
+    rows = [["TABEL 2.4 REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2025"], [],
+            ["Kode"] + half + ["Pagu Indikatif (Ribuan)"] + half + ["Kebutuhan Dana (Ribuan)",
+                                                                  "Catatan Penting"]]
+    for code, row in zip(_CODES, REVIEW.rows[5:10]):
+        rows.append([code] + row)
+    report = check(tmp_path, {"Review": Sheet(rows)})
+    tables = [t.table for t in report.files[0].tables]
+    assert tables == ["rencana", "review_rkpd"], describe(report)
+    assert report.issues == [], describe(report)
+    # the same header under a plan's title is a plan table (with its missing columns said)
+    rows[0] = ["TABEL 4.1 RENCANA PROGRAM DAN KEGIATAN TAHUN 2025"]
+    report = check(tmp_path, {"Review": Sheet(rows)})
+    assert [t.table for t in report.files[0].tables] == ["rencana", "rencana"]

@@ -65,11 +65,17 @@ class TableDef:
         """The checks that run on this kind of table (`checks = [...]` in tables.toml)."""
         return tuple(self.options.get("checks", ()))
 
-    def identified_by(self, labels) -> bool:
+    def identified_by(self, labels, titles=()) -> bool:
         """The header's defining words (`identity`: every group has a phrase in some label;
-        `identity_years`: at least that many years or year numbers 'Tahun 1..5' are named)."""
+        `identity_years`: at least that many years or year numbers 'Tahun 1..5' are named),
+        or else its title line right above the header (`identity_titles`)."""
         groups = self.options.get("identity")
         years = self.options.get("identity_years")
+        named = self.options.get("identity_titles")
+        if named and titles:
+            text = " " + " ".join(normalise_label(t) for t in titles) + " "
+            if any(f" {normalise_label(p)} " in text for p in named):
+                return True
         if not groups and not years:
             return False
         padded = [f" {normalise_label(label)} " for label in labels]

@@ -37,9 +37,11 @@ def identify(grid: Grid, layout: Layout) -> TableDef | None:
     Review RKPD, the years of a Renstra …), or None. The plan reader asks before it reads a
     header that has Kode and Pagu as a plan table."""
     labels = list(layout.labels.values())
-    for r in _group_rows(grid, layout):
+    groups = _group_rows(grid, layout)
+    for r in groups:
         labels += [normalise_label(t) for _, t in grid.texts(r)]
-    return next((d for d in other_defs() if d.identified_by(labels)), None)
+    titles = title_lines(grid, layout.header_first - len(groups), depth=3)
+    return next((d for d in other_defs() if d.identified_by(labels, titles)), None)
 
 
 _YEAR_INDEX = re.compile(r"\btahun (?:ke )?([1-9])\b")
@@ -204,7 +206,7 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
                               caption=fdef.caption, year=year, half=half,
                               number=numbering.get(c), factor=factor))
     names = {col.name for col in columns}
-    if _plan_like(full.values()) and not table.identified_by(full.values()):
+    if _plan_like(full.values()) and not table.identified_by(full.values(), titles[-3:]):
         return None                     # the plan table's header, not this table's
     if not set(table.required) <= names:
         return None
