@@ -204,3 +204,28 @@ def test_a_renstra_option_without_a_renstra_is_said_once_per_file(tmp_path):
     report = renja_xl.check(plan, renstra=str(plan))
     assert [(i.rule, i.severity) for i in report.issues] == [("renstra-not-found", "error")]
     assert "renja.xlsx" in report.issues[0].message()
+
+
+def test_a_second_indicator_line_and_dana_in_thousands(tmp_path):
+    """SIPD-like: the program's second indicator on its own line (no code, no name); the dana
+    in thousands ("Rp (Ribuan)"). Read as one program with two indicators, in rupiah."""
+    base = renstra_sheet()
+    rows = [list(r) for r in base.rows]
+    for r in range(5, len(rows)):
+        for c in range(6, 17, 2):
+            if isinstance(rows[r][c], (int, float)):
+                rows[r][c] = rows[r][c] / 1000
+    rows[4] = [("Rp (Ribuan)" if v == "Rp" else v) for v in rows[4]]
+    second = [None, None, "Indeks Kepuasan Masyarakat", "nilai", 80] + \
+        sum(([80 + k, None] for k in range(5)), []) + [84, None, None, None]
+    rows.insert(6, second)
+    from tables_helpers import Sheet
+    report = renja_xl.check(build(tmp_path, {"Renstra": Sheet(rows, base.merges)}))
+    assert report.issues == [], describe(report)
+    table = next(t for t in report.files[0].tables if t.table == "renstra")
+    assert table.rows == 6 and table.levels == {"program": 1, "kegiatan": 2, "sub_kegiatan": 2}
+    frame = table_frames([read_file(str(tmp_path / "renja.xlsx"))])["Renstra"]
+    program = frame[(frame["kode"] == "7.01.02") & (frame["tahun"] == 2025)]
+    assert list(program["indikator"]) == ["Nilai Evaluasi Pelayanan Publik",
+                                          "Indeks Kepuasan Masyarakat"]
+    assert list(program["dana"].fillna(0)) == [40_000_000, 0]

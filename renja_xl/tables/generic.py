@@ -74,7 +74,8 @@ class GenericTable:
     def info(self) -> TableInfo:
         levels = {}
         if any(r.get("level") for r in self.rows):
-            levels = {lvl: sum(1 for r in self.rows if r.get("level") == lvl)
+            items = [r for r in self.rows if not r.get("_extra")]   # not a 2nd indicator line
+            levels = {lvl: sum(1 for r in items if r.get("level") == lvl)
                       for lvl in ("program", "kegiatan", "sub_kegiatan")}
         return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
                          last_row=self.last_row, rows=len(self.rows),
