@@ -133,3 +133,17 @@ def test_a_review_known_by_its_title_when_its_halves_have_no_group_header(tmp_pa
     rows[0] = ["TABEL 4.1 RENCANA PROGRAM DAN KEGIATAN TAHUN 2025"]
     report = check(tmp_path, {"Review": Sheet(rows)})
     assert [t.table for t in report.files[0].tables] == ["rencana", "rencana"]
+
+
+def test_a_plan_with_five_years_of_columns_is_not_a_renstra(tmp_path):
+    """Realisasi 2022-2024 | Rencana 2025 | Prakiraan Maju 2026: five years, still the plan."""
+    from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook
+
+    def extra(wb, ws, pos):
+        ws.write_string(3, 14, "Realisasi Capaian 2022")
+        ws.write_string(3, 15, "Realisasi Capaian 2023")
+        ws.write_string(3, 16, "Realisasi Capaian 2024")
+    path = make_plan_workbook(tmp_path / "renja.xlsx", CLEAN_ROWS, PlanLayout(), extra=extra)
+    report = renja_xl.check(path)
+    assert [t.table for t in report.files[0].tables] == ["rencana"], describe(report)
+    assert report.files[0].tables[0].rows == 5

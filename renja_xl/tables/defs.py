@@ -79,6 +79,9 @@ class TableDef:
         if not groups and not years:
             return False
         padded = [f" {normalise_label(label)} " for label in labels]
+        forbid = self.options.get("forbid_words", ())
+        if any(f" {normalise_label(w)} " in label for w in forbid for label in padded):
+            return False                # a Renja plan with Prakiraan Maju, Realisasi …
         for group in groups or ():
             if not any(f" {normalise_label(p)} " in label for p in group for label in padded):
                 return False
