@@ -91,6 +91,15 @@ class TableDef:
                 return False
         return True
 
+    def money_factor(self, label: str) -> float:
+        """Rupiah per unit a money header announces ("Pagu (Ribuan)" -> 1000), else 1."""
+        factor = 1.0
+        padded = f" {label} "
+        for word, value in self.money_units.items():
+            if f" {word} " in padded:
+                factor = float(value)
+        return factor
+
     def field_for(self, label: str) -> FieldDef | None:
         for fdef in self.fields:
             if fdef.matches(label):

@@ -1,10 +1,13 @@
-"""Where a standard table's header is and what each of its columns holds.
+"""Where a standard table's header is, which table it is, and what each column holds.
 
 `next_table(grid, defs, start, stop)` finds, among the table definitions of
-`schemas/tables.toml`, the header that comes first below `start` (`layout.find_layouts` finds
-the header rows; here the group headers above it are added, data rows written as words are
-trimmed off it, and the definition's gates are applied: forbidden words, title words, required
-fields, halves). Each column gets a record key: field name, then the half (`_rkpd`,
+`schemas/tables.toml` (tried in that file's order), the header that comes first below `start`
+(`layout.find_layouts` finds the header rows; here the group headers above it are added, data
+rows written as words are trimmed off it, and the definition's gates are applied: forbidden
+words, title words, required fields, halves; a header with the plan's Kode + name + Pagu is
+the plan's unless the table's defining words say otherwise). `identify(grid, layout)` is the
+same question asked by the plan reader: is this Kode + Pagu header a Review RKPD or a Renstra
+(`identity` / `identity_years` / `identity_titles` in tables.toml)? Each column gets a record key: field name, then the half (`_rkpd`,
 `_analisis`, or the year of an IKU half) and the year of a series column (`target_2023`).
 """
 from __future__ import annotations
@@ -120,12 +123,7 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
     """Record keys for the header's columns, or None when the header is another table's."""
     opts = table.options
     groups = _group_rows(grid, layout)
-    full: dict[int, str] = {}
-    group_text: dict[int, str] = {}
-    for c, label in sorted(layout.labels.items()):
-        group = " ".join(normalise_label(cell_text(grid.value(g, c))) for g in groups).strip()
-        group_text[c] = group
-        full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
+    full, group_text = _full_labels(grid, layout, groups)
     forbid = [normalise_label(w) for w in opts.get("forbid_words", ())]
     if any(phrase_in(w, label) for w in forbid for label in full.values()):
         return None
@@ -134,14 +132,41 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
         haystack = normalise_label(" ".join(list(full.values()) + titles))
         if not any(phrase_in(normalise_label(w), haystack) for w in opts["title_words"]):
             return None
+    half_of, fdefs = _halves(table, full, group_text)
     first_year = _first_year(titles) if opts.get("year_from_title") else None
+    columns, unmapped = _columns(table, full, fdefs, half_of, _numbering(grid, layout),
+                                 first_year)
+    if not _accepted(table, columns, full, titles[-3:]):
+        return None
+    return columns, unmapped
+
+
+def _full_labels(grid: Grid, layout: Layout, groups: list[int]):
+    """Column -> its label with the group headers above it; column -> the group text alone."""
+    full: dict[int, str] = {}
+    group_text: dict[int, str] = {}
+    for c, label in sorted(layout.labels.items()):
+        group = " ".join(normalise_label(cell_text(grid.value(g, c))) for g in groups).strip()
+        group_text[c] = group
+        full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
+    return full, group_text
+
+
+def _numbering(grid: Grid, layout: Layout) -> dict[int, str]:
+    """Column -> "(8)" from the column-number row."""
     numbering = {}
     if layout.numbering_row is not None:
         for c, text in grid.texts(layout.numbering_row):
             match = re.match(r"^\(?\s*(\d{1,2})\s*\)?", text)
             if match:
                 numbering[c] = f"({match.group(1)})"
-    halves = opts.get("halves")
+    return numbering
+
+
+def _halves(table: TableDef, full: dict[int, str], group_text: dict[int, str]):
+    """Column -> its half (`rkpd`/`analisis`, or the year of an IKU half), and column -> its
+    field, matched on the label without the half's words."""
+    halves = table.options.get("halves")
     half_of: dict[int, str | None] = {}
     match_label: dict[int, str] = {}
     for c, label in full.items():
@@ -170,6 +195,21 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
             if fdef and counts[fdef.name] > 1:
                 half_of[c] = names[min(seen[fdef.name], len(names) - 1)]
                 seen[fdef.name] += 1
+    return half_of, fdefs
+
+
+def _year_of(fdef, label: str, first_year: int | None) -> int | None:
+    """The year a column names ("Target 2025"), or "Tahun 1" of a period starting first_year."""
+    years = sorted({int(y) for y in _YEAR.findall(label)})
+    year = years[-1] if (len(years) == 1 or (fdef.series and years)) else None
+    if fdef.series and year is None and first_year:
+        number = _YEAR_INDEX.search(label)
+        year = first_year + int(number.group(1)) - 1 if number else None
+    return year
+
+
+def _columns(table: TableDef, full, fdefs, half_of, numbering, first_year):
+    """The columns with their record keys (field + half + year), and the unmapped ones."""
     columns: list[Column] = []
     used: set[str] = set()
     unmapped: list[int] = []
@@ -179,11 +219,7 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
         if fdef is None:
             unmapped.append(c)
             continue
-        years = sorted({int(y) for y in _YEAR.findall(full[c])})
-        year = years[-1] if (len(years) == 1 or (fdef.series and years)) else None
-        if fdef.series and year is None and first_year:
-            number = _YEAR_INDEX.search(full[c])            # "Tahun 1" of "Renstra 2025-2029"
-            year = first_year + int(number.group(1)) - 1 if number else None
+        year = _year_of(fdef, full[c], first_year)
         half = half_of[c]
         key = fdef.name + (f"_{half}" if half else "")
         if fdef.series:
@@ -197,24 +233,26 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
             unmapped.append(c)
             continue
         used.add(key)
-        factor = 1.0
-        if fdef.kind == "money":
-            for word, value in table.money_units.items():
-                if phrase_in(word, full[c]):
-                    factor = float(value)
+        factor = table.money_factor(full[c]) if fdef.kind == "money" else 1.0
         columns.append(Column(key=key, name=fdef.name, col=c, kind=fdef.kind,
                               caption=fdef.caption, year=year, half=half,
                               number=numbering.get(c), factor=factor))
-    names = {col.name for col in columns}
-    if _plan_like(full.values()) and not table.identified_by(full.values(), titles[-3:]):
-        return None                     # the plan table's header, not this table's
-    if not set(table.required) <= names:
-        return None
-    if opts.get("required_any") and not names & set(opts["required_any"]):
-        return None
-    if opts.get("require_halves") and len({col.half for col in columns if col.half}) < 2:
-        return None
     return columns, unmapped
+
+
+def _accepted(table: TableDef, columns: list[Column], full: dict[int, str], titles) -> bool:
+    """The table's gates: not the plan's header (unless identified), required fields, halves."""
+    opts = table.options
+    names = {col.name for col in columns}
+    if _plan_like(full.values()) and not table.identified_by(full.values(), titles):
+        return False                    # the plan table's header, not this table's
+    if not set(table.required) <= names:
+        return False
+    if opts.get("required_any") and not names & set(opts["required_any"]):
+        return False
+    if opts.get("require_halves") and len({col.half for col in columns if col.half}) < 2:
+        return False
+    return True
 
 
 def _spans(grid: Grid, r: int, c: int) -> bool:
