@@ -229,3 +229,15 @@ def test_a_second_indicator_line_and_dana_in_thousands(tmp_path):
     assert list(program["indikator"]) == ["Nilai Evaluasi Pelayanan Publik",
                                           "Indeks Kepuasan Masyarakat"]
     assert list(program["dana"].fillna(0)) == [40_000_000, 0]
+
+
+def test_renstra_option_reaches_the_feedback_copy(tmp_path):
+    import openpyxl
+    plan = build(tmp_path, {}, name="Renja_Kec_Contoh_2025.xlsx")
+    renstra = renstra_only(tmp_path, _faulty_pair_sheet(), name="acuan.xlsx")
+    result = renja_xl.consolidate([plan], output=tmp_path / "g.xlsx", feedback=tmp_path / "fb",
+                                  jobs=1, renstra=renstra)
+    copy = openpyxl.load_workbook(result.feedback[str(plan)])
+    texts = [str(c.value) for row in copy["Kesalahan"].iter_rows() for c in row if c.value]
+    assert any("tidak ada di Renstra" in t for t in texts)
+    assert copy["Tabel 4.1"]["A11"].comment is not None
