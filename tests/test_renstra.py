@@ -162,7 +162,10 @@ def test_consolidate_pairs_the_renstra_and_writes_its_sheet(tmp_path):
     kesalahan = result.report.to_frame()
     assert set(kesalahan["rule"]) >= {"renstra-kode-missing", "renstra-target-differs"}
     import openpyxl
-    assert "Renstra" in openpyxl.load_workbook(tmp_path / "gabung.xlsx", read_only=True).sheetnames
+    sheet = openpyxl.load_workbook(tmp_path / "gabung.xlsx")["Renstra"]
+    header = [c.value for c in sheet[1]]
+    dana = sheet.cell(3, header.index("dana") + 1)
+    assert dana.value == 38_500_000 and dana.number_format == "#,##0"
 
 
 def test_the_renstra_sample_and_the_kejobong_renja(monkeypatch):

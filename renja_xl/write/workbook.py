@@ -182,7 +182,7 @@ def _finish(ws, last_row: int, columns) -> None:
 
 
 def _num_format(name) -> str | None:
-    if name in MONEY_FIELDS or str(name).startswith("pagu"):
+    if name in MONEY_FIELDS or str(name).startswith(("pagu", "dana")):      # dana: Renstra
         return MONEY
     return None
 
