@@ -147,3 +147,27 @@ def test_a_plan_with_five_years_of_columns_is_not_a_renstra(tmp_path):
     report = renja_xl.check(path)
     assert [t.table for t in report.files[0].tables] == ["rencana"], describe(report)
     assert report.files[0].tables[0].rows == 5
+
+
+def test_a_review_with_a_kode_column_in_each_half(tmp_path):
+    """Kode | Program … | Pagu under each half; one kegiatan without its code gets its level
+    from its name; the roll-ups still hold."""
+    words = ["KODE", "PROGRAM/KEGIATAN/SUB KEGIATAN", "LOKASI", "INDIKATOR KINERJA",
+             "TARGET CAPAIAN"]
+    rows = [["Tabel 2.4 REVIEW TERHADAP RKPD 2025"], ["KECAMATAN CONTOH"], [], []]
+    for code, row in zip(_CODES, REVIEW.rows[5:10]):
+        code = "" if code == "7.01.02.2.04" else code
+        rows.append([code] + row[:5] + [code] + row[5:])
+    rows.append([None, "JUMLAH", None, None, None, 40_000, None, None, None, None, None, 40_000])
+    merges = [(2, 0, 2, 5, "RANCANGAN AWAL RKPD"), (2, 6, 2, 11, "HASIL ANALISIS KEBUTUHAN"),
+              (2, 12, 3, 12, "CATATAN PENTING")]
+    merges += [(3, c + off, 3, c + off, text) for off in (0, 6) for c, text in enumerate(
+        words + ["PAGU INDIKATIF (Ribuan)" if off == 0 else "KEBUTUHAN DANA (Ribuan)"])]
+    sheet = Sheet(rows, merges)
+    report = check(tmp_path, {"Review": sheet})
+    assert report.issues == [], describe(report)
+    review = tables_of(report)["review_rkpd"]
+    assert review.levels == {"program": 1, "kegiatan": 2, "sub_kegiatan": 2}
+    assert review.columns["kode_rkpd"] == "A" and review.columns["kode_analisis"] == "G"
+    report = check(tmp_path, {"Review": sheet.set(5, "L", 50_000)})
+    assert [i.cell for i in issues(report, "review-pagu-rollup")] == ["L5"], describe(report)

@@ -83,15 +83,18 @@ _LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
 
 
 def code_levels(gt: GenericTable) -> bool:
-    """Levels from the Kode column: `kode` (normalised), `level`, `parent_kode` on each row
+    """Levels from the Kode column(s): `kode` (normalised), `level`, `parent_kode` on each row
     with a code of a plan level; a row without code nor name that only adds an indicator
-    belongs to the item above it (`_extra`). False when the table has no code column."""
-    if not gt.has("kode") or not any(row.get("kode") for row in gt.rows):
+    belongs to the item above it (`_extra`); any other row gets level None. A Kode column per
+    half of a Review counts as one (the first filled). False when no row has a code."""
+    keys = [c.key for c in gt.columns if c.name == "kode"]
+    if not keys or not any(row.get(k) for row in gt.rows for k in keys):
         return False
     item = None
     for row in gt.rows:
-        raw = row.get("kode")
-        code = parse_code(row.get("_parts", {}).get("kode") or [raw]) if raw else None
+        key = next((k for k in keys if row.get(k)), None)
+        raw = row.get(key) if key else None
+        code = parse_code(row.get("_parts", {}).get(key) or [raw]) if raw else None
         if code is not None and code.level in _LEVELS:
             row.update(kode=code.kode, level=code.level, parent_kode=parent_code(code.kode))
             item = row
@@ -120,14 +123,8 @@ def assign_all_levels(renja, nomenclature) -> None:
 
 def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
     """Set `level` (program / kegiatan / sub_kegiatan) and `program` on every review row:
-    from the codes when the table has them, from the names otherwise."""
-    if code_levels(gt):
-        program = None
-        for row in gt.rows:
-            if row.get("level") == "program" and not row.get("_extra"):
-                program = row
-            row["_program_row"] = program["row"] if program else None
-        return
+    from its code when it has one, from its name otherwise."""
+    coded = code_levels(gt)
     words = [fold(w) for w in gt.table.options.get("program_words", ["program"])]
     score = int(gt.table.options.get("subkegiatan_score", 90))
     names = [c.key for c in gt.columns if c.name == "nama"]
@@ -135,10 +132,11 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
     program = None
     for row in gt.rows:
         name = next((row[k] for k in names if row.get(k)), None)
-        if not name:
-            row["level"] = None
-            continue
-        if _is_program(name, words):
+        if coded and (row.get("level") or row.get("_extra")):
+            level = row["level"]
+        elif not name:
+            level = None
+        elif _is_program(name, words):
             level = "program"
         else:
             level, _ = name_level(name, nomenclature, score)
@@ -146,7 +144,7 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
                 has_target = any(row["_cells"].get(k) and row["_cells"][k].text for k in targets)
                 level = "sub_kegiatan" if has_target else "kegiatan"
         row["level"] = level
-        if level == "program":
+        if level == "program" and not row.get("_extra"):
             program = row
         row["_program_row"] = program["row"] if program else None
 
