@@ -10,13 +10,13 @@ Total rows (JUMLAH, KEC. …, Rata-rata) are kept apart in `totals`.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
-from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_target
+from ..read.numbers import format_number
+from .cells import Cell, parse_cell
 from .rowkinds import FOOTER, flush_unrecognised, formula_error, read_money, set_extent
 from .header import (NEXT_HEADER_ROWS, TITLE, Column, Found, next_table, other_defs,
                      phrase_in, title_lines, wordy)
@@ -24,8 +24,6 @@ from .defs import TableDef, normalise_label
 
 __all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell"]
 
-_EMPTY = frozenset(("", "-", "--", "na", "n/a", "n.a", "n.a.", "nihil", "tidak ada", "#n/a"))
-_NUMBER_PART = re.compile(r"^\s*[-+]?\d[\d.,]*")
 
 
 @dataclass(slots=True)
@@ -84,53 +82,6 @@ class GenericTable:
                          skipped=dict(self.skipped),
                          columns={c.key: column_letter(c.col) for c in self.columns},
                          levels=levels)
-
-
-# -- values -----------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Cell:
-    value: float | None
-    unit: str = ""
-    decimals: int = 0            # decimals shown (for the rounding a computed column may have)
-    text: str = ""
-    numeric_cell: bool = False   # a real number cell (a percentage may be stored as 0.42)
-    ambiguous: bool = False
-
-
-def _decimals_of_float(value: float) -> int:
-    text = repr(float(value))
-    if "e" in text or "." not in text:
-        return 0
-    return min(len(text.split(".")[1].rstrip("0")), 6)
-
-
-def parse_cell(raw) -> Cell:
-    """A target/number cell: `12 Laporan`, `83,88`, `100 %`, 0.42, `NA`."""
-    if raw is None or raw == "":
-        return Cell(None)
-    if isinstance(raw, bool):
-        return Cell(None, text=str(raw))
-    if isinstance(raw, (int, float)):
-        if not abs(raw) <= MAX_NUMBER:           # infinite, NaN or absurd: kept as text only
-            return Cell(None, text=cell_text(raw))
-        return Cell(float(raw), decimals=_decimals_of_float(raw), text=cell_text(raw),
-                    numeric_cell=True)
-    text = " ".join(str(raw).split())
-    if text.lower() in _EMPTY:
-        return Cell(None, text=text)
-    try:
-        target = parse_target(text)
-    except NumberError:
-        return Cell(None, text=text)
-    decimals = 0
-    match = _NUMBER_PART.match(text)
-    if match:
-        number = match.group(0).rstrip(".,")
-        if "," in number:
-            decimals = len(number.rsplit(",", 1)[1])
-        elif target.ambiguous and "." in number:
-            decimals = len(number.rsplit(".", 1)[1])
-    return Cell(target.value, target.unit, decimals, text, False, target.ambiguous)
 
 
 # -- finding the tables ------------------------------------------------------------------------
