@@ -139,6 +139,7 @@ def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
         result, issues, renja = check_file_safely(path, options)
         checked.append((result, issues, file_digest(renja)))
     # a Renstra sent as its own file: the Renja of the same agency is checked against it
-    for (result, issues, _), more in zip(checked, pair_by_agency([c[2] for c in checked])):
+    for (result, issues, _), more in zip(checked, pair_by_agency([c[2] for c in checked],
+                                                                 options.limits)):
         report.add(result, issues + more)
     return report

@@ -113,7 +113,7 @@ agency by name). Raises `ConsolidateError` for misuse.
     report = Report(lang=lang)
     records: list[dict] = []
     from .reconcile.renstra import pair_by_agency
-    for item, more in zip(checked, pair_by_agency([c.digest for c in checked])):
+    for item, more in zip(checked, pair_by_agency([c.digest for c in checked], options.limits)):
         item.issues += more          # (not in the feedback copy: the pair is known only now)
         item.digest = None
         report.add(item.result, item.issues)

@@ -251,31 +251,35 @@ def read_renstra(path: str, nomenclature=None) -> RenstraDigest | None:
 
 @dataclass(slots=True)
 class FileDigest:
-    """What one checked file brings to the Renja vs Renstra pairing (plain data)."""
+    """What one checked file brings to the Renja vs Renstra pairing (plain, small data: the
+    plan rows are read again only for a Renja that has a Renstra to be checked against)."""
+    path: str
     agency: str | None = None
-    plan: list = field(default_factory=list)
+    has_plan: bool = False
     renstra: RenstraDigest | None = None
 
 
 def file_digest(renja) -> FileDigest:
-    renstra = renstra_of(renja)
-    return FileDigest(renja.kecamatan, plan_digest(renja) if renja.plans else [], renstra)
+    return FileDigest(renja.path, renja.kecamatan, bool(renja.plans), renstra_of(renja))
 
 
-def pair_by_agency(files: list[FileDigest]) -> list[list[Issue]]:
+def pair_by_agency(files: list[FileDigest], limits=None) -> list[list[Issue]]:
     """Per file (in order): the issues of its Renja against the Renstra of the same agency sent
     as another file in the same call (matched by the agency name, exactly one match). A file
     with its own Renstra was checked against it already."""
+    from ..tables.reader import read_file
     renstras = [(i, f.renstra) for i, f in enumerate(files) if f.renstra is not None]
     out: list[list[Issue]] = [[] for _ in files]
     if not renstras:
         return out
     for i, f in enumerate(files):
-        if f.renstra is not None or not f.plan or not f.agency:
+        if f.renstra is not None or not f.has_plan or not f.agency:
             continue
         match = [r for j, r in renstras if j != i and r.agency and same_place(r.agency, f.agency)]
         if len(match) == 1:
-            out[i] = check_against_renstra(f.plan, match[0])
+            renja = read_file(f.path, limits) if limits is not None else read_file(f.path)
+            if renja.error is None:
+                out[i] = check_against_renstra(plan_digest(renja), match[0])
     return out
 
 
