@@ -16,12 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .check import Options, check_file_safely, expand_paths
-from .report.issues import FileResult, Report
+from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
-__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text"]
+__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
 
 
 class ConsolidateError(ValueError):
@@ -60,13 +60,17 @@ class _Checked:
     digest: object = None                            # for the Renja vs Renstra pairing
 
 
-def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
-    """Check one file (and write its annotated copy); never raises for a bad file."""
+def _check_one(path: str, options: Options, feedback_target: str | None,
+               name: str | None = None) -> _Checked:
+    """Check one file (and write its annotated copy); never raises for a bad file. `name`,
+    when given, is what the results call the file instead of its path."""
     result, issues, renja = check_file_safely(path, options)
     from .write.frames import table_records
-    records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
+    records = [{key: row.get(key) for key in PLAN_FIELDS} for row in renja.plan_records()]
     from .reconcile.renstra import file_digest
     checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja))
+    if name is not None:
+        _rename(checked, name)
     if feedback_target and result.status != "unreadable":
         from .write.feedback import FeedbackError, write_feedback
         try:
@@ -79,10 +83,45 @@ def _check_one(path: str, options: Options, feedback_target: str | None) -> _Che
     return checked
 
 
+def _rename(checked: _Checked, name: str) -> None:
+    """Call the file `name` everywhere in its results (the feedback copy included)."""
+    old, checked.result.file = checked.result.file, name
+    for issue in checked.issues:
+        if issue.file == old:
+            issue.file = name
+    for record in checked.records:
+        record["file"] = name
+    for entry in checked.tables.values():
+        for record in entry["rows"]:
+            record["file"] = name
+
+
+def _renstra_pairs(checked: list[_Checked], limits) -> list[list]:
+    """Issues of each Renja against the Renstra of its agency sent as another file, under the
+    names the results give the files."""
+    from .reconcile.renstra import pair_by_agency
+    for item in checked:
+        if item.digest is not None and item.digest.renstra is not None:
+            item.digest.renstra.file = item.result.file
+    pairs = pair_by_agency([c.digest for c in checked], limits)
+    for item, more in zip(checked, pairs):
+        for issue in more:
+            issue.file = item.result.file
+    return pairs
+
+
+def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
+    """The result for a file whose worker process died: `unreadable`, with the reason."""
+    issue = Issue(rule="file-unreadable", file=name or str(path), params={"detail": detail})
+    result = FileResult(file=name or str(path), status="unreadable", reason="file-unreadable")
+    return _Checked(result, [issue], [])
+
+
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None, renstra=None) -> Consolidation:
+                parquet=None, limits=None, names: dict | None = None,
+                renstra=None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -91,9 +130,11 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     `get_executor()`) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
     written after `Kesalahan`. `parquet`: a folder for `rencana.parquet`, `kesalahan.parquet`
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
-    one sheet). `limits`: `workbook.Limits` for huge files. `renstra`: a Renstra workbook every
-Renja is checked against (a Renstra sent among the files is paired with the Renja of the same
-agency by name). Raises `ConsolidateError` for misuse.
+    one sheet). `limits`: `workbook.Limits` for huge files. `names`: input path -> the name
+    the results give it (the web page's uploads are stored under safe names; the results
+    show the names they were sent with). `renstra`: a Renstra workbook every Renja is checked
+    against (a Renstra sent among the files is paired with the Renja of the same agency by
+    name). Raises `ConsolidateError` for misuse.
     """
     files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
@@ -109,11 +150,11 @@ agency by name). Raises `ConsolidateError` for misuse.
                       renstra=os.fspath(renstra) if renstra is not None else None)
     if limits is not None:
         options.limits = limits
-    checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
+    shown = [(names or {}).get(path) for path in files]
+    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1)
     report = Report(lang=lang)
     records: list[dict] = []
-    from .reconcile.renstra import pair_by_agency
-    for item, more in zip(checked, pair_by_agency([c.digest for c in checked], options.limits)):
+    for item, more in zip(checked, _renstra_pairs(checked, options.limits)):
         item.issues += more          # (not in the feedback copy: the pair is known only now)
         item.digest = None
         report.add(item.result, item.issues)
@@ -160,9 +201,9 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
     result.parquet = folder
 
 
-def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
+def _run(files, options, targets, names, jobs, executor, progress) -> list[_Checked]:
     jobs = jobs or os.cpu_count() or 1
-    args = (files, [options] * len(files), targets)
+    args = (files, [options] * len(files), targets, names)
     pool = None
     if executor is None and jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor

@@ -263,17 +263,17 @@ def file_digest(renja) -> FileDigest:
     return FileDigest(renja.path, renja.kecamatan, bool(renja.plans), renstra_of(renja))
 
 
-def pair_by_agency(files: list[FileDigest], limits=None) -> list[list[Issue]]:
+def pair_by_agency(files: list[FileDigest | None], limits=None) -> list[list[Issue]]:
     """Per file (in order): the issues of its Renja against the Renstra of the same agency sent
     as another file in the same call (matched by the agency name, exactly one match). A file
     with its own Renstra was checked against it already."""
     from ..tables.reader import read_file
-    renstras = [(i, f.renstra) for i, f in enumerate(files) if f.renstra is not None]
+    renstras = [(i, f.renstra) for i, f in enumerate(files) if f and f.renstra is not None]
     out: list[list[Issue]] = [[] for _ in files]
     if not renstras:
         return out
     for i, f in enumerate(files):
-        if f.renstra is not None or not f.has_plan or not f.agency:
+        if f is None or f.renstra is not None or not f.has_plan or not f.agency:
             continue
         match = [r for j, r in renstras if j != i and r.agency and same_place(r.agency, f.agency)]
         if len(match) == 1:
