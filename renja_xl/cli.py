@@ -15,7 +15,8 @@ HELP = {
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
            "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
-           "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook"},
+           "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook",
+           "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
 
 
@@ -60,6 +61,25 @@ def limits_from(args):
                   max_cells=int(Limits().max_cells * scale))
 
 
+def _template_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                   help="file template yang ditulis")
+    p.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
+                   help="tahun rencana n (bawaan: tahun prakiraan maju file --dari, "
+                        "atau tahun depan)")
+    p.add_argument("--nama", default=None, metavar="NAMA",
+                   help='nama perangkat daerah, mis. "Kecamatan Kejobong"')
+    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
+                   help="daftar nomenklatur resmi untuk daftar pilihan kode "
+                        "(bawaan: daftar kecamatan)")
+    p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
+                   help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
+                        "rencana tahun ini")
+    p.add_argument("--bidang", default=None, metavar="KODE",
+                   help="bidang urusan yang kodenya ditawarkan (bawaan: bidang program di file "
+                        "--dari, atau 7.01 kecamatan)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     words = HELP["id"]
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
@@ -67,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help=words["check"])
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--semua", "--all", dest="every", action="store_true",
+                   help="teks: satu baris per sel (bawaan: sel dengan temuan sama digabung)")
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -90,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
                    default=60, metavar="MENIT", help="file dihapus setelah sekian menit (bawaan 60)")
     p.add_argument("--jobs", type=int, default=None, help="jumlah proses pemeriksa (bawaan: jumlah core)")
     _common(p)
+    _template_parser(sub.add_parser("template", help=words["template"]))
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
@@ -109,6 +132,8 @@ def main(argv=None) -> int:
             return _rules(args)
         if args.command == "web":
             return _web(args)
+        if args.command == "template":
+            return _template(args)
     except KeyboardInterrupt:
         sys.stderr.write("renja_xl: dibatalkan\n")
         return EXIT_UNREADABLE
@@ -143,7 +168,7 @@ def _check(args) -> int:
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:
-        sys.stdout.write(render_text(report, args.lang) + "\n")
+        sys.stdout.write(render_text(report, args.lang, every=args.every) + "\n")
     return report.exit_code
 
 
@@ -197,6 +222,24 @@ def _web(args) -> int:
         serve(config, host=args.host, port=args.port, open_browser=not args.no_browser)
     except PortInUse as exc:
         raise _UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def _template(args) -> int:
+    from .write.template import TemplateError, write_template
+    if args.tahun is not None and not 2000 <= args.tahun <= 2100:
+        raise _UsageError(f"--tahun {args.tahun} tidak masuk akal")
+    try:
+        result = write_template(args.output, tahun=args.tahun, nama=args.nama,
+                                nomenclature=_load_nomenclature(args), dari=args.dari,
+                                bidang=args.bidang)
+    except TemplateError as exc:
+        raise _UsageError(str(exc)) from None
+    line = (f"Template Renja {result.nama} {result.year} ditulis ke {result.path}: "
+            f"{result.plan_rows} baris program/kegiatan/sub kegiatan")
+    if args.dari:
+        line += f", {result.prefilled} sub kegiatan dari {args.dari}, {len(result.notes)} catatan"
+    sys.stdout.write(line + "\n")
     return EXIT_OK
 
 

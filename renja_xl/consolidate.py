@@ -38,6 +38,7 @@ class Consolidation:
     output: str | None = None
     feedback: dict = field(default_factory=dict)     # input file -> annotated copy
     notices: list = field(default_factory=list)      # one-line Indonesian notices
+    copy_notices: list = field(default_factory=list)  # about the annotated copies (Ringkasan)
     parquet: str | None = None                       # folder of the Parquet copies, if any
 
     @property
@@ -57,6 +58,7 @@ class _Checked:
     tables: dict = field(default_factory=dict)       # the other tables: frames.table_records
     feedback: str | None = None
     notice: str | None = None
+    copy_notices: list = field(default_factory=list)  # what the annotated copy changed
     digest: object = None                            # for the Renja vs Renstra pairing
 
 
@@ -72,9 +74,12 @@ def _check_one(path: str, options: Options, feedback_target: str | None,
     if name is not None:
         _rename(checked, name)
     if feedback_target and result.status != "unreadable":
-        from .write.feedback import FeedbackError, write_feedback
+        from .write.feedback import FeedbackError, write_feedback_copy
         try:
-            checked.feedback = write_feedback(path, issues, feedback_target, options.lang)
+            copy = write_feedback_copy(path, issues, feedback_target, options.lang)
+            checked.feedback = copy.path
+            name = os.path.basename(path)
+            checked.copy_notices = [f"{name}: {n}" for n in copy.notices]
         except FeedbackError as exc:
             checked.notice = str(exc)
         except Exception as exc:  # a copy that fails must not lose the check itself
@@ -166,7 +171,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            program_totals=program_totals_frame(checked),
                            tables=table_frames(c.tables for c in checked),
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
-                           notices=[c.notice for c in checked if c.notice])
+                           notices=[c.notice for c in checked if c.notice],
+                           copy_notices=[n for c in checked for n in c.copy_notices])
     if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
         parquet = os.path.splitext(output)[0] + "_parquet"
     if parquet is not None:
@@ -176,8 +182,29 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
             sys.stderr.write(f"Menulis {output} …\n")
         result.output = write_consolidated(output, report, records, result.summary,
                                            result.program_totals, lang=lang,
-                                           extra_sheets={**result.tables, **(extra_sheets or {})})
+                                           extra_sheets={**result.tables, **(extra_sheets or {})},
+                                           options=options_used(options, feedback, lang),
+                                           notices=result.notices + result.copy_notices)
     return result
+
+
+def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]:
+    """The options of this run as Ringkasan shows them (caption -> value); one line each."""
+    en = lang == "en"
+    nomenclature = options.nomenclature
+    source = getattr(nomenclature, "source", None) or (os.fspath(nomenclature)
+                                                        if nomenclature else None)
+    builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
+               "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
+    limit_mb = options.limits.max_file_bytes / 2**20
+    return {
+        "Nomenclature" if en else "Nomenklatur": source or builtin,
+        "Roll-up tolerance" if en else "Toleransi selisih pagu": format_rupiah(options.tolerance),
+        "Message language" if en else "Bahasa pesan": "English" if en else "Indonesia",
+        "File size limit" if en else "Batas ukuran file": f"{limit_mb:,.0f} MB".replace(",", "."),
+        "Annotated copies" if en else "Salinan bertanda":
+            os.fspath(feedback) if feedback is not None else ("not written" if en else "tidak dibuat"),
+    }
 
 
 def _write_parquet(folder: str, result: Consolidation) -> None:

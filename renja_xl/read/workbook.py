@@ -148,8 +148,9 @@ def _text_after(data: bytes, start: int) -> bytes:
 
 
 def _uncached_formulas(segments) -> tuple[dict, dict]:
-    """One linear pass over the cell tags: formula cells without a <v> value or inline text,
-    and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
+    """One linear pass over the cell tags: formula cells without a <v> value or inline text
+    (`<v></v>` on a t="str" cell is a cached empty string, as Excel and LibreOffice save
+    `=IF(…,"",…)`; openpyxl's `<v/>` is no value), and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
     a '<', so the text after a tag is whole within its piece."""
     found, errors = {}, {}
     cell = None                                     # [attrs, formula text or None, value text]
@@ -166,7 +167,10 @@ def _uncached_formulas(segments) -> tuple[dict, dict]:
             elif tag == b"f":
                 cell[1] = b"" if empty else _text_after(data, match.end())
             elif tag == b"v":
-                cell[2] = cell[2] or (b"" if empty else _text_after(data, match.end()).strip())
+                text = b"" if empty else _text_after(data, match.end()).strip()
+                if not text and not empty and b't="str"' in cell[0]:
+                    text = b'""'            # the empty string a formula gave (Excel, LibreOffice)
+                cell[2] = cell[2] or text
             else:                                   # <is>: inline text is a value
                 cell[2] = b"inline"
     return found, errors
