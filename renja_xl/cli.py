@@ -33,10 +33,13 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
     p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
-    p.add_argument("--renstra", metavar="FILE",
-                   help="workbook Renstra (matriks 5 tahun) sebagai acuan setiap Renja")
     p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", type=int, default=None,
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
+
+
+def _renstra_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--renstra", metavar="FILE",
+                   help="workbook Renstra (matriks 5 tahun) sebagai acuan setiap Renja")
 
 
 def _renstra(args):
@@ -85,12 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("check", help=words["check"])
+    _renstra_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--semua", "--all", dest="every", action="store_true",
                    help="teks: satu baris per sel (bawaan: sel dengan temuan sama digabung)")
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
+    _renstra_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
