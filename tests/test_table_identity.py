@@ -171,3 +171,11 @@ def test_a_review_with_a_kode_column_in_each_half(tmp_path):
     assert review.columns["kode_rkpd"] == "A" and review.columns["kode_analisis"] == "G"
     report = check(tmp_path, {"Review": sheet.set(5, "L", 50_000)})
     assert [i.cell for i in issues(report, "review-pagu-rollup")] == ["L5"], describe(report)
+
+
+def test_a_coded_review_below_the_plan_on_the_same_sheet(tmp_path):
+    from tables_helpers import build
+    report = renja_xl.check(build(tmp_path, {}, same_sheet=REVIEW_CODED))
+    tables = [(t.table, t.sheet, t.rows) for t in report.files[0].tables]
+    assert tables == [("rencana", "Tabel 4.1", 5), ("review_rkpd", "Tabel 4.1", 5)]
+    assert report.issues == [], describe(report)
