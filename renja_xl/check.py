@@ -30,6 +30,7 @@ class Options:
     jenis_pemda: str | None = None     # kabkot | prov: the rows of the official list to use
     tolerance: float = 0.0             # rupiah a roll-up may be off (pagu in thousands, rounding)
     limits: Limits = field(default_factory=Limits)
+    renstra: str | None = None         # `--renstra FILE`: every Renja is checked against it
 
 
 def expand_paths(paths, skipped: list | None = None) -> list[str]:
@@ -136,10 +137,28 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
     issues += plan_issues
     from .reconcile.other import check_tables
     issues += check_tables(renja, nomenclature, options.tolerance)
+    issues += _explicit_renstra(renja, options, nomenclature)
     result.tables += [table.info() for table in renja.tables]
-    if not renja.plans and not any(i.severity == "error" for i in issues):
+    if not renja.plans and not renja.standalone and not any(i.severity == "error" for i in issues):
         result.status = "invalid"
     return result, issues, renja
+
+
+def _explicit_renstra(renja: RenjaFile, options: Options, nomenclature) -> list[Issue]:
+    """The Renja against the Renstra given with `--renstra FILE` (unless it has its own)."""
+    from .reconcile.renstra import check_against_renstra, plan_digest, read_renstra, renstra_of
+    if not options.renstra or not renja.plans or renstra_of(renja) is not None:
+        return []
+    digest = _renstra_cache.get(options.renstra)
+    if digest is None:
+        digest = _renstra_cache[options.renstra] = read_renstra(options.renstra, nomenclature)
+    if digest is None:
+        return [Issue(rule="renstra-not-found", file=renja.path,
+                      params={"renstra": os.path.basename(options.renstra)})]
+    return check_against_renstra(plan_digest(renja), digest)
+
+
+_renstra_cache: dict = {}
 
 
 def check_file_safely(path: str, options: Options | None = None):
@@ -155,18 +174,25 @@ def check_file_safely(path: str, options: Options | None = None):
 
 
 def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
-          limits: Limits | None = None, jenis_pemda: str | None = None) -> Report:
+          limits: Limits | None = None, jenis_pemda: str | None = None,
+          renstra: str | None = None) -> Report:
     """Check workbooks (files or folders) and return a `Report`.
 
     >>> report = renja_xl.check("samples/")
     >>> report.to_frame()          # one row per issue, with its Excel cell
     """
+    from .reconcile.renstra import file_digest, pair_by_agency
     check_tolerance(tolerance)
     options = Options(lang=lang, nomenclature=nomenclature, tolerance=tolerance,
-                      limits=limits or Limits(), jenis_pemda=jenis_pemda)
+                      limits=limits or Limits(), jenis_pemda=jenis_pemda, renstra=renstra)
     report = Report(lang=lang)
     report.nomenclature = _nomenclature(options).info
+    checked = []
     for path in expand_paths(paths):
-        result, issues, _ = check_file_safely(path, options)
-        report.add(result, issues)
+        result, issues, renja = check_file_safely(path, options)
+        checked.append((result, issues, file_digest(renja)))
+    # a Renstra sent as its own file: the Renja of the same agency is checked against it
+    for (result, issues, _), more in zip(checked, pair_by_agency([c[2] for c in checked],
+                                                                 options.limits)):
+        report.add(result, issues + more)
     return report

@@ -76,6 +76,22 @@ def _common(p: argparse.ArgumentParser) -> None:
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
 
 
+def _renstra_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--renstra", metavar="FILE",
+                   help="workbook Renstra (matriks 5 tahun) sebagai acuan setiap Renja")
+
+
+def _renstra(args):
+    """`--renstra FILE`: checked once here, so a wrong file is one clear line, not an error
+    on every Renja."""
+    if not getattr(args, "renstra", None):
+        return None
+    from .reconcile.renstra import read_renstra
+    if read_renstra(args.renstra) is None:
+        raise _UsageError(f"file Renstra tidak dapat dibaca atau tidak berisi matriks Renstra: {args.renstra}")
+    return args.renstra
+
+
 def limits_from(args):
     from .read.workbook import Limits
     if not args.limit_mb:
@@ -113,12 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("check", help=words["check"])
+    _renstra_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--semua", "--all", dest="every", action="store_true",
                    help="teks: satu baris per sel (bawaan: sel dengan temuan sama digabung)")
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
+    _renstra_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
@@ -238,7 +256,8 @@ def _check(args) -> int:
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
-                   tolerance=args.tolerance, limits=limits_from(args), jenis_pemda=args.jenis_pemda)
+                   tolerance=args.tolerance, limits=limits_from(args), jenis_pemda=args.jenis_pemda,
+                   renstra=_renstra(args))
     if args.format == "json":
         sys.stdout.write(report.to_json(args.lang) + "\n")
     else:
@@ -255,7 +274,7 @@ def _consolidate(args) -> int:
                              jobs=args.jobs, lang=args.lang, nomenclature=_load_nomenclature(args),
                              tolerance=args.tolerance, progress=sys.stderr.isatty(),
                              parquet=args.parquet, limits=limits_from(args),
-                             jenis_pemda=args.jenis_pemda)
+                             jenis_pemda=args.jenis_pemda, renstra=_renstra(args))
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
         return EXIT_UNREADABLE

@@ -62,6 +62,7 @@ class _Checked:
     feedback: str | None = None
     notice: str | None = None
     copy_notices: list = field(default_factory=list)  # what the annotated copy changed
+    digest: object = None                            # for the Renja vs Renstra pairing
 
 
 def _check_one(path: str, options: Options, feedback_target: str | None,
@@ -71,7 +72,8 @@ def _check_one(path: str, options: Options, feedback_target: str | None,
     result, issues, renja = check_file_safely(path, options)
     from .write.frames import table_records
     records = [d for row in renja.plan_records() for d in row.public_rows()]
-    checked = _Checked(result, issues, records, table_records(renja))
+    from .reconcile.renstra import file_digest
+    checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja))
     if name is not None:
         _rename(checked, name)
     if feedback_target and result.status != "unreadable":
@@ -103,6 +105,20 @@ def _rename(checked: _Checked, name: str) -> None:
             record["file"] = name
 
 
+def _renstra_pairs(checked: list[_Checked], limits) -> list[list]:
+    """Issues of each Renja against the Renstra of its agency sent as another file, under the
+    names the results give the files."""
+    from .reconcile.renstra import pair_by_agency
+    for item in checked:
+        if item.digest is not None and item.digest.renstra is not None:
+            item.digest.renstra.file = item.result.file
+    pairs = pair_by_agency([c.digest for c in checked], limits)
+    for item, more in zip(checked, pairs):
+        for issue in more:
+            issue.file = item.result.file
+    return pairs
+
+
 def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
     """The result for a file whose worker process died: `unreadable`, with the reason."""
     issue = Issue(rule="file-unreadable", file=name or str(path), params={"detail": detail})
@@ -114,7 +130,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
                 parquet=None, limits=None, names: dict | None = None,
-                jenis_pemda: str | None = None) -> Consolidation:
+                jenis_pemda: str | None = None, renstra=None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -127,7 +143,9 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     the results give it (the web page's uploads are stored under safe names; the results
     show the names they were sent with). `nomenclature`/`jenis_pemda`: the reference list
     (default: the stored official list, else the built-in one) and its rows (kabkot/prov).
-    Raises `ConsolidateError` for misuse.
+    `renstra`: a Renstra workbook every Renja is checked against (a Renstra sent among the
+    files is paired with the Renja of the same agency by name). Raises `ConsolidateError` for
+    misuse.
     """
     started = time.time()
     skipped: list = []
@@ -138,7 +156,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
     targets, folders = _prepare_outputs(files, output, feedback, parquet, started)
     options = Options(lang=lang, nomenclature=_nomenclature(nomenclature, jenis_pemda),
-                      tolerance=tolerance, jenis_pemda=jenis_pemda)
+                      tolerance=tolerance, jenis_pemda=jenis_pemda,
+                      renstra=os.fspath(renstra) if renstra is not None else None)
     if limits is not None:
         options.limits = limits
     shown = [(names or {}).get(path) for path in files]
@@ -147,7 +166,9 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     report = Report(lang=lang)
     report.nomenclature = options.nomenclature.info
     records: list[dict] = []
-    for item in checked:
+    for item, more in zip(checked, _renstra_pairs(checked, options.limits)):
+        item.issues += more          # (not in the feedback copy: the pair is known only now)
+        item.digest = None
         report.add(item.result, item.issues)
         records += item.records
     from .write.frames import table_frames
