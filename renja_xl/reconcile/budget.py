@@ -52,25 +52,24 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
         if parent and parent in codes:
             children[parent].append(row)
     repeated = getattr(plan, "repeated", ())        # a PlanSet: group rows on every sheet
+    parents = sorted((r for r in rows if r.kode in children),       # bottom-up: computed
+                     key=lambda r: -_ORDER[r.level])                 # kegiatan feed programs
     for name in ("pagu", "pagu_n1", "pagu_semula"):
         if plan.col(name) is None:
             continue
         year = money_year(plan, name)
-        for level in _BOTTOM_UP:
-            for row in rows:
-                if row.level != level or row.kode not in children:
-                    continue
-                kids = children[row.kode]
-                if row.kode in repeated:               # its own sheet's rows, or all of them
-                    issue = _compare(plan, row, [k for k in kids if k.sheet == row.sheet],
-                                     name, year, tolerance)
-                    if issue and issue.rule == "pagu-rollup" and \
-                            _compare(plan, row, kids, name, year, tolerance) is None:
-                        issue = None
-                else:
-                    issue = _compare(plan, row, kids, name, year, tolerance)
-                if issue:
-                    issues.append(issue)
+        for row in parents:
+            kids = children[row.kode]
+            if row.kode in repeated:               # its own sheet's rows, or all of them
+                issue = _compare(plan, row, [k for k in kids if k.sheet == row.sheet],
+                                 name, year, tolerance)
+                if issue and issue.rule == "pagu-rollup" and \
+                        _compare(plan, row, kids, name, year, tolerance) is None:
+                    issue = None
+            else:
+                issue = _compare(plan, row, kids, name, year, tolerance)
+            if issue:
+                issues.append(issue)
         for total in plan.totals:
             issue = _compare_total(plan, total, _total_base(rows, total, repeated), name, year,
                                    tolerance)
@@ -220,8 +219,11 @@ def check_hierarchy(plan) -> list[Issue]:
     for i, row in enumerate(rows):
         level, kode = row.level, row.kode
         placed = _placed_under(current, kode, level)
-        current = {lvl: r for lvl, r in current.items() if _ORDER[lvl] < _ORDER[level]}
-        current[level] = row
+        if level == "sub_kegiatan":
+            current["sub_kegiatan"] = row
+        else:
+            current = {lvl: r for lvl, r in current.items() if _ORDER[lvl] < _ORDER[level]}
+            current[level] = row
         parent = row.parent_kode
         if parent is None:
             continue                                  # a program in a plan without bidang rows
