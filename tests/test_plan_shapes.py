@@ -516,3 +516,28 @@ def test_a_repeated_bidang_that_matches_neither_its_sheet_nor_the_plan_is_report
     report = renja_xl.check(path)
     assert sorted((i.sheet, i.cell, i.kode) for i in report.errors) == [
         ("Program 02", "F7", "1.02")]
+
+
+OFFICIAL = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "data" / \
+    "nomenklatur_subkegiatan_2027.xlsx"
+
+
+@pytest.mark.skipif(not OFFICIAL.exists(), reason=f"the official nomenclature is not at {OFFICIAL}")
+def test_the_standard_indicator_may_be_any_of_an_item_s_indicators(tmp_path, monkeypatch):
+    from renja_xl.validate.nomenclature import load_nomenclature
+    from renja_xl.validate.nomenclature_store import ENV
+    monkeypatch.setenv(ENV, str(tmp_path / "userdata"))
+    nom = load_nomenclature(OFFICIAL, "kabkot")
+    kode = "1.02.02.2.02.0001"
+    entry = nom.entry(kode)
+    rows = [list(r) for r in OPD_ROWS]
+    rows[7][2], rows[7][4], rows[7][7] = "Jumlah Kunjungan Rumah", "1200 Kunjungan", "1250 Kunjungan"
+    second = (None, None, entry.indikator, None, f"12 {entry.satuan}", None, None,
+              f"12 {entry.satuan}", None)
+    path = write_plan(tmp_path / "n.xlsx", [tuple(r) for r in rows[:8]] + [second]
+                      + [tuple(r) for r in rows[8:]], total=OPD_TOTAL)
+    rules = [i.rule for i in renja_xl.check(path, nomenclature=nom).issues if i.kode == kode]
+    assert "indikator-not-standard" not in rules and "satuan-not-standard" not in rules
+    alone = write_plan(tmp_path / "m.xlsx", [tuple(r) for r in rows], total=OPD_TOTAL)
+    rules = [i.rule for i in renja_xl.check(alone, nomenclature=nom).issues if i.kode == kode]
+    assert "indikator-not-standard" in rules
