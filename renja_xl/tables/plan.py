@@ -16,7 +16,7 @@ from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code,
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
 from ..read.numbers import NumberError, format_number, parse_target
-from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
+from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE, is_signature
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
@@ -211,6 +211,8 @@ class _RowReader:
         joined = " ".join(t for _, t in texts)
         if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
             plan.skipped["footer"] += 1
+        elif not has_money and is_signature(texts):
+            plan.skipped["tanda tangan"] += 1
         elif self._total_word(texts) and (has_money or all(
                 c not in self.text_cols or c == self.nama_col for c, _ in texts)):
             self._total(r)
