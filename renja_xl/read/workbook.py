@@ -99,7 +99,7 @@ def _read_with_calamine(path: str, fmt: str, archive, limits: Limits) -> list[Sh
                 raise ReadError("file-corrupt", f"sheet '{meta.name}': {_short(exc)}") from None
             uncached, errors, sums = formulas(meta.name) if formulas else ({}, {}, {})
             sheets.append(Sheet(meta.name, rows, merged, uncached,
-                                hidden="Visible" not in str(meta.visible),
+                                hidden=str(meta.visible).rsplit(".", 1)[-1] != "Visible",
                                 percent=percents(meta.name) if percents else frozenset(),
                                 errors=errors, sums=sums))
     finally:

@@ -23,9 +23,9 @@ from .rowkinds import is_money as _is_money
 from .header import identify as _identify, other_table_starts as _other_table_starts, wordy as _wordy
 from .defs import TableDef
 from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
-from .shapes import MONEY_FIELDS, link_groups, mark_recaps, money_scale, sum_rows
+from .shapes import MONEY_FIELDS, link_groups, mark_recaps, mark_versions, money_scale, sum_rows
 
-__all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables", "mark_recaps"]
+__all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables", "mark_recaps", "mark_versions"]
 
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
 TARGET_FIELDS = ("satuan", "satuan_n1", "target", "target_n1", "target_semula", "satuan_semula")
@@ -48,6 +48,7 @@ class PlanTable:
     last_row: int = 0
     recap: bool = False          # a REKAP of the program rows of the other plan tables
     foreign: PlanRow | None = None   # its first row, when no code is a Permendagri 90 code
+    copy_of: str | None = None   # the sheet of the plan table this one copies or versions
 
     @property
     def table_id(self) -> str:

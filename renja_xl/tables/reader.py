@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..report.issues import Issue
 from .layout import Grid
-from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, read_plan_tables
+from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
 from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
@@ -35,8 +35,9 @@ class RenjaFile:
         return any(t.table.options.get("standalone") for t in self.tables)
 
     def plan_records(self) -> list[PlanRow]:
-        """The plan rows, a recap's excepted (its programs are those of the detail tables)."""
-        return [row for plan in self.plans if not (plan.recap or plan.foreign)
+        """The plan rows that count: a recap's excepted (its programs are those of the detail
+        tables), and those of a copy or another version of a plan table (counted once)."""
+        return [row for plan in self.plans if not (plan.recap or plan.foreign or plan.copy_of)
                 for row in plan.rows]
 
 
@@ -66,6 +67,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
     mark_recaps(result.plans)
+    mark_versions(result.plans, {s.name: s.hidden for s in sheets})
     from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
     for plan in result.plans:

@@ -120,3 +120,36 @@ def sum_rows(formula: str | None, c: int) -> tuple[int, int] | None:
             or match.group(1).upper() != column_letter(c):
         return None
     return int(match.group(2)), int(match.group(4))
+
+
+def mark_versions(plans: list, hidden: dict[str, bool]) -> None:
+    """Plan tables that share item codes with another one are copies or versions of one plan
+    ("Tabel 4.1 (2)", a print copy, last year's plan kept beside this year's): only one of them
+    is counted in the consolidation — the first visible one in sheet order — and each other one
+    gets a finding that names both sheets. A copy with the same pagu per code is a warning,
+    another version (pagu or codes differ) an error: Bappeda cannot know which one is meant."""
+    counted: list = []
+    for plan in sorted((p for p in plans if not (p.recap or p.foreign)),
+                       key=lambda p: bool(hidden.get(p.sheet))):
+        codes = _item_money(plan)
+        twin = next((c for c in counted if _mostly_shared(codes, _item_money(c))), None)
+        if twin is None:
+            counted.append(plan)
+            continue
+        plan.copy_of = twin.sheet
+        same = codes == _item_money(twin)
+        rule = "plan-copy" if same else "plan-version"
+        plan.issues.append(plan.issue(rule, plan.first_row, "kode", value=plan.sheet,
+                                      params={"other": twin.sheet, "n": len(codes)}))
+
+
+def _mostly_shared(a: dict, b: dict) -> bool:
+    """Half the codes of the smaller table or more in both: a copy or a version. (A plan
+    continued on another sheet may repeat its program and kegiatan rows, no more.)"""
+    shared = len(a.keys() & b.keys())
+    return shared >= 2 and 2 * shared >= min(len(a), len(b))
+
+
+def _item_money(plan) -> dict[str, tuple]:
+    return {r.kode: (r.pagu, r.pagu_n1) for r in plan.rows
+            if r.level in PLAN_LEVELS and getattr(r, "indikator_ke", 1) == 1}
