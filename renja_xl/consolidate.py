@@ -166,6 +166,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     report = Report(lang=lang)
     report.nomenclature = options.nomenclature.info
     records: list[dict] = []
+    _count_each_agency_once(files, checked)
     for item, more in zip(checked, _renstra_pairs(checked, options.limits)):
         item.issues += more          # (not in the feedback copy: the pair is known only now)
         item.digest = None
@@ -193,6 +194,19 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                                            options=options_used(options, feedback, lang),
                                            notices=result.notices + result.copy_notices)
     return result
+
+
+def _count_each_agency_once(files: list[str], checked: list) -> None:
+    """A Renja sent twice (or a revision beside the first) is counted once: the newest file;
+    the others keep their findings and get one more, and leave the totals."""
+    from .reconcile.submissions import repeated_agencies
+    mtimes = [os.path.getmtime(path) if os.path.exists(path) else 0.0 for path in files]
+    repeated = repeated_agencies([c.result.file for c in checked],
+                                 [c.result.kecamatan for c in checked],
+                                 [c.records for c in checked], mtimes)
+    for k, issue in repeated.items():
+        checked[k].issues.append(issue)
+        checked[k].records = []
 
 
 def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]:
@@ -362,7 +376,7 @@ def summary_frame(report: Report, checked: list[_Checked]):
     rows = []
     for result, item in zip(report.files, checked):
         readable = result.status != "unreadable"
-        pagu, pagu_n1 = _program_sums(item.records) if readable else (None, None)
+        pagu, pagu_n1 = _program_sums(item.records) if readable and item.records else (None, None)
         rows.append({"file": result.file, "kecamatan": result.kecamatan, "status": result.status,
                      "rows": _item_rows(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
                      "errors": result.errors, "warnings": result.warnings})

@@ -49,6 +49,15 @@ class PlanLayout:
     header_words: dict = field(default_factory=dict)   # override captions
 
 
+KECAMATAN = ("Alpha", "Bravo", "Candi", "Delta", "Erang", "Flamboyan", "Gading", "Harjo")
+
+
+def titles_of(name: str) -> tuple[str, str]:
+    """The title lines of kecamatan `name` (batches of different kecamatan need their own)."""
+    return (f"TABEL 4.1 Rencana Program dan Kegiatan Kecamatan {name} Tahun 2025 dan "
+            "Prakiraan Maju Tahun 2026", f"Nama Perangkat Daerah : Kecamatan {name}")
+
+
 def _code_cells(kode: str, damaged: bool):
     parts = kode.split(".")
     cells = [parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else "",

@@ -21,7 +21,7 @@ from renja_xl.report.issues import ISSUE_FIELDS
 from renja_xl.tables.plan import PLAN_FIELDS
 from renja_xl.write.summary import SUMMARY_WORDS
 
-from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
+from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256, titles_of, KECAMATAN
 
 SUMMARY_COLUMNS = ["file", "kecamatan", "status", "rows", "pagu", "pagu_n1", "errors", "warnings"]
 
@@ -287,7 +287,8 @@ def test_same_inputs_same_workbook(batch, tmp_path):
 
 
 def test_parallel_keeps_input_order(tmp_path):
-    files = [make_plan_workbook(tmp_path / f"{i:02d}.xlsx", scaled_rows(i + 1)) for i in range(6)]
+    files = [make_plan_workbook(tmp_path / f"{i:02d}.xlsx", scaled_rows(i + 1),
+                                PlanLayout(titles=titles_of(KECAMATAN[i]))) for i in range(6)]
     serial = consolidate(files, jobs=1)
     parallel = consolidate(files, jobs=3)
     with ThreadPoolExecutor(2) as pool:

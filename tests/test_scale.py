@@ -8,7 +8,7 @@ import pytest
 
 import renja_xl
 
-from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook
+from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, titles_of, KECAMATAN
 
 
 def _batch(tmp_path, n=4):
@@ -16,7 +16,7 @@ def _batch(tmp_path, n=4):
     folder.mkdir()
     for i in range(n):
         make_plan_workbook(folder / f"Renja_Kec_K{i}_2025.xlsx", CLEAN_ROWS,
-                           PlanLayout(five_cell_code=bool(i % 2)))
+                           PlanLayout(five_cell_code=bool(i % 2), titles=titles_of(KECAMATAN[i])))
     return folder
 
 
