@@ -91,7 +91,9 @@ def _prefixes():
 def write_plan(path: Path, rows: list[tuple], layout: str = "five-cell",
                kecamatan: str = "Contoh") -> Path:
     """One kecamatan workbook with its plan table in the given layout."""
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    # shared strings, as Excel and LibreOffice write them (a streaming writer's inline strings
+    # make the sheet XML twice as big and every reader slower)
+    wb = xlsxwriter.Workbook(str(path))
     wb.set_properties({"created": __import__("datetime").datetime(2025, 1, 1)})
     money = wb.add_format({"num_format": "#,##0"})
     ws = wb.add_worksheet("Tabel 4.1")
