@@ -35,6 +35,16 @@ def _common(p: argparse.ArgumentParser) -> None:
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
 
 
+def _indent(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--indent", type=int, default=None, metavar="N",
+                   help="JSON berindentasi N spasi agar mudah dibaca (bawaan: ringkas, satu baris)")
+
+
+def _write_json(report, args) -> None:
+    report.write_json(sys.stdout, args.lang, args.indent)
+    sys.stdout.write("\n")
+
+
 def limits_from(args):
     from .read.workbook import Limits
     if not args.limit_mb:
@@ -53,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help=words["check"])
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _indent(p)
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -61,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="jumlah proses paralel (bawaan: jumlah core)")
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _indent(p)
     _common(p)
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
@@ -111,7 +123,7 @@ def _check(args) -> int:
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
                    tolerance=args.tolerance, limits=limits_from(args))
     if args.format == "json":
-        sys.stdout.write(report.to_json(args.lang) + "\n")
+        _write_json(report, args)
     else:
         sys.stdout.write(render_text(report, args.lang) + "\n")
     return report.exit_code
@@ -140,7 +152,7 @@ def _consolidate(args) -> int:
     for notice in result.notices:
         sys.stderr.write(f"renja_xl: {notice}\n")
     if args.format == "json":
-        sys.stdout.write(result.report.to_json(args.lang) + "\n")
+        _write_json(result.report, args)
     else:
         sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
     return result.report.exit_code

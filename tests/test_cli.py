@@ -141,3 +141,17 @@ def test_a_bug_on_one_file_is_reported_not_raised(tmp_path, monkeypatch):
     report = renja_xl.check([good, odd])
     assert [f.status for f in report.files] == ["ok", "unreadable"]
     assert "IndexError" in report.issues[-1].message() and report.exit_code == 2
+
+
+def test_json_is_compact_by_default_and_indented_on_request(monkeypatch):
+    """The CLI streams compact JSON; `--indent 1` is byte for byte the library's `to_json()`
+    (the golden files); both are the same document."""
+    import pathlib
+    import renja_xl
+    root = pathlib.Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    compact = run("check", "samples/", "--format", "json").stdout
+    indented = run("check", "samples/", "--format", "json", "--indent", "1").stdout
+    assert compact.count("\n") == 1 and compact.startswith('{"version":1,"files":[{"file":')
+    assert indented == renja_xl.check("samples/").to_json() + "\n"
+    assert json.loads(compact) == json.loads(indented)
