@@ -36,8 +36,12 @@ def test_parquet_copies(tmp_path):
     result = renja_xl.consolidate(folder, jobs=1, parquet=tmp_path / "pq")
     plan = pd.read_parquet(tmp_path / "pq" / "rencana.parquet")
     assert len(plan) == 10 and list(plan.columns) == list(result.plan.columns)
-    assert len(pd.read_parquet(tmp_path / "pq" / "ringkasan.parquet")) == 2
-    pd.read_parquet(tmp_path / "pq" / "kesalahan.parquet")
+    assert plan["pagu"].sum() == result.plan["pagu"].sum() == 2 * sum(r[5] for r in CLEAN_ROWS)
+    summary = pd.read_parquet(tmp_path / "pq" / "ringkasan.parquet")
+    assert sorted(summary["file"].map(lambda f: f.rsplit("/", 1)[-1])) == [
+        "Renja_Kec_K0_2025.xlsx", "Renja_Kec_K1_2025.xlsx"]
+    errors = pd.read_parquet(tmp_path / "pq" / "kesalahan.parquet")
+    assert len(errors) == len(result.report.issues)
 
 
 def test_parquet_written_when_rows_exceed_a_sheet(tmp_path, monkeypatch):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import CHILD_LEVEL, LEVEL_NAMES, RULES
+from .rules import CHILD_LEVEL, LEVEL_NAMES, RULES, template_fields
 
 __all__ = ["Issue", "TableInfo", "FileResult", "Report", "column_letter", "ISSUE_FIELDS"]
 
@@ -93,10 +94,15 @@ class Issue:
             ctx["child_name"] = names.get(CHILD_LEVEL.get(self.params["level"]), "")
         ctx["parent_name"] = ctx.get("parent_level_name", "")
         ctx["placed_name"] = ctx.get("placed_level_name", "")
-        try:
-            return template.format(**ctx)
-        except (KeyError, IndexError, ValueError):   # a missing parameter must never crash
-            return template
+        missing = template_fields(template) - ctx.keys()
+        if missing:                    # a bug in the code that made the issue: say so, never crash
+            if os.environ.get("RENJA_XL_STRICT_MESSAGES"):
+                raise KeyError(f"rule {self.rule}: parameters {sorted(missing)} missing")
+            ctx.update({name: "?" for name in missing})
+            note = (" (message incomplete: please report this to the renja_xl developers)" if lang == "en"
+                    else " (pesan tidak lengkap: mohon laporkan ke pengembang renja_xl)")
+            return template.format(**ctx) + note
+        return template.format(**ctx)
 
     def to_dict(self, lang: str = "id") -> dict:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,

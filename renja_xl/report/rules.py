@@ -6,6 +6,7 @@ Indonesian first, English for `--lang en`. The README's rule table is generated 
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 CATEGORIES = ("file", "structure", "code", "hierarchy", "value", "budget", "target",
@@ -20,6 +21,21 @@ class Rule:
     severity: str
     id_text: str   # Indonesian message template
     en_text: str   # English message template
+
+    @property
+    def params(self) -> frozenset[str]:
+        """The parameters the messages need, in either language (`x` for `x` and `x_en`)."""
+        return frozenset(name.removesuffix("_en")
+                         for text in (self.id_text, self.en_text) for name in template_fields(text))
+
+    def template(self, lang: str = "id") -> str:
+        return self.en_text if lang == "en" else self.id_text
+
+
+def template_fields(text: str) -> set[str]:
+    """The names a `str.format` template asks for (`{value}`, `{rows}` …)."""
+    return {name.split(".")[0].split("[")[0]
+            for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 _RULES = [
