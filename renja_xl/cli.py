@@ -6,6 +6,7 @@ command was misused.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 EXIT_OK, EXIT_ISSUES, EXIT_UNREADABLE = 0, 1, 2
@@ -79,7 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_blas_thread() -> None:
+    """numpy's OpenBLAS starts a thread per core when numpy is imported (pandas imports it);
+    renja_xl does no linear algebra, so a command needs none of them. Set before numpy is
+    imported, in the command's own process only (and the workers it starts); a value the
+    user set is kept."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def main(argv=None) -> int:
+    _one_blas_thread()
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()

@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .check import Options, check_file_safely, expand_paths
+from .check import Options, batches, check_files_safely, expand_paths
 from .report.issues import FileResult, Report
 from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
@@ -59,9 +59,16 @@ class _Checked:
     notice: str | None = None
 
 
-def _check_one(path: str, options: Options, feedback_target: str | None) -> _Checked:
-    """Check one file (and write its annotated copy); never raises for a bad file."""
-    result, issues, renja = check_file_safely(path, options)
+def _check_batch(paths: list[str], targets: list[str | None], options: Options) -> list[_Checked]:
+    """Check a batch of files (one pandera validation for all their plan tables) and write
+    their annotated copies; never raises for a bad file."""
+    return [_checked(path, checked, target, options) for path, target, checked
+            in zip(paths, targets, check_files_safely(paths, options))]
+
+
+def _checked(path: str, checked: tuple, feedback_target: str | None, options: Options) -> _Checked:
+    """What goes back to the parent for one file (and its annotated copy, written here)."""
+    result, issues, renja = checked
     from .write.frames import table_records
     records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
     checked = _Checked(result, issues, records, table_records(renja))
@@ -153,23 +160,30 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
 
 
 def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
+    """Every file checked, in input order: batches of small files per task (a worker imports
+    once, validates a batch in one pandera call, and sends back plain records)."""
     jobs = jobs or os.cpu_count() or 1
-    args = (files, [options] * len(files), targets)
+    target_of = dict(zip(files, targets))
+    chunks = batches(files, max_files=max(1, min(16, -(-len(files) // (4 * jobs)))))
+    args = (chunks, [[target_of[p] for p in chunk] for chunk in chunks], [options] * len(chunks))
     pool = None
-    if executor is None and jobs > 1 and len(files) > 1:
+    if executor is None and jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
-        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(files), file=sys.stderr, unit="file", desc="Memeriksa", leave=False)
     try:
-        if pool is not None:          # a few files per task: less pickling per file
-            results = pool.map(_check_one, *args, chunksize=max(1, min(16, len(files) // (4 * jobs))))
-        else:
-            results = (executor.map if executor is not None else map)(_check_one, *args)
-        if progress:
-            from tqdm import tqdm
-            results = tqdm(results, total=len(files), file=sys.stderr, unit="file",
-                           desc="Memeriksa", leave=False)
-        return list(results)
+        checked: list[_Checked] = []
+        for done in (executor.map if executor is not None else map)(_check_batch, *args):
+            checked += done
+            if bar is not None:
+                bar.update(len(done))
+        return checked
     finally:
+        if bar is not None:
+            bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
 
