@@ -169,6 +169,7 @@ def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
     pool = None
     if executor is None and jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
+        _import_once()
         executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
     bar = None
     if progress:
@@ -186,6 +187,15 @@ def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
             bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _import_once() -> None:
+    """pandas and pandera imported here, before the workers start: forked workers inherit
+    them instead of each importing them again (the parent needs pandas afterwards anyway)."""
+    import multiprocessing
+    if multiprocessing.get_start_method(allow_none=True) in (None, "fork"):
+        from .validate.schema import plan_schema
+        plan_schema()
 
 
 def _unique(files: list[str]) -> list[str]:
