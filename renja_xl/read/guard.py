@@ -34,7 +34,6 @@ __all__ = ["ReadError", "Limits", "Checked", "open_checked"]
 
 _SNIFF_RULES = {"empty": "file-zero-bytes", "html": "file-html", "pdf": "file-pdf",
                 "word": "file-word", "other": "file-not-excel"}
-_xlsb_extent = xlsb_extent          # the name the tests of the BIFF12 scan use
 
 
 class Checked(NamedTuple):
