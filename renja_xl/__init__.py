@@ -25,6 +25,7 @@ _EXPORTS = {
     "Limits": "read.workbook", "ReadError": "read.workbook",
     "Consolidation": "consolidate",
     "load_nomenclature": "validate.nomenclature",
+    "write_template": "write.template",
     "parse_number": "read.numbers", "parse_money": "read.numbers", "parse_target": "read.numbers",
     "format_rupiah": "read.numbers", "parse_code": "read.codes",
 }

@@ -15,7 +15,9 @@ HELP = {
     "id": {"prog": "Periksa dan gabungkan workbook Renja kecamatan/OPD.",
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
-           "consolidate": "gabungkan workbook kecamatan menjadi satu workbook"},
+           "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
+           "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook",
+           "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
 
 
@@ -57,6 +59,25 @@ def limits_from(args):
                   max_cells=int(Limits().max_cells * scale))
 
 
+def _template_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                   help="file template yang ditulis")
+    p.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
+                   help="tahun rencana n (bawaan: tahun prakiraan maju file --dari, "
+                        "atau tahun depan)")
+    p.add_argument("--nama", default=None, metavar="NAMA",
+                   help='nama perangkat daerah, mis. "Kecamatan Kejobong"')
+    p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
+                   help="daftar nomenklatur resmi untuk daftar pilihan kode "
+                        "(bawaan: daftar kecamatan)")
+    p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
+                   help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
+                        "rencana tahun ini")
+    p.add_argument("--bidang", default=None, metavar="KODE",
+                   help="bidang urusan yang kodenya ditawarkan (bawaan: bidang program di file "
+                        "--dari, atau 7.01 kecamatan)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     words = HELP["id"]
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
@@ -75,6 +96,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     _indent(p)
     _common(p)
+    p = sub.add_parser("web", help=words["web"])
+    p.add_argument("--host", default="127.0.0.1", help="alamat server (bawaan 127.0.0.1: hanya komputer ini)")
+    p.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
+    p.add_argument("--no-browser", action="store_true", help="jangan membuka peramban")
+    p.add_argument("--maks-file", "--max-files", dest="max_files", type=int, default=200,
+                   metavar="N", help="file per unggahan (bawaan 200)")
+    p.add_argument("--maks-mb-file", "--max-file-mb", dest="max_file_mb", type=float, default=25,
+                   metavar="MB", help="ukuran satu file (bawaan 25 MB)")
+    p.add_argument("--maks-mb", "--max-batch-mb", dest="max_batch_mb", type=float, default=300,
+                   metavar="MB", help="ukuran satu unggahan (bawaan 300 MB)")
+    p.add_argument("--simpan-menit", "--keep-minutes", dest="keep_minutes", type=float,
+                   default=60, metavar="MENIT", help="file dihapus setelah sekian menit (bawaan 60)")
+    p.add_argument("--jobs", type=int, default=None, help="jumlah proses pemeriksa (bawaan: jumlah core)")
+    _common(p)
+    _template_parser(sub.add_parser("template", help=words["template"]))
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
@@ -102,6 +138,10 @@ def main(argv=None) -> int:
             return _consolidate(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "web":
+            return _web(args)
+        if args.command == "template":
+            return _template(args)
     except KeyboardInterrupt:
         sys.stderr.write("renja_xl: dibatalkan\n")
         return EXIT_UNREADABLE
@@ -167,6 +207,47 @@ def _consolidate(args) -> int:
     else:
         sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
     return result.report.exit_code
+
+
+def _web(args) -> int:
+    try:
+        from .web import PortInUse, serve
+        from .web.app import Config
+    except ImportError as exc:
+        raise _UsageError(f"halaman web butuh paket tambahan ({exc.name}): "
+                          "pip install 'renja_xl[web]'") from None
+    options = {"max_files": "--maks-file", "max_file_mb": "--maks-mb-file",
+               "max_batch_mb": "--maks-mb", "keep_minutes": "--simpan-menit"}
+    for name, option in options.items():
+        if getattr(args, name) <= 0:
+            raise _UsageError(f"{option} harus lebih dari 0")
+    config = Config(lang=args.lang, max_files=args.max_files, max_file_mb=args.max_file_mb,
+                    max_batch_mb=args.max_batch_mb, keep_minutes=args.keep_minutes,
+                    tolerance=args.tolerance, nomenclature=_load_nomenclature(args),
+                    limits=limits_from(args), workers=args.jobs)
+    try:
+        serve(config, host=args.host, port=args.port, open_browser=not args.no_browser)
+    except PortInUse as exc:
+        raise _UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def _template(args) -> int:
+    from .write.template import TemplateError, write_template
+    if args.tahun is not None and not 2000 <= args.tahun <= 2100:
+        raise _UsageError(f"--tahun {args.tahun} tidak masuk akal")
+    try:
+        result = write_template(args.output, tahun=args.tahun, nama=args.nama,
+                                nomenclature=_load_nomenclature(args), dari=args.dari,
+                                bidang=args.bidang)
+    except TemplateError as exc:
+        raise _UsageError(str(exc)) from None
+    line = (f"Template Renja {result.nama} {result.year} ditulis ke {result.path}: "
+            f"{result.plan_rows} baris program/kegiatan/sub kegiatan")
+    if args.dari:
+        line += f", {result.prefilled} sub kegiatan dari {args.dari}, {len(result.notes)} catatan"
+    sys.stdout.write(line + "\n")
+    return EXIT_OK
 
 
 def _rules(args) -> int:

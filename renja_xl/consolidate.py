@@ -15,13 +15,13 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .check import Options, batches, check_files_safely, expand_paths
-from .report.issues import FileResult, Report
+from .check import Options, batches, check_file_safely, check_files_safely, expand_paths
+from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
-__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text"]
+__all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
 
 
 class ConsolidateError(ValueError):
@@ -59,19 +59,30 @@ class _Checked:
     notice: str | None = None
 
 
-def _check_batch(paths: list[str], targets: list[str | None], options: Options) -> list[_Checked]:
-    """Check a batch of files (one pandera validation for all their plan tables) and write
-    their annotated copies; never raises for a bad file."""
-    return [_checked(path, checked, target, options) for path, target, checked
-            in zip(paths, targets, check_files_safely(paths, options))]
+def _check_one(path: str, options: Options, feedback_target: str | None,
+               name: str | None = None) -> _Checked:
+    """Check one file (and write its annotated copy); never raises for a bad file. `name`,
+    when given, is what the results call the file instead of its path. One task per file is
+    what an `executor` given to `consolidate` runs: a worker that dies costs only its file."""
+    return _checked(path, check_file_safely(path, options), feedback_target, options, name)
 
 
-def _checked(path: str, checked: tuple, feedback_target: str | None, options: Options) -> _Checked:
+def _check_batch(paths: list[str], options: Options, targets: list, names: list) -> list[_Checked]:
+    """`_check_one` for a batch of files, their plan tables validated in one pandera call:
+    the task of consolidate's own worker pool (and of a run in this process)."""
+    return [_checked(path, checked, target, options, name) for path, target, name, checked
+            in zip(paths, targets, names, check_files_safely(paths, options))]
+
+
+def _checked(path: str, checked: tuple, feedback_target: str | None, options: Options,
+             name: str | None = None) -> _Checked:
     """What goes back to the parent for one file (and its annotated copy, written here)."""
     result, issues, renja = checked
     from .write.frames import table_records
-    records = [{name: row.get(name) for name in PLAN_FIELDS} for row in renja.plan_records()]
+    records = [{key: row.get(key) for key in PLAN_FIELDS} for row in renja.plan_records()]
     checked = _Checked(result, issues, records, table_records(renja))
+    if name is not None:
+        _rename(checked, name)
     if feedback_target and result.status != "unreadable":
         from .write.feedback import FeedbackError, write_feedback
         try:
@@ -84,10 +95,30 @@ def _checked(path: str, checked: tuple, feedback_target: str | None, options: Op
     return checked
 
 
+def _rename(checked: _Checked, name: str) -> None:
+    """Call the file `name` everywhere in its results (the feedback copy included)."""
+    old, checked.result.file = checked.result.file, name
+    for issue in checked.issues:
+        if issue.file == old:
+            issue.file = name
+    for record in checked.records:
+        record["file"] = name
+    for entry in checked.tables.values():
+        for record in entry["rows"]:
+            record["file"] = name
+
+
+def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
+    """The result for a file whose worker process died: `unreadable`, with the reason."""
+    issue = Issue(rule="file-unreadable", file=name or str(path), params={"detail": detail})
+    result = FileResult(file=name or str(path), status="unreadable", reason="file-unreadable")
+    return _Checked(result, [issue], [])
+
+
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None) -> Consolidation:
+                parquet=None, limits=None, names: dict | None = None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -96,7 +127,9 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     `get_executor()`) used instead of a process pool. `extra_sheets`: sheet name -> DataFrame
     written after `Kesalahan`. `parquet`: a folder for `rencana.parquet`, `kesalahan.parquet`
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
-    one sheet). `limits`: `workbook.Limits` for huge files. Raises `ConsolidateError` for misuse.
+    one sheet). `limits`: `workbook.Limits` for huge files. `names`: input path -> the name
+    the results give it (the web page's uploads are stored under safe names; the results
+    show the names they were sent with). Raises `ConsolidateError` for misuse.
     """
     files = _unique(expand_paths(paths))
     output = _check_output(output, files) if output is not None else None
@@ -111,7 +144,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
     if limits is not None:
         options.limits = limits
-    checked = _run(files, options, targets, jobs, executor, progress and len(files) > 1)
+    shown = [(names or {}).get(path) for path in files]
+    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1)
     report = Report(lang=lang)
     records: list[dict] = []
     for item in checked:
@@ -159,25 +193,32 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
     result.parquet = folder
 
 
-def _run(files, options, targets, jobs, executor, progress) -> list[_Checked]:
-    """Every file checked, in input order: batches of small files per task (a worker imports
-    once, validates a batch in one pandera call, and sends back plain records)."""
+def _run(files, options, targets, names, jobs, executor, progress) -> list[_Checked]:
+    """Every file checked, in input order. Our own pool (or this process) takes batches of
+    small files per task: a worker validates a batch in one pandera call and sends back plain
+    records. An `executor` given by the caller gets one task per file."""
     jobs = jobs or os.cpu_count() or 1
-    target_of = dict(zip(files, targets))
-    chunks = batches(files, max_files=max(1, min(16, -(-len(files) // (4 * jobs)))))
-    args = (chunks, [[target_of[p] for p in chunk] for chunk in chunks], [options] * len(chunks))
+    if executor is not None:
+        fn, args = _check_one, (files, [options] * len(files), targets, names)
+    else:
+        chunks = batches(files, max_files=max(1, min(16, -(-len(files) // (4 * jobs)))))
+        at = {path: i for i, path in enumerate(files)}
+        fn, args = _check_batch, (chunks, [options] * len(chunks),
+                                  [[targets[at[p]] for p in chunk] for chunk in chunks],
+                                  [[names[at[p]] for p in chunk] for chunk in chunks])
     pool = None
-    if executor is None and jobs > 1 and len(chunks) > 1:
+    if executor is None and jobs > 1 and len(args[0]) > 1:
         from concurrent.futures import ProcessPoolExecutor
         _import_once()
-        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
+        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(args[0])))
     bar = None
     if progress:
         from tqdm import tqdm
         bar = tqdm(total=len(files), file=sys.stderr, unit="file", desc="Memeriksa", leave=False)
     try:
         checked: list[_Checked] = []
-        for done in (executor.map if executor is not None else map)(_check_batch, *args):
+        for done in (executor.map if executor is not None else map)(fn, *args):
+            done = done if isinstance(done, list) else [done]
             checked += done
             if bar is not None:
                 bar.update(len(done))

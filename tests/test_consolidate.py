@@ -407,3 +407,16 @@ def test_samples_if_present(tmp_path):
     assert len(result.report.files) == len(files)
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
     assert wb["Rencana"].max_row - 1 == min(len(result.plan), writer.MAX_SHEET_ROWS - 1)
+
+
+def test_names_replace_the_paths_in_every_result(tmp_path):
+    from conftest import SAMPLES
+    import renja_xl
+    path = str(SAMPLES / "Renja_Kec_Rembang_2025.xlsx")
+    result = renja_xl.consolidate([path], feedback=tmp_path / "fb", jobs=1,
+                                  names={path: "kiriman Rembang.xlsx"})
+    assert [f.file for f in result.report.files] == ["kiriman Rembang.xlsx"]
+    assert {i.file for i in result.report.issues} == {"kiriman Rembang.xlsx"}
+    assert set(result.plan["file"]) == set(result.summary["file"]) == {"kiriman Rembang.xlsx"}
+    assert all(set(frame["file"]) == {"kiriman Rembang.xlsx"} for frame in result.tables.values())
+    assert list(result.feedback) == ["kiriman Rembang.xlsx"]

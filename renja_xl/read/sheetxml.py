@@ -222,8 +222,9 @@ _REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 
 
 class _Formulas:
-    """One linear pass over the cell tags: formula cells without a <v> value or inline text,
-    and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
+    """One linear pass over the cell tags: formula cells without a <v> value or inline text
+    (`<v></v>` on a t="str" cell is a cached empty string, as Excel and LibreOffice save
+    `=IF(…,"",…)`; openpyxl's `<v/>` is no value), and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
     a '<', so the text after a tag is whole within its piece."""
 
     def __init__(self):
@@ -244,8 +245,11 @@ class _Formulas:
             elif tag == b"f":
                 cell[1] = b"" if attrs.endswith(b"/") else _text_after(data, match.end())
             elif tag == b"v":
-                cell[2] = cell[2] or (b"" if attrs.endswith(b"/")
-                                      else _text_after(data, match.end()).strip())
+                empty = attrs.endswith(b"/")
+                text = b"" if empty else _text_after(data, match.end()).strip()
+                if not text and not empty and b't="str"' in cell[0]:
+                    text = b'""'            # the empty string a formula gave (Excel, LibreOffice)
+                cell[2] = cell[2] or text
             else:                                   # <is>: inline text is a value
                 cell[2] = b"inline"
 
