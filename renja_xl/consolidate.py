@@ -194,11 +194,13 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
 
 
 def _run(files, options, targets, names, jobs, executor, progress) -> list[_Checked]:
-    """Every file checked, in input order. Our own pool (or this process) takes batches of
-    small files per task: a worker validates a batch in one pandera call and sends back plain
-    records. An `executor` given by the caller gets one task per file."""
+    """Every file checked, in input order. Our own pool, this process and any
+    `concurrent.futures.Executor` (a Dask client's included) take batches of small files per
+    task: a worker validates a batch in one pandera call and sends back plain records. Any
+    other object with a `.map` (the web page's pool) gets one task per file, `_check_one`."""
+    from concurrent.futures import Executor
     jobs = jobs or os.cpu_count() or 1
-    if executor is not None:
+    if executor is not None and not isinstance(executor, Executor):
         fn, args = _check_one, (files, [options] * len(files), targets, names)
     else:
         chunks = batches(files, max_files=max(1, min(16, -(-len(files) // (4 * jobs)))))
