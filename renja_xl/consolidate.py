@@ -233,10 +233,14 @@ def _run(files, options, targets, names, jobs, executor, progress) -> list[_Chec
 
 
 def _import_once() -> None:
-    """pandas and pandera imported here, before the workers start: forked workers inherit
-    them instead of each importing them again (the parent needs pandas afterwards anyway)."""
+    """pandas and pandera imported here, before the workers fork: they inherit them instead
+    of each importing them again (the parent needs pandas afterwards anyway). Only where
+    importing numpy starts no thread (the CLI sets OPENBLAS_NUM_THREADS=1), or it is loaded
+    already: forking a process that runs threads is what a pool should not do."""
     import multiprocessing
-    if multiprocessing.get_start_method(allow_none=True) in (None, "fork"):
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+        return
+    if "numpy" in sys.modules or os.environ.get("OPENBLAS_NUM_THREADS") == "1":
         from .validate.schema import plan_schema
         plan_schema()
 
