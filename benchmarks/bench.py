@@ -16,6 +16,8 @@ so a busy machine slows both sides alike. Cases (--only takes these names):
   batch      `consolidate` of 200 workbooks `--jobs 2` (ms per file, whole process), and the
              same on a dask LocalCluster (2 worker processes, loopback) when dask is installed
   province   `consolidate` of 1,000 workbooks `--jobs 2`
+  styled     `consolidate --feedback` of a small plan whose sheet is styled down to row
+             1,048,576 (issue #13): the feedback copy edits the package, never re-saves it
 
 `--quick` shrinks the inputs (1,000 / 10,000 rows, 50 / 200 workbooks) for a fast look; its
 figures are not comparable with the goals.
@@ -37,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import kecamatan_batch, plan_rows, write_plan  # noqa: E402
 
-CASES = ("one", "warm", "large", "batch", "province")
+CASES = ("one", "warm", "large", "batch", "province", "styled")
 
 # A child process that runs one case and prints its own figures as JSON on the last line.
 CHILD = r"""
@@ -188,6 +190,17 @@ def _cluster(table, folder, out, count, runs):
               f"best of {max(2, runs)} on a started cluster; first run {got['first']:.2f} s")
 
 
+def case_styled(table, data, runs):
+    styled = data / "styled"
+    styled_workbook(styled / "besar.xlsx")
+    runs_ = [timed(cli("consolidate", styled, "-o", data / "styled.xlsx", "--feedback",
+                       data / "styled_periksa")) for _ in range(runs)]
+    t, rss = statistics.median(r.wall for r in runs_), max(r.rss for r in runs_)
+    table.add("`consolidate --feedback`, one sheet styled to row 1,048,576",
+              f"{t:.1f} s, {rss:.0f} MB", "< 5 s, < 300 MB", t < 5 and rss < 300,
+              "whole process (issue #13)")
+
+
 def _plan(data: Path, rows: int) -> Path:
     path = data / f"plan_{rows}.xlsx"
     if not path.exists():
@@ -203,6 +216,30 @@ def compile_bytecode() -> None:
                            capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
     subprocess.run([sys.executable, "-m", "compileall", "-q", where.stdout.strip()],
                    capture_output=True, check=False)
+
+
+def styled_workbook(path: Path) -> Path:
+    """A small plan whose columns and rows are styled down to the last row (#13)."""
+    import xlsxwriter
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name("tmp_" + path.name)
+    write_plan(tmp, plan_rows(50))
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Tabel 4.1")
+    grey = wb.add_format({"bg_color": "#EEEEEE"})
+    ws.set_column(0, 15, 14, grey)
+    import python_calamine as pc
+    for r, row in enumerate(pc.CalamineWorkbook.from_path(str(tmp)).get_sheet_by_index(0).to_python()):
+        for c, value in enumerate(row):
+            if value != "":
+                ws.write(r, c, value)
+    for r in range(200, 1_048_576):
+        ws.set_row(r, None, grey)
+    wb.close()
+    tmp.unlink()
+    return path
 
 
 def main() -> None:
@@ -231,6 +268,8 @@ def main() -> None:
         case_batch(table, data, args.runs, batch)
     if "province" in args.only:
         case_batch(table, data, max(1, args.runs // 2), province, per_file=False)
+    if "styled" in args.only:
+        case_styled(table, data, args.runs)
     print()
     print(table.render())
 

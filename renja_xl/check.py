@@ -9,9 +9,18 @@ from .tables.reader import RenjaFile, read_file
 from .read.workbook import Limits
 
 __all__ = ["Options", "check", "check_file", "check_files", "check_file_safely",
-           "check_files_safely", "expand_paths", "batches", "EXCEL_SUFFIXES"]
+           "check_files_safely", "expand_paths", "batches", "skip_notices", "EXCEL_SUFFIXES"]
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+MAX_TOLERANCE = 1e15                 # rupiah: more than any budget
+
+
+def check_tolerance(tolerance) -> None:
+    """A roll-up tolerance is 0 … MAX_TOLERANCE rupiah (a negative one would report equal
+    sums as differences); raises ValueError with the range."""
+    if not 0 <= tolerance <= MAX_TOLERANCE:          # also refuses NaN
+        top = f"{MAX_TOLERANCE:,.0f}".replace(",", ".")
+        raise ValueError(f"--toleransi harus antara 0 dan {top} rupiah, bukan {tolerance:g}")
 
 
 @dataclass(slots=True)
@@ -22,26 +31,57 @@ class Options:
     limits: Limits = field(default_factory=Limits)
 
 
-def expand_paths(paths) -> list[str]:
-    """Files as given; folders searched recursively for workbooks. Skipped in folders: Office
-    lock files `~$…` and our own feedback copies `*_periksa.xlsx`. Order is stable: as given,
-    folders sorted."""
+def expand_paths(paths, skipped: list | None = None) -> list[str]:
+    """Files as given; folders searched recursively for workbooks. Order is stable: as given,
+    folders sorted. Skipped: Office lock files `~$…` and our own temporaries; in folders, our
+    feedback copies `*_periksa.xlsx` and Parquet folders; anywhere, consolidated workbooks
+    written by renja_xl (a rerun must not read its own output). Each skip of our own output
+    is appended to `skipped` as (path, kind), kind `feedback`, `gabungan` or `parquet`."""
+    from .write.own import is_consolidated, is_feedback_copy, is_parquet_folder
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    skipped = [] if skipped is None else skipped
     found: list[str] = []
     for path in map(os.fspath, paths):
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    lower = name.lower()
-                    if (name.startswith("~$") or not lower.endswith(EXCEL_SUFFIXES)
-                            or lower.rsplit(".", 1)[0].endswith("_periksa")):
-                        continue
-                    found.append(os.path.join(root, name))
-        else:
-            found.append(path)
+        if not os.path.isdir(path):
+            if os.path.isfile(path) and path.lower().endswith(EXCEL_SUFFIXES[:2]) \
+                    and is_consolidated(path):
+                skipped.append((path, "gabungan"))
+            else:
+                found.append(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            for name in [d for d in dirs if is_parquet_folder(os.path.join(root, d))]:
+                skipped.append((os.path.join(root, name), "parquet"))
+                dirs.remove(name)
+            dirs.sort()
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if name.startswith("~$") or not name.lower().endswith(EXCEL_SUFFIXES):
+                    continue
+                if is_feedback_copy(name):
+                    skipped.append((full, "feedback"))
+                elif name.lower().endswith(EXCEL_SUFFIXES[:2]) and is_consolidated(full):
+                    skipped.append((full, "gabungan"))
+                else:
+                    found.append(full)
     return found
+
+
+SKIP_NOTICES = {
+    "gabungan": "{path}: dilewati, ini workbook gabungan hasil renja_xl (bukan kiriman)",
+    "parquet": "{path}: dilewati, ini folder Parquet hasil renja_xl",
+    "feedback": "{n} salinan bertanda (*_periksa.xlsx) hasil renja_xl dilewati",
+}
+
+
+def skip_notices(skipped: list) -> list[str]:
+    """One Indonesian line per skipped output (feedback copies counted on one line)."""
+    lines = [SKIP_NOTICES[kind].format(path=path) for path, kind in skipped if kind != "feedback"]
+    copies = sum(kind == "feedback" for _, kind in skipped)
+    if copies:
+        lines.append(SKIP_NOTICES["feedback"].format(n=copies))
+    return lines
 
 
 def _nomenclature(options: Options):
@@ -150,6 +190,7 @@ def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
     >>> report = renja_xl.check("samples/")
     >>> report.to_frame()          # one row per issue, with its Excel cell
     """
+    check_tolerance(tolerance)
     options = Options(lang=lang, nomenclature=nomenclature, tolerance=tolerance,
                       limits=limits or Limits())
     report = Report(lang=lang)

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import signal
 import sys
+import warnings
+from contextlib import contextmanager
+
+from .check import MAX_TOLERANCE
+from .consolidate import MAX_JOBS
 
 EXIT_OK, EXIT_ISSUES, EXIT_UNREADABLE = 0, 1, 2
 
@@ -23,8 +30,34 @@ HELP = {
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):             # misuse: one line, exit 2, no usage dump
-        sys.stderr.write(f"renja_xl: {message} (lihat --help)\n")
+        ours = re.fullmatch(r"argument \S+: (--.*)", message)   # a range check below: its own words
+        sys.stderr.write(f"renja_xl: {ours.group(1) if ours else message} (lihat --help)\n")
         raise SystemExit(EXIT_UNREADABLE)
+
+
+# -- option values: each checked against its range, the range named in the message ---------
+MAX_LIMIT_MB = 100_000               # 100 GB: beyond any workbook a kecamatan sends
+
+
+def _ranged(option: str, kind, low, high, unit: str = ""):
+    """An argparse `type`: a number of `kind` in [low, high], else an Indonesian message."""
+    word = "bilangan bulat" if kind is int else "angka"
+
+    def convert(text: str):
+        try:
+            value = kind(text.replace(",", ".") if kind is float else text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:      # NaN fails here too
+            raise argparse.ArgumentTypeError(
+                f"{option} harus {word} antara {_id(low)} dan {_id(high)}{unit}, bukan '{text}'")
+        return value
+    return convert
+
+
+def _id(number) -> str:
+    """1000000 → 1.000.000 (Indonesian thousands)."""
+    return f"{number:,.0f}".replace(",", ".")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -32,9 +65,11 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="bahasa pesan: id (bawaan) atau en")
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
                    help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
-    p.add_argument("--toleransi", "--tolerance", dest="tolerance", type=float, default=0.0,
+    p.add_argument("--toleransi", "--tolerance", dest="tolerance", default=0.0,
+                   type=_ranged("--toleransi", float, 0, MAX_TOLERANCE, " rupiah"),
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
-    p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", type=int, default=None,
+    p.add_argument("--batas-mb", "--limit-mb", dest="limit_mb", default=None,
+                   type=_ranged("--batas-mb", int, 1, MAX_LIMIT_MB, " MB"),
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
 
 
@@ -85,13 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help=words["check"])
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--semua", "--all", dest="every", action="store_true",
+                   help="teks: satu baris per sel (bawaan: sel dengan temuan sama digabung)")
     _indent(p)
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
-    p.add_argument("--jobs", type=int, default=None, help="jumlah proses paralel (bawaan: jumlah core)")
+    p.add_argument("--jobs", type=_ranged("--jobs", int, 1, MAX_JOBS), default=None,
+                   help="jumlah proses paralel (bawaan: jumlah core)")
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _indent(p)
@@ -125,6 +163,31 @@ def _one_blas_thread() -> None:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
+@contextmanager
+def _quiet_and_interruptible():
+    """While a command runs: library warnings kept off stderr (our own `renja_xl:` lines
+    only; `-W`/PYTHONWARNINGS still win), and SIGTERM/SIGHUP (a killed job, a closed
+    terminal) stopping like Ctrl-C: workers stopped, their temporaries removed, exit 2."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        try:
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, interrupt)
+        except (ValueError, OSError, AttributeError):  # not the main thread, or no such signal
+            pass
+    try:
+        with warnings.catch_warnings():
+            if not sys.warnoptions:
+                warnings.simplefilter("ignore")
+            yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@_quiet_and_interruptible()
 def main(argv=None) -> int:
     _one_blas_thread()
     args = build_parser().parse_args(argv)
@@ -166,9 +229,12 @@ def _load_nomenclature(args):
 
 
 def _check(args) -> int:
-    from .check import check, expand_paths
+    from .check import check, expand_paths, skip_notices
     from .write.text import render_text
-    paths = expand_paths(args.paths)
+    skipped: list = []
+    paths = expand_paths(args.paths, skipped)
+    for notice in skip_notices(skipped):
+        sys.stderr.write(f"renja_xl: {notice}\n")
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
@@ -176,7 +242,7 @@ def _check(args) -> int:
     if args.format == "json":
         _write_json(report, args)
     else:
-        sys.stdout.write(render_text(report, args.lang) + "\n")
+        sys.stdout.write(render_text(report, args.lang, every=args.every) + "\n")
     return report.exit_code
 
 

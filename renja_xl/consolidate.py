@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .check import Options, batches, check_file_safely, check_files_safely, expand_paths
+from .check import (Options, batches, check_file_safely, check_files_safely, check_tolerance,
+                    expand_paths, skip_notices)
 from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
+from . import workers
+from .write.atomic import atomic_path, folder_problem, remove_stale
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
@@ -38,6 +42,7 @@ class Consolidation:
     output: str | None = None
     feedback: dict = field(default_factory=dict)     # input file -> annotated copy
     notices: list = field(default_factory=list)      # one-line Indonesian notices
+    copy_notices: list = field(default_factory=list)  # about the annotated copies (Ringkasan)
     parquet: str | None = None                       # folder of the Parquet copies, if any
 
     @property
@@ -57,6 +62,7 @@ class _Checked:
     tables: dict = field(default_factory=dict)       # the other tables: frames.table_records
     feedback: str | None = None
     notice: str | None = None
+    copy_notices: list = field(default_factory=list)  # what the annotated copy changed
 
 
 def _check_one(path: str, options: Options, feedback_target: str | None,
@@ -84,14 +90,18 @@ def _checked(path: str, checked: tuple, feedback_target: str | None, options: Op
     if name is not None:
         _rename(checked, name)
     if feedback_target and result.status != "unreadable":
-        from .write.feedback import FeedbackError, write_feedback
+        from .write.feedback import FeedbackError, write_feedback_copy
         try:
-            checked.feedback = write_feedback(path, issues, feedback_target, options.lang)
+            copy = write_feedback_copy(path, issues, feedback_target, options.lang)
+            checked.feedback = copy.path
+            name = os.path.basename(path)
+            checked.copy_notices = [f"{name}: {n}" for n in copy.notices]
         except FeedbackError as exc:
             checked.notice = str(exc)
         except Exception as exc:  # a copy that fails must not lose the check itself
-            checked.notice = (f"{os.path.basename(path)}: salinan bertanda gagal dibuat "
-                              f"({type(exc).__name__}: {exc})")[:300]
+            detail = " ".join(str(exc).split())[:160]           # shortened, never the reason
+            checked.notice = (f"{_shown(name or path)}: salinan bertanda gagal dibuat "
+                              f"({type(exc).__name__}: {detail})")
     return checked
 
 
@@ -131,21 +141,20 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     the results give it (the web page's uploads are stored under safe names; the results
     show the names they were sent with). Raises `ConsolidateError` for misuse.
     """
-    files = _unique(expand_paths(paths))
+    started = time.time()
+    skipped: list = []
+    files = _unique(expand_paths(paths, skipped))
     output = _check_output(output, files) if output is not None else None
-    if jobs is not None and jobs < 1:
-        raise ConsolidateError("--jobs harus 1 atau lebih")
+    _check_numbers(jobs, tolerance)
     if not files:
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
-    targets = [None] * len(files)
-    if feedback is not None:
-        from .write.feedback import feedback_targets
-        targets = feedback_targets(files, _feedback_dir(feedback))
+    targets, folders = _prepare_outputs(files, output, feedback, parquet, started)
     options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
     if limits is not None:
         options.limits = limits
     shown = [(names or {}).get(path) for path in files]
-    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1)
+    checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1,
+                   folders)
     report = Report(lang=lang)
     records: list[dict] = []
     for item in checked:
@@ -158,7 +167,8 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            program_totals=program_totals_frame(checked),
                            tables=table_frames(c.tables for c in checked),
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
-                           notices=[c.notice for c in checked if c.notice])
+                           notices=skip_notices(skipped) + [c.notice for c in checked if c.notice],
+                           copy_notices=[n for c in checked for n in c.copy_notices])
     if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
         parquet = os.path.splitext(output)[0] + "_parquet"
     if parquet is not None:
@@ -168,8 +178,44 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
             sys.stderr.write(f"Menulis {output} …\n")
         result.output = write_consolidated(output, report, records, result.summary,
                                            result.program_totals, lang=lang,
-                                           extra_sheets={**result.tables, **(extra_sheets or {})})
+                                           extra_sheets={**result.tables, **(extra_sheets or {})},
+                                           options=options_used(options, feedback, lang),
+                                           notices=result.notices + result.copy_notices)
     return result
+
+
+def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]:
+    """The options of this run as Ringkasan shows them (caption -> value); one line each."""
+    en = lang == "en"
+    nomenclature = options.nomenclature
+    source = getattr(nomenclature, "source", None) or (os.fspath(nomenclature)
+                                                        if nomenclature else None)
+    builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
+               "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
+    limit_mb = options.limits.max_file_bytes / 2**20
+    return {
+        "Nomenclature" if en else "Nomenklatur": source or builtin,
+        "Roll-up tolerance" if en else "Toleransi selisih pagu": format_rupiah(options.tolerance),
+        "Message language" if en else "Bahasa pesan": "English" if en else "Indonesia",
+        "File size limit" if en else "Batas ukuran file": f"{limit_mb:,.0f} MB".replace(",", "."),
+        "Annotated copies" if en else "Salinan bertanda":
+            os.fspath(feedback) if feedback is not None else ("not written" if en else "tidak dibuat"),
+    }
+def _prepare_outputs(files, output, feedback, parquet, started: float):
+    """Before any work: the feedback targets, every output folder tried (misuse raised), and
+    the temporaries that killed runs left there removed. Returns (targets, folders)."""
+    targets = [None] * len(files)
+    if feedback is not None:
+        from .write.feedback import feedback_targets
+        targets = feedback_targets(files, _folder(feedback, "--feedback"))
+    if parquet is not None:
+        _folder(parquet, "--parquet")
+    folders = sorted({os.path.dirname(os.path.abspath(p)) for p in (output, *targets) if p})
+    parquets = [os.fspath(parquet)] if parquet is not None else []
+    if output is not None:
+        parquets.append(os.path.splitext(output)[0] + "_parquet")   # the automatic one
+    remove_stale(folders + parquets, started)
+    return targets, folders
 
 
 def _write_parquet(folder: str, result: Consolidation) -> None:
@@ -187,13 +233,13 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
         for column in ("value", "expected"):          # mixed types: keep them as text
             if column in frame:
                 frame[column] = frame[column].map(lambda v: None if v is None else str(v))
-        target = os.path.join(folder, f"{name}.parquet")
-        frame.to_parquet(target + ".tmp", index=False)
-        os.replace(target + ".tmp", target)
+        with atomic_path(os.path.join(folder, f"{name}.parquet")) as tmp:
+            frame.to_parquet(tmp, index=False)
     result.parquet = folder
 
 
-def _run(files, options, targets, names, jobs, executor, progress) -> list[_Checked]:
+def _run(files, options, targets, names, jobs, executor, progress,
+         folders=()) -> list[_Checked]:
     """Every file checked, in input order. Our own pool, this process and any
     `concurrent.futures.Executor` (a Dask client's included) take batches of small files per
     task: a worker validates a batch in one pandera call and sends back plain records. Any
@@ -210,26 +256,33 @@ def _run(files, options, targets, names, jobs, executor, progress) -> list[_Chec
                                   [[names[at[p]] for p in chunk] for chunk in chunks])
     pool = None
     if executor is None and jobs > 1 and len(args[0]) > 1:
-        from concurrent.futures import ProcessPoolExecutor
         _import_once()
-        executor = pool = ProcessPoolExecutor(max_workers=min(jobs, len(args[0])))
+        executor = pool = workers.pool(min(jobs, len(args[0]), MAX_JOBS))
     bar = None
     if progress:
         from tqdm import tqdm
         bar = tqdm(total=len(files), file=sys.stderr, unit="file", desc="Memeriksa", leave=False)
+    checked: list[_Checked] = []
     try:
-        checked: list[_Checked] = []
-        for done in (executor.map if executor is not None else map)(fn, *args):
+        if pool is not None:
+            results = workers.ordered_map(pool, fn, *args)
+        else:
+            results = (executor.map if executor is not None else map)(fn, *args)
+        for done in results:
             done = done if isinstance(done, list) else [done]
             checked += done
             if bar is not None:
                 bar.update(len(done))
-        return checked
+    except BaseException:              # Ctrl-C, SIGTERM, a worker error: stop the others now
+        if pool is not None:
+            workers.stop(pool, folders)
+        raise
     finally:
         if bar is not None:
             bar.close()
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    if pool is not None:
+        pool.shutdown()
+    return checked
 
 
 def _import_once() -> None:
@@ -263,24 +316,40 @@ def _check_output(output, files) -> str:
     if os.path.isdir(output):
         raise ConsolidateError(f"file keluaran adalah sebuah folder: {output}")
     folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        raise ConsolidateError(f"folder untuk file keluaran tidak ada: {folder}")
+    problem = folder_problem(folder)          # missing, a file, or not writable
+    if problem:
+        raise ConsolidateError(f"folder untuk file keluaran {folder}: {problem}")
     same = os.path.normcase(os.path.abspath(output))
     if any(os.path.normcase(os.path.abspath(f)) == same for f in files):
         raise ConsolidateError(f"file keluaran tidak boleh menimpa file masukan: {output}")
     return output
 
 
-def _feedback_dir(directory) -> str:
+def _folder(directory, option: str) -> str:
+    """A folder outputs can be written to (made when missing), else misuse naming it."""
     directory = os.fspath(directory)
-    if os.path.exists(directory) and not os.path.isdir(directory):
-        raise ConsolidateError(f"--feedback harus sebuah folder: {directory}")
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError as exc:
-        raise ConsolidateError(
-            f"folder --feedback tidak dapat dibuat: {exc.strerror or exc}") from None
+    problem = folder_problem(directory, create=True)
+    if problem:
+        raise ConsolidateError(f"folder {option} {directory}: {problem}")
     return directory
+
+
+MAX_JOBS = 61 if sys.platform == "win32" else 256        # Windows: a process pool's limit
+
+
+def _check_numbers(jobs, tolerance) -> None:
+    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
+        raise ConsolidateError(f"--jobs harus antara 1 dan {MAX_JOBS}, bukan {jobs}")
+    try:
+        check_tolerance(tolerance)
+    except ValueError as exc:
+        raise ConsolidateError(str(exc)) from None
+
+
+def _shown(path: str, limit: int = 80) -> str:
+    """A file name for a one-line notice: a very long one keeps its start and its end."""
+    name = os.path.basename(path)
+    return name if len(name) <= limit else name[:limit // 2 - 1] + "…" + name[-(limit // 2):]
 
 
 def _nomenclature(nomenclature):

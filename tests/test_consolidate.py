@@ -19,6 +19,7 @@ from renja_xl.check import check_file
 from renja_xl.consolidate import Consolidation, ConsolidateError, consolidate
 from renja_xl.report.issues import ISSUE_FIELDS
 from renja_xl.tables.plan import PLAN_FIELDS
+from renja_xl.write.summary import SUMMARY_WORDS
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
 
@@ -54,6 +55,29 @@ def batch(tmp_path):
     return folder
 
 
+def find_row(ws, text: str, exact: bool = True) -> int:
+    """The first row whose column A says `text` (or starts with it)."""
+    for (cell,) in ws.iter_rows(max_col=1):
+        value = cell.value if isinstance(cell.value, str) else ""
+        if value == text or (not exact and value.startswith(text)):
+            return cell.row
+    raise AssertionError(f"{text!r} not in column A of {ws.title}")
+
+
+def read_summary(ws):
+    """Ringkasan's per-file table with the contract names (Indonesian captions and statuses
+    mapped back)."""
+    words = SUMMARY_WORDS["id"]
+    head = find_row(ws, "File")
+    header, rows = read_table(ws, head)
+    assert header == words["columns"]
+    status = {v: k for k, v in words["status"].items()}
+    rows = [{name: row[caption] for caption, name in zip(header, SUMMARY_COLUMNS)} for row in rows]
+    for row in rows:
+        row["status"] = status[row["status"]]
+    return head, rows
+
+
 def read_table(ws, first_row=1):
     """Rows under the header of the table starting at `first_row`, as dicts (until blank)."""
     header = [c.value for c in ws[first_row] if c.value is not None]
@@ -73,9 +97,8 @@ def test_statuses_and_inputs_untouched(batch, tmp_path):
     assert {p.name: sha256(p) for p in batch.iterdir()} == before
     assert result.report.exit_code == 2
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Rencana", "Kesalahan"]
-    header, rows = read_table(wb["Ringkasan"])
-    assert header == SUMMARY_COLUMNS
+    assert wb.sheetnames == ["Ringkasan", "Rencana", "Kesalahan", "Temuan"]
+    head, rows = read_summary(wb["Ringkasan"])
     status = {Path(r["file"]).name: r["status"] for r in rows}
     assert status == {"a_bojongsari.xlsx": "ok", "b_kejobong.xlsx": "invalid",
                       "c_rusak.xlsx": "unreadable"}
@@ -84,7 +107,8 @@ def test_statuses_and_inputs_untouched(batch, tmp_path):
     assert by_name["a_bojongsari.xlsx"]["rows"] == len(CLEAN_ROWS)
     assert by_name["c_rusak.xlsx"]["rows"] == 0 and by_name["c_rusak.xlsx"]["errors"] >= 1
     # the reason of the unreadable file: a comment on its status and a Kesalahan row
-    status_cell = wb["Ringkasan"].cell(list(status).index("c_rusak.xlsx") + 2, 3)
+    status_cell = wb["Ringkasan"].cell(head + 1 + list(status).index("c_rusak.xlsx"), 3)
+    assert status_cell.value == "tidak terbaca"
     assert status_cell.comment is not None and status_cell.comment.text
     _, issues = read_table(wb["Kesalahan"])
     assert any(Path(i["file"]).name == "c_rusak.xlsx" and i["category"] == "file" for i in issues)
@@ -104,11 +128,11 @@ def test_totals_equal_program_rows_of_each_input(tmp_path):
                                      sum(r["pagu_n1"] for r in programs),
                                      {r["kode"]: r["pagu"] for r in programs})
     ws = openpyxl.load_workbook(out)["Ringkasan"]
-    _, rows = read_table(ws)
+    _, rows = read_summary(ws)
     assert {r["kecamatan"]: (r["pagu"], r["pagu_n1"]) for r in rows} == \
         {k: v[:2] for k, v in expected.items()}
-    # the program block: two blank rows, a title, then kode × kecamatan
-    title_row = len(rows) + 4
+    # the program block: a title, then kode × kecamatan
+    title_row = find_row(ws, "Total pagu per program", exact=False)
     assert "program" in ws.cell(title_row, 1).value.lower()
     header, block = read_table(ws, title_row + 1)
     assert header[:2] == ["kode", "nama"] and header[2:5] == ["Bojongsari", "Kejobong", "Mrebet"]
@@ -132,7 +156,7 @@ def test_program_block_continues_below_when_too_wide(tmp_path, monkeypatch):
     out = tmp_path / "out.xlsx"
     consolidate(files, output=out, jobs=1)
     ws = openpyxl.load_workbook(out)["Ringkasan"]
-    first = len(files) + 5                                      # header row of the first block
+    first = find_row(ws, "Total pagu per program", exact=False) + 1   # header of the first block
     header, block = read_table(ws, first)
     assert header == ["kode", "nama", "Bojongsari", "Kejobong", "jumlah"]
     header2, block2 = read_table(ws, first + len(block) + 4)
@@ -214,7 +238,8 @@ def test_overflow_continues_on_numbered_sheets(tmp_path, monkeypatch):
     out = tmp_path / "out.xlsx"
     result = consolidate(files, output=out, jobs=1)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Rencana", "Rencana (2)", "Rencana (3)", "Kesalahan"]
+    assert wb.sheetnames == ["Ringkasan", "Rencana", "Rencana (2)", "Rencana (3)", "Kesalahan",
+                             "Temuan"]
     seen = []
     for name in ("Rencana", "Rencana (2)", "Rencana (3)"):
         ws = wb[name]

@@ -11,6 +11,7 @@ import pytest
 from renja_xl.check import check_file
 from renja_xl.consolidate import consolidate
 from renja_xl.write.feedback import FeedbackError, feedback_targets, write_feedback
+from renja_xl.report.grouping import sort_issues
 from renja_xl.report.issues import ISSUE_FIELDS, Issue
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256
@@ -102,8 +103,9 @@ def test_kesalahan_sheet_links_to_cells(source, tmp_path):
     ws = openpyxl.load_workbook(target)["Kesalahan"]
     header = [c.value for c in ws[1]]
     assert header == list(ISSUE_FIELDS)
-    rows = list(ws.iter_rows(min_row=2))
-    assert len(rows) == len(issues)
+    rows = list(ws.iter_rows(min_row=2, max_row=len(issues) + 1))
+    issues = sort_issues(issues)
+    assert ws.cell(len(issues) + 2, 1).value is None
     cell_col = header.index("cell")
     for row, issue in zip(rows, issues):
         assert row[header.index("rule")].value == issue.rule
@@ -125,8 +127,10 @@ def test_merged_cell_issue_goes_to_its_anchor_and_file_issue_only_to_the_list(so
     got = comments_of(wb[SHEET])
     assert "sumber-dana-missing" in got["K10"] and "K11" not in got
     assert wb[SHEET]["K10"].fill.fgColor.rgb.endswith(RED)
-    rows = list(wb["Kesalahan"].iter_rows(min_row=2, values_only=True))
-    assert [r[ISSUE_FIELDS.index("rule")] for r in rows] == [i.rule for i in issues]
+    rows = list(wb["Kesalahan"].iter_rows(min_row=2, max_row=len(issues) + 1, values_only=True))
+    # in reading order: the file's own issue first, then by sheet and row
+    assert [r[ISSUE_FIELDS.index("rule")] for r in rows] == \
+        ["table-not-found", "sumber-dana-missing", "lokasi-missing"]
 
 
 def test_unsupported_formats_give_a_notice(tmp_path):

@@ -15,7 +15,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -35,17 +34,20 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture
-def server():
+def server(tmp_path_factory):
     for module in ("starlette", "uvicorn", "multipart"):
         pytest.importorskip(module)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # the server's own temporary folder, so that other runs on this machine cannot interfere
+    tmp = tmp_path_factory.mktemp("server-tmp")
+    before = set(tmp.glob("renja-web-*"))
     proc = subprocess.Popen([sys.executable, "-m", "renja_xl", "web", "--port", str(port),
                              "--no-browser", "--jobs", "2"], cwd=ROOT,
+                            env={**os.environ, "TMPDIR": str(tmp)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/"
-    before = set(Path(tempfile.gettempdir()).glob("renja-web-*"))
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -56,7 +58,7 @@ def server():
                 proc.kill()
                 pytest.fail(f"server did not start: {proc.communicate()[1][-2000:]}")
             time.sleep(0.2)
-    assert set(Path(tempfile.gettempdir()).glob("renja-web-*")) - before   # its batch folder root
+    assert set(tmp.glob("renja-web-*")) - before   # its batch folder root
     yield url
     proc.send_signal(signal.SIGINT)
     try:
@@ -65,7 +67,7 @@ def server():
         proc.kill()
         pytest.fail("server did not stop on Ctrl+C")
     # the server's own temporary folder, with every upload, went with it
-    assert set(Path(tempfile.gettempdir()).glob("renja-web-*")) - before == set()
+    assert set(tmp.glob("renja-web-*")) - before == set()
 
 
 @pytest.fixture
@@ -147,7 +149,9 @@ def test_upload_samples_in_the_browser(server, browser):
     WebDriverWait(browser, 60).until(lambda d: target.exists())
     book = load_workbook(target)
     assert {"Ringkasan", "Rencana", "Kesalahan"} <= set(book.sheetnames)
-    assert [c.value for c in book["Ringkasan"]["A"][1:5]] == [p.name for p in samples]
+    column_a = [c.value for c in book["Ringkasan"]["A"]]
+    head = column_a.index("File")                          # the per-file table of Ringkasan
+    assert column_a[head + 1:head + 5] == [p.name for p in samples]
 
 
 DROP = """

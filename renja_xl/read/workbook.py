@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .guard import open_checked
 from .limits import Limits, ReadError, short
+from .quiet import quiet_stderr
 from .sniff import sniff
 
 __all__ = ["ReadError", "Limits", "Sheet", "sniff", "load_sheets"]
@@ -39,7 +40,8 @@ def load_sheets(path: str, limits: Limits = Limits()) -> list[Sheet]:
         fmt, scans = open_checked(path, limits)
     except OSError as exc:
         raise ReadError("file-unreadable", exc.strerror or str(exc)) from None
-    return _read_with_calamine(path, fmt, scans, limits)
+    with quiet_stderr():              # a Rust panic's text must not reach the terminal
+        return _read_with_calamine(path, fmt, scans, limits)
 
 
 # python-calamine picks its reader by the extension; a misnamed file is handed over as bytes

@@ -17,6 +17,14 @@ from .rules import CHILD_LEVEL, LEVEL_NAMES, RULES, template_fields
 
 __all__ = ["Issue", "TableInfo", "FileResult", "Report", "column_letter", "ISSUE_FIELDS"]
 
+MAX_ECHO = 80          # characters of a cell value repeated in a message
+# parameters that name the finding (column, year, level …); every other one is a value of
+# the row and differs from cell to cell of the same finding
+STRUCTURAL = frozenset({"field", "missing", "year", "year_n1", "level", "parent_level",
+                        "placed_level", "half", "half_en", "label", "how", "kind", "direction",
+                        "other_table", "plan_year", "prev_year", "child_name", "level_name",
+                        "level_title", "parent_name", "placed_name", "file"})
+
 ISSUE_FIELDS = ("file", "sheet", "row", "column", "cell", "table", "kode", "rule", "category",
                 "severity", "message", "value", "expected")
 
@@ -78,13 +86,28 @@ class Issue:
         return sheet
 
     def message(self, lang: str = "id") -> str:
+        """The rule's text with this cell's values (long values cut with "…")."""
+        return self._render(lang, keep_values=True)
+
+    def pattern(self, lang: str = "id") -> str:
+        """The message with every value from the row shown as "…": what all cells of one
+        finding share (see `report.grouping`)."""
+        return self._render(lang, keep_values=False)
+
+    def shape(self) -> tuple:
+        """The parameters that are part of the finding, not values of its row."""
+        return tuple(sorted((k, str(v)) for k, v in self.params.items() if k in STRUCTURAL))
+
+    def _render(self, lang: str, keep_values: bool) -> str:
         rule = RULES[self.rule]
         template = rule.en_text if lang == "en" else rule.id_text
         names = LEVEL_NAMES["en" if lang == "en" else "id"]
         ctx = {"value": _show(self.value), "expected": _show(self.expected),
                "kode": self.kode or "", "file": self.file}
         empty = "empty" if lang == "en" else "kosong"
-        ctx.update({k: empty if v is None else v for k, v in self.params.items()})
+        ctx.update({k: empty if v is None else _cut(v) for k, v in self.params.items()})
+        if not keep_values:
+            ctx = {k: v if k in STRUCTURAL else "…" for k, v in ctx.items()}
         for key in ("level", "parent_level", "placed_level"):
             if key in self.params:
                 prefix = key.removesuffix("level")
@@ -119,7 +142,15 @@ def _show(value) -> str:
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
         return f"{value:.6g}"
-    return str(value)
+    return _cut(str(value))
+
+
+def _cut(value):
+    """A long echoed cell cut to a readable length (one line, ending in "…")."""
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split()) if "\n" in value or "  " in value else value
+    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO - 1].rstrip() + "…"
 
 
 def _jsonable(value):
@@ -249,18 +280,29 @@ class Report:
         return pd.DataFrame([i.to_dict(lang) for i in self.issues], columns=list(ISSUE_FIELDS))
 
     def _repr_html_(self) -> str:
-        lang = self.lang
-        head = "".join(f"<th>{h}</th>" for h in ("file", "cell", "severity", "rule", "message"))
-        rows = []
-        for i in self.issues[:500]:
+        return self.to_html()
+
+    def to_html(self, lang: str | None = None, limit: int = 500, every: bool = False) -> str:
+        """An HTML table, one row per finding (`every`: per cell), errors first."""
+        from .grouping import group_issues, sort_issues
+        lang = lang or self.lang
+        if every:
+            rows = [(i.where, "", i.message(lang), i) for i in sort_issues(self.issues, self.files)]
+        else:
+            rows = [(f.cells(lang), f.label(lang), f.message(lang), f.first)
+                    for f in group_issues(self.issues, self.files)]
+        rows.sort(key=lambda row: row[3].severity != "error")
+        head = "".join(f"<th>{h}</th>" for h in ("file", "cell", "n", "severity", "rule", "message"))
+        body = []
+        for where, label, message, i in rows[:limit]:
             colour = "#fdd" if i.severity == "error" else "#ffc"
-            rows.append(
+            body.append(
                 f"<tr style='background:{colour}'><td>{html.escape(i.file)}</td>"
-                f"<td>{html.escape(i.where)}</td><td>{i.severity}</td><td>{i.rule}</td>"
-                f"<td>{html.escape(i.message(lang))}</td></tr>")
-        more = (f"<p>… {len(self.issues) - 500} lagi</p>" if len(self.issues) > 500 else "")
+                f"<td>{html.escape(where)}</td><td>{html.escape(label)}</td><td>{i.severity}</td>"
+                f"<td>{i.rule}</td><td style='text-align:left'>{html.escape(message)}</td></tr>")
+        more = (f"<p>… {len(rows) - limit} lagi</p>" if len(rows) > limit else "")
         summary = html.escape(self.summary_line(lang))
-        return f"<p>{summary}</p><table><tr>{head}</tr>{''.join(rows)}</table>{more}"
+        return f"<p>{summary}</p><table><tr>{head}</tr>{''.join(body)}</table>{more}"
 
     def __repr__(self) -> str:
         return f"<Report {self.summary_line('en')}>"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import LEVELS, PATTERNS, four_digit_form
+from ..read.codes import LEVELS, PATTERNS, four_digit_form, parent_code
 from ..report.issues import Issue
 
 __all__ = ["plan_schema", "validate_plan", "validate_plans", "FRAME_RULES"]
@@ -39,16 +39,67 @@ COLUMN_RULES = {
 FRAME_RULES = {
     "nama-missing": (lambda df: df["level"].isna() | ~_is_blank(df["nama"]), "nama"),
     "indikator-missing": (lambda df: df["level"].isna() | ~_is_blank(df["indikator"]), "indikator"),
-    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_target_text"]), "target"),
-    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | df["_pagu_unreadable"], "pagu"),
+    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(_private(df, "_target_text")), "target"),
+    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | _private(df, "_pagu_unreadable"),
+                     "pagu"),
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
-    "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(df["_sumber_dana_any"]), "sumber_dana"),
-    "sasaran-missing": (lambda df: ~df["_has_sasaran_col"] | df["level"].isna() | ~_is_blank(df["sasaran"]),
-                        "sasaran"),
+    "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(_private(df, "_sumber_dana_any")),
+                            "sumber_dana"),
+    "sasaran-missing": (lambda df: ~_private(df, "_has_sasaran_col") | df["level"].isna()
+                        | ~_is_blank(df["sasaran"]), "sasaran"),
     "lokasi-not-a-place": (lambda df: _is_blank(df["lokasi"]) | ~(
         (df["lokasi"] == df["indikator"]) |
         df["lokasi"].str.match(_INDICATOR_WORDS, case=False).fillna(False).astype(bool)), "lokasi"),
 }
+
+
+def _private(df, name: str):
+    """A helper column of `validate_plan`'s frame, or its stand-in computed from the public
+    columns of `read_renja`'s frame (so `plan_schema().validate(read_renja(path))` works)."""
+    if name in df:
+        return df[name]
+    return _PUBLIC[name](df)
+
+
+def _target_present(df):
+    """The target as written: its number, else its unit (a target like 'Tersedia')."""
+    return df["target"].where(df["target"].notna(), df.get("satuan"))
+
+
+def _sasaran_column(df):
+    """Whether the row's table has a Sasaran column: any sasaran filled in that table."""
+    keys = [k for k in ("file", "sheet") if k in df]
+    filled = df["sasaran"].notna() & (df["sasaran"] != "")
+    if not keys:
+        return filled | filled.any()
+    return filled.groupby([df[k] for k in keys]).transform("any").astype(bool)
+
+
+def _inherited_sumber_dana(df):
+    """The row's sumber dana, else its kegiatan's, else its program's (same file)."""
+    import pandas as pd
+    files = df["file"] if "file" in df else pd.Series("", index=df.index)
+    own = [None if _blank(v) else v for v in df["sumber_dana"]]
+    by_code: dict = {}
+    for file, kode, value in zip(files, df["kode"], own):
+        by_code.setdefault((file, kode), value)
+    found = []
+    for file, kode, value in zip(files, df["kode"], own):
+        while value is None and isinstance(kode, str) and kode:
+            kode = parent_code(kode)
+            value = by_code.get((file, kode))
+        found.append(value)
+    return pd.Series(found, index=df.index, dtype=object)
+
+
+def _blank(value) -> bool:
+    return value is None or value != value or value == ""
+
+
+_PUBLIC = {"_target_text": _target_present,
+           "_pagu_unreadable": lambda df: df["pagu"].isna() & False,
+           "_sumber_dana_any": _inherited_sumber_dana,
+           "_has_sasaran_col": _sasaran_column}
 # pandera's own check names, for the failures of column properties
 _BUILTIN = {("kode", "not_nullable"): "kode-missing"}
 _FIELD = {"kode-missing": "kode", "kode-invalid": "kode", "kode-sub-2digit": "kode_sub",

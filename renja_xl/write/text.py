@@ -1,6 +1,7 @@
 """The readable summary of a `Report` (the default output of `check`)."""
 from __future__ import annotations
 
+from ..report.grouping import group_issues, rule_counts, sort_issues
 from ..report.issues import Report
 from ..tables.defs import table_defs
 
@@ -11,18 +12,22 @@ WORDS = {
            "skipped": "dilewati", "counts": "{e} kesalahan, {w} peringatan",
            "kec": "Kecamatan {name}", "nokec": "kecamatan tidak diketahui",
            "total": "Jumlah: {files} file ({ok} valid, {invalid} tidak valid, {unreadable} tidak terbaca), {e} kesalahan, {w} peringatan",
-           "more": "… dan {n} lagi (lihat --format json)"},
+           "more": "… dan {n} lagi (lihat --format json)",
+           "rules": "Jumlah per aturan (sel):", "all": "setiap sel: --semua"},
     "en": {"ok": "VALID", "invalid": "INVALID", "unreadable": "UNREADABLE",
            "error": "ERROR", "warning": "WARNING", "table": "Table {title} on sheet '{sheet}' rows {first}–{last}",
            "levels": "{program} program, {kegiatan} kegiatan, {sub_kegiatan} sub kegiatan",
            "skipped": "skipped", "counts": "{e} error(s), {w} warning(s)",
            "kec": "Kecamatan {name}", "nokec": "kecamatan unknown",
            "total": "Total: {files} file(s) ({ok} valid, {invalid} invalid, {unreadable} unreadable), {e} error(s), {w} warning(s)",
-           "more": "… and {n} more (see --format json)"},
+           "more": "… and {n} more (see --format json)",
+           "rules": "Count per rule (cells):", "all": "every cell: --semua"},
 }
 
 
-def render_text(report: Report, lang: str = "id", limit: int = 200) -> str:
+def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool = False) -> str:
+    """Per file: its tables, then one line per finding (`every`: one line per cell), errors
+    first; at the end the totals and the count per rule."""
     words = WORDS["en" if lang == "en" else "id"]
     by_file: dict[str, list] = {}
     for issue in report.issues:
@@ -43,16 +48,32 @@ def render_text(report: Report, lang: str = "id", limit: int = 200) -> str:
                 skipped = ", ".join(f"{n} {kind}" for kind, n in table.skipped.items())
                 lines.append(f"   ({words['skipped']}: {skipped})")
         lines.append("   " + words["counts"].format(e=result.errors, w=result.warnings))
-        issues = sorted(by_file.get(result.file, []), key=lambda i: i.severity != "error")
-        for issue in issues[:limit]:
-            where = issue.where or "-"
-            lines.append(f"   {words[issue.severity]:<10} {where:<22} {issue.message(lang)} [{issue.rule}]")
-        if len(issues) > limit:
-            lines.append("   " + words["more"].format(n=len(issues) - limit))
+        lines += _issue_lines(by_file.get(result.file, []), report, words, lang, limit, every)
         lines.append("")
     statuses = [f.status for f in report.files]
     lines.append(words["total"].format(files=len(report.files), ok=statuses.count("ok"),
                                        invalid=statuses.count("invalid"),
                                        unreadable=statuses.count("unreadable"),
                                        e=len(report.errors), w=len(report.warnings)))
+    counts = rule_counts(report.issues)
+    if counts:
+        lines.append(words["rules"])
+        lines += [f"  {n:>6}  {words[severity]:<10} {rule}" for rule, severity, n in counts]
     return "\n".join(lines)
+
+
+def _issue_lines(issues, report: Report, words, lang, limit: int, every: bool) -> list[str]:
+    if every:
+        items = [(i.where or "-", "", i.message(lang), i)
+                 for i in sort_issues(issues, report.files)]
+    else:
+        items = [(f.cells(lang) or "-", f.label(lang), f.message(lang), f.first)
+                 for f in group_issues(issues, report.files)]
+    items.sort(key=lambda item: item[3].severity != "error")
+    lines = []
+    for where, label, message, issue in items[:limit]:
+        where = f"{where} {label}" if label else where
+        lines.append(f"   {words[issue.severity]:<10} {where:<22} {message} [{issue.rule}]")
+    if len(items) > limit:
+        lines.append("   " + words["more"].format(n=len(items) - limit))
+    return lines

@@ -1,24 +1,27 @@
 """Writing the consolidated workbook (xlsxwriter).
 
-Sheets, in order: `Ringkasan` (one row per file, then the program totals per kecamatan),
-`Rencana` (every normalised plan row; `Rencana (2)` … when a sheet is full), `Kesalahan`
-(every issue, linked to its `Rencana` row), then any extra tables (sheet name -> DataFrame).
-Row 1 of every table holds the contract column names; the Indonesian captions are the
-header cells' comments. Text from submissions is always written as text, never as a
+Sheets, in order: `Ringkasan` (for people: options, one row per file, counts per rule, the
+program totals per kecamatan; `summary.py`), `Rencana` (every normalised plan row;
+`Rencana (2)` … when a sheet is full), `Kesalahan` (every issue in reading order, each
+linked), `Temuan` (one row per finding), then any extra tables (sheet name -> DataFrame).
+Row 1 of every data sheet holds the contract column names; the Indonesian captions are the
+header cells' comments. Every sheet prints landscape, one page wide, header row repeated. Text from submissions is always written as text, never as a
 formula or a link. The same inputs give the same bytes (fixed properties, stable order).
 """
 from __future__ import annotations
 
 import math
 import os
-import tempfile
-from contextlib import contextmanager, suppress
 from datetime import datetime
 
 from ..report.issues import ISSUE_FIELDS, Issue, Report
+from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
+from .captions import CAPTIONS, WIDTHS
+from .atomic import atomic_path
+from .own import OUTPUT_PROPERTY, OUTPUT_VALUE
 
-__all__ = ["write_consolidated", "atomic_path", "sheet_names", "file_reasons", "issue_field",
+__all__ = ["write_consolidated", "money_rule", "atomic_path", "sheet_names", "file_reasons", "issue_field",
            "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]
 
 MAX_SHEET_ROWS = 1_048_576           # Excel's rows per sheet, header included
@@ -33,71 +36,19 @@ PROPERTIES = {"title": "Gabungan Renja Kecamatan", "author": "renja_xl",
               "company": "", "comments": "Dibuat oleh renja_xl",
               "created": datetime(2000, 1, 1)}
 FILLS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
-STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 MONEY = "#,##0"
+YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
+LANG = ["id"]                        # the language of the workbook being written
+WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "message",
+               "sumber_dana", "rule", "value", "expected", "kecamatan", "table", "judul",
+               "baris", "kolom", "usulan", "masalah", "tujuan", "desa"}
 MONEY_FIELDS = {"pagu", "pagu_n1"}
 INT_FIELDS = {"row", "rows", "errors", "warnings"}
 
-CAPTIONS = {
-    "file": "Nama file kiriman", "kecamatan": "Kecamatan", "sheet": "Sheet di file asal",
-    "row": "Nomor baris di file asal", "kode": "Kode program/kegiatan/sub kegiatan",
-    "level": "Tingkat: program, kegiatan atau sub_kegiatan", "parent_kode": "Kode induk",
-    "nama": "Nama program/kegiatan/sub kegiatan", "sasaran": "Sasaran",
-    "indikator": "Indikator kinerja", "lokasi": "Lokasi",
-    "target": "Target capaian kinerja tahun n (angka)", "satuan": "Satuan target tahun n",
-    "pagu": "Kebutuhan dana/pagu indikatif tahun n (rupiah)", "sumber_dana": "Sumber dana",
-    "target_n1": "Target prakiraan maju tahun n+1 (angka)",
-    "satuan_n1": "Satuan target tahun n+1",
-    "pagu_n1": "Pagu indikatif prakiraan maju tahun n+1 (rupiah)", "catatan": "Catatan penting",
-    "column": "Kolom di file asal", "cell": "Sel di file asal; tautan ke barisnya di sheet Rencana",
-    "table": "Tabel", "rule": "Kode aturan (daftar: python -m renja_xl rules)",
-    "category": "Kategori aturan", "severity": "error = kesalahan, warning = peringatan",
-    "message": "Pesan", "value": "Nilai yang tertulis", "expected": "Nilai yang seharusnya",
-    "status": "ok = valid, invalid = ada kesalahan, unreadable = file tidak terbaca",
-    "rows": "Jumlah baris rencana yang terbaca",
-    "errors": "Jumlah kesalahan", "warnings": "Jumlah peringatan",
-}
-CAPTIONS_SUMMARY = {"pagu": "Jumlah pagu program tahun n (rupiah)",
-                    "pagu_n1": "Jumlah pagu program tahun n+1 (rupiah)"}
-WIDTHS = {"file": 32, "kecamatan": 16, "sheet": 12, "row": 7, "kode": 18, "level": 12,
-          "parent_kode": 14, "nama": 50, "sasaran": 30, "indikator": 40, "lokasi": 20,
-          "target": 9, "satuan": 12, "pagu": 17, "sumber_dana": 12, "target_n1": 9,
-          "satuan_n1": 12, "pagu_n1": 17, "catatan": 24, "column": 7, "cell": 8,
-          "table": 10, "rule": 24, "category": 12, "severity": 9, "message": 80,
-          "value": 18, "expected": 18, "status": 11, "rows": 7, "errors": 8, "warnings": 10}
-WORDS = {"id": {"totals": "Total pagu per program (tahun n, rupiah)", "total": "JUMLAH",
-                "jumlah": "jumlah"},
-         "en": {"totals": "Total pagu per program (year n, rupiah)", "total": "TOTAL",
-                "jumlah": "total"}}
 
 
 # -- files -------------------------------------------------------------------------------------
-@contextmanager
-def atomic_path(path):
-    """A temporary path beside `path`, moved onto it only when the block succeeds.
-
-    The temporary name starts with `~$` (like Office lock files) so a folder scan skips it.
-    """
-    path = os.path.abspath(os.fspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="~$" + os.path.basename(path) + ".", suffix=".tmp",
-                               dir=os.path.dirname(path))
-    os.close(fd)
-    try:
-        yield tmp
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _file_mode(path: str) -> int:
-    if os.path.exists(path):
-        return os.stat(path).st_mode & 0o777
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+# atomic_path: written beside the target, renamed onto it when whole (see write/atomic.py)
 
 
 def sheet_names(base: str, rows: int) -> list[str]:
@@ -119,10 +70,10 @@ class _Formats:
         self.workbook = workbook
         self.cache: dict = {}
 
-    def get(self, num_format=None, fill=None, bold=False, link=False):
-        key = (num_format, fill, bold, link)
+    def get(self, num_format=None, fill=None, bold=False, link=False, wrap=False, size=None):
+        key = (num_format, fill, bold, link, wrap, size)
         if key not in self.cache:
-            props = {}
+            props = {"valign": "top"}
             if num_format:
                 props["num_format"] = num_format
             if fill:
@@ -131,20 +82,25 @@ class _Formats:
                 props["bold"] = True
             if link:
                 props.update(font_color="blue", underline=1)
-            self.cache[key] = self.workbook.add_format(props) if props else None
+            if wrap:
+                props["text_wrap"] = True
+            if size:
+                props["font_size"] = size
+            self.cache[key] = self.workbook.add_format(props)
         return self.cache[key]
 
     def header(self):
-        return self.get(fill="#D9E1F2", bold=True)
+        return self.get(fill="#D9E1F2", bold=True, wrap=True)
 
 
 def _put(ws, r: int, c: int, value, fmt=None) -> None:
-    """One cell: numbers as numbers, everything else as plain text, None as blank."""
+    """One cell: numbers as numbers, True/False as words, everything else as plain text,
+    None as blank."""
     if _missing(value):
         if fmt is not None:
             ws.write_blank(r, c, None, fmt)
-    elif isinstance(value, bool):
-        ws.write_string(r, c, str(value), fmt)
+    elif isinstance(value, bool) or type(value).__name__ == "bool_":
+        ws.write_string(r, c, YES_NO[LANG[0]][not bool(value)], fmt)
     elif isinstance(value, (int, float)):
         ws.write_number(r, c, value, fmt)
     elif hasattr(value, "item") and not isinstance(value, str):       # numpy scalar
@@ -173,12 +129,41 @@ def _header(ws, formats: _Formats, columns, captions=None, row: int = 0) -> None
         caption = (captions or {}).get(name, CAPTIONS.get(name))
         if caption:
             ws.write_comment(row, c, caption, {"author": "renja_xl"})
-        ws.set_column(c, c, WIDTHS.get(name, 14))
+        width = WIDTHS.get("kode_issue" if name == "kode" and columns is ISSUE_FIELDS else name)
+        ws.set_column(c, c, width or max(11, min(len(str(name)) + 2, 18)))
 
 
 def _finish(ws, last_row: int, columns) -> None:
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(last_row, 0), len(columns) - 1)
+    ws.repeat_rows(0)
+
+
+def print_setup(ws) -> None:
+    """Landscape A4, all columns on one page wide, page numbers, gridlines printed."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_footer("&L&A&RHalaman &P / &N")
+    ws.hide_gridlines(0)
+
+
+def row_height(texts) -> float | None:
+    """Points for a row whose wrapped cells hold `texts` ((text, column width) pairs)."""
+    lines = 1
+    for text, width in texts:
+        if text:
+            per_line = max(4, width - 1)
+            lines = max(lines, sum(-(-len(part) // per_line) or 1
+                                   for part in str(text).split("\n")))
+    return None if lines == 1 else min(409.0, 15.0 * lines)
+
+
+def money_rule(rule: str) -> bool:
+    """The rule's `value`/`expected` are rupiah (budget rules, pagu rules)."""
+    found = RULES.get(rule)
+    return bool(found) and (found.category == "budget" or "pagu" in rule)
 
 
 def _num_format(name) -> str | None:
@@ -189,54 +174,48 @@ def _num_format(name) -> str | None:
 
 # -- the workbook ------------------------------------------------------------------------------
 def write_consolidated(path, report: Report, records: list[dict], summary, program_totals,
-                       *, lang: str = "id", extra_sheets: dict | None = None) -> str:
+                       *, lang: str = "id", extra_sheets: dict | None = None,
+                       options: dict | None = None, notices: list | None = None) -> str:
     """Write the consolidated workbook to `path` (atomically); returns the path.
 
     `records` are the plan rows (dicts with PLAN_FIELDS) in output order; `summary` and
     `program_totals` the DataFrames of `consolidate`; `extra_sheets` maps a sheet name to a
-    DataFrame written as a plain table after `Kesalahan`.
+    DataFrame written as a plain table after `Temuan`; `options` (caption -> value) and
+    `notices` (lines) are shown in `Ringkasan`.
     """
     import xlsxwriter
+    from .summary import write_findings, write_summary
     big = len(records) > CONSTANT_MEMORY_ROWS or len(report.issues) > CONSTANT_MEMORY_ROWS
-    options = dict(WORKBOOK_OPTIONS, constant_memory=big, use_zip64=big)
+    options_ = dict(WORKBOOK_OPTIONS, constant_memory=big, use_zip64=big)
+    LANG[0] = "en" if lang == "en" else "id"
     with atomic_path(path) as tmp:
-        workbook = xlsxwriter.Workbook(tmp, options)
+        workbook = xlsxwriter.Workbook(tmp, options_)
         try:
             workbook.set_properties(PROPERTIES)
+            workbook.set_custom_property(OUTPUT_PROPERTY, OUTPUT_VALUE)   # see write/own.py
             formats = _Formats(workbook)
-            words = WORDS["en" if lang == "en" else "id"]
-            _write_summary(workbook.add_worksheet("Ringkasan"), formats, report, summary,
-                           program_totals, words)
+            summary_ws = workbook.add_worksheet("Ringkasan")
+            file_rows = write_summary(summary_ws, formats, _put, report, summary,
+                                      program_totals, lang=lang, options=options,
+                                      notices=notices or [], reasons=file_reasons(report, lang),
+                                      max_cols=MAX_SHEET_COLS)
             located = _write_plan(workbook, formats, report, records, lang)
             issue_sheets = sheet_names("Kesalahan", len(report.issues))
             extra = list((extra_sheets or {}).items())
             for name, frame in extra:             # the links below need their rows first
                 for key, place in _frame_places(name, frame).items():
                     located.setdefault(key, place)
-            _write_issues(workbook, formats, report, located, lang, issue_sheets)
+            issue_rows = _write_issues(workbook, formats, report, located, lang, issue_sheets,
+                                       file_rows)
+            write_findings(workbook.add_worksheet("Temuan"), formats, report, issue_rows,
+                           lang=lang)
             for name, frame in extra:
                 _write_frame(workbook, formats, name, frame)
+            for ws in workbook.worksheets():
+                print_setup(ws)
         finally:
             workbook.close()
     return os.fspath(path)
-
-
-def _write_summary(ws, formats, report: Report, summary, program_totals, words) -> None:
-    columns = list(SUMMARY_FIELDS)
-    _header(ws, formats, columns, CAPTIONS_SUMMARY)
-    reasons = file_reasons(report)
-    r = 0
-    for r, row in enumerate(summary[columns].itertuples(index=False), start=1):
-        for c, (name, value) in enumerate(zip(columns, row)):
-            fmt = formats.get(MONEY) if name in MONEY_FIELDS else None
-            if name == "status":
-                fmt = formats.get(fill=STATUS_FILLS.get(value))
-            _put(ws, r, c, value, fmt)
-            if name == "status" and reasons.get(row[0]):
-                ws.write_comment(r, c, reasons[row[0]][:MAX_COMMENT], {"author": "renja_xl"})
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, r, len(columns) - 1)
-    _write_program_totals(ws, formats, program_totals, r + 3, words)
 
 
 def file_reasons(report: Report, lang: str | None = None) -> dict[str, str]:
@@ -249,34 +228,6 @@ def file_reasons(report: Report, lang: str | None = None) -> dict[str, str]:
     return reasons
 
 
-def _write_program_totals(ws, formats, totals, top: int, words) -> None:
-    """kode × kecamatan blocks; more kecamatan than a sheet has columns continue in
-    another block below (same kode rows, same `jumlah`)."""
-    bold, money = formats.get(bold=True), formats.get(MONEY)
-    money_bold = formats.get(MONEY, bold=True)
-    labels = [c for c in totals.columns if c not in ("kode", "nama", "jumlah")]
-    per_block = MAX_SHEET_COLS - 3
-    chunks = [labels[i:i + per_block] for i in range(0, len(labels), per_block)] or [[]]
-    for chunk in chunks:
-        columns = ["kode", "nama", *chunk, "jumlah"]
-        ws.write_string(top, 0, words["totals"], bold)
-        head = top + 1
-        for c, name in enumerate(columns):
-            ws.write_string(head, c, words["jumlah"] if name == "jumlah" else str(name),
-                            formats.header())
-            if c >= 2:              # money columns under the narrow summary columns
-                above = WIDTHS.get(SUMMARY_FIELDS[c]) if c < len(SUMMARY_FIELDS) else 0
-                ws.set_column(c, c, max(above or 0, 17, min(len(str(name)) + 2, 40)))
-        r = head
-        for r, row in enumerate(totals[columns].itertuples(index=False), start=head + 1):
-            for c, value in enumerate(row):
-                _put(ws, r, c, value, money if c >= 2 else None)
-        ws.write_string(r + 1, 0, words["total"], bold)
-        for c, name in enumerate(columns[2:], start=2):
-            _put(ws, r + 1, c, float(totals[name].sum(skipna=True)), money_bold)
-        top = r + 4
-
-
 def _write_plan(workbook, formats, report: Report, records, lang) -> dict:
     """The `Rencana` sheet(s); returns (file, sheet, row) -> (sheet name, Excel row)."""
     marks = _cell_marks(report, records)
@@ -284,18 +235,22 @@ def _write_plan(workbook, formats, report: Report, records, lang) -> dict:
     sheets = [workbook.add_worksheet(name) for name in names]
     for ws in sheets:
         _header(ws, formats, PLAN_FIELDS)
-    kinds = [(_num_format(name), name) for name in PLAN_FIELDS]
+    kinds = [(_num_format(name), name, name in WRAP_FIELDS) for name in PLAN_FIELDS]
+    wrapped = [(name, WIDTHS.get(name, 14)) for name in PLAN_FIELDS if name in WRAP_FIELDS]
     located: dict[tuple, tuple[str, int]] = {}
     last = [0] * len(sheets)
     for index, record in enumerate(records):
         k, r = _place(index)
         ws, last[k] = sheets[k], r
         located.setdefault((record["file"], record["sheet"], record["row"]), (names[k], r + 1))
+        height = row_height((record.get(name), width) for name, width in wrapped)
+        if height:
+            ws.set_row(r, height)
         cell_marks = marks.get(index, {})
-        for c, (num_format, name) in enumerate(kinds):
+        for c, (num_format, name, wrap) in enumerate(kinds):
             found = cell_marks.get(name)
             fill = FILLS[_worst(found)] if found else None
-            _put(ws, r, c, record.get(name), formats.get(num_format, fill))
+            _put(ws, r, c, record.get(name), formats.get(num_format, fill, wrap=wrap))
             if found:
                 ws.write_comment(r, c, _comment(found, lang), {"author": "renja_xl"})
     for ws, r in zip(sheets, last):
@@ -363,44 +318,76 @@ def _frame_places(name: str, frame) -> dict:
 
 
 def _write_issues(workbook, formats, report: Report, located: dict, lang: str,
-                  names: list[str]) -> None:
-    issues = report.issues
+                  names: list[str], file_rows: dict) -> dict:
+    """`Kesalahan`: every issue in reading order, each linked (to its row in `Rencana` or
+    its table's sheet, else to its file's first row there, else to its file in
+    `Ringkasan`). Returns id(issue) -> its `'Kesalahan'!A<row>` (for `Temuan`)."""
+    from ..report.grouping import sort_issues
+    issues = sort_issues(report.issues, report.files)
     sheets = [workbook.add_worksheet(name) for name in names]
     for ws in sheets:
         _header(ws, formats, ISSUE_FIELDS)
-    cell_col, sev_col = ISSUE_FIELDS.index("cell"), ISSUE_FIELDS.index("severity")
+    col = {name: c for c, name in enumerate(ISSUE_FIELDS)}
+    by_file: dict = {}
+    for (file, sheet, _), place in sorted(located.items(), key=lambda kv: kv[1][1]):
+        by_file.setdefault((file, sheet), place)
     links, last = [0] * len(sheets), [0] * len(sheets)
-    link_fmt = formats.get(link=True)
+    link_fmt, rows = formats.get(link=True, wrap=True), {}
+    plain, wrap = formats.get(), formats.get(wrap=True)
     for index, issue in enumerate(issues):
         k, r = _place(index)
         ws, last[k] = sheets[k], r
+        rows[id(issue)] = f"'{names[k]}'!A{r + 1}"
         data = issue.to_dict(lang)
+        money = money_rule(issue.rule)
+        height = row_height((data[n], WIDTHS[n]) for n in ("message", "file", "value", "expected"))
+        if height:
+            ws.set_row(r, height)
         for c, name in enumerate(ISSUE_FIELDS):
             value = data[name]
             if isinstance(value, list):
                 value = ", ".join(map(str, value))
-            _put(ws, r, c, value, formats.get(fill=FILLS.get(value)) if c == sev_col else None)
-        target = located.get((issue.file, issue.sheet, issue.row))
-        if target and data["cell"] and links[k] < MAX_LINKS:
-            sheet, row = target
-            ws.write_url(r, cell_col, f"internal:'{sheet}'!A{row}", link_fmt, data["cell"])
+            fmt = wrap if name in WRAP_FIELDS else plain
+            if name == "severity":
+                fmt = formats.get(fill=FILLS.get(value))
+            elif name in ("value", "expected") and money and isinstance(value, (int, float)):
+                fmt = formats.get(MONEY)
+            _put(ws, r, c, value, fmt)
+        target = (located.get((issue.file, issue.sheet, issue.row))
+                  or by_file.get((issue.file, issue.sheet)))
+        url = f"internal:'{target[0]}'!A{target[1]}" if target else None
+        if url is None and issue.file in file_rows:
+            url = f"internal:'Ringkasan'!A{file_rows[issue.file]}"
+        if url and links[k] < MAX_LINKS:
+            where = "cell" if data["cell"] else "file"
+            ws.write_url(r, col[where], url, link_fmt, data[where])
             links[k] += 1
     for ws, r in zip(sheets, last):
         _finish(ws, r, ISSUE_FIELDS)
+    return rows
 
 
 def _write_frame(workbook, formats, name: str, frame) -> None:
-    """An extra table: header row, typed cells, money columns `#,##0`, split when full."""
+    """An extra table: header row, typed cells, money columns `#,##0`, long text wrapped,
+    True/False as words, split when full."""
     columns = [str(c) for c in frame.columns]
     names = sheet_names(name, len(frame))
     sheets = [workbook.add_worksheet(n) for n in names]
     for ws in sheets:
         _header(ws, formats, columns)
-    fmts = [formats.get(_num_format(c)) for c in columns]
+    fmts = [formats.get(_num_format(c) or (MONEY if c == "nilai" else None),
+                        wrap=c in WRAP_FIELDS or c.endswith(("_rkpd", "_analisis")) and
+                        not c.startswith(("pagu", "target")))
+            for c in columns]
+    wrapped = [(c, columns[c], WIDTHS.get(columns[c], 14)) for c in range(len(columns))
+               if columns[c] in WRAP_FIELDS]
     last = [0] * len(sheets)
     for index, row in enumerate(frame.itertuples(index=False)):
         k, r = _place(index)
         last[k] = r
+        height = row_height((row[c], width) for c, _, width in wrapped)
+        if height:
+            sheets[k].set_row(r, height)
         for c, value in enumerate(row):
             _put(sheets[k], r, c, value, fmts[c])
     for ws, r in zip(sheets, last):

@@ -1,0 +1,33 @@
+"""The Indonesian captions of the contract columns (header notes) and the printable column
+widths, shared by the consolidated workbook and the feedback copies."""
+from __future__ import annotations
+
+__all__ = ["CAPTIONS", "WIDTHS"]
+
+CAPTIONS = {
+    "file": "Nama file kiriman", "kecamatan": "Kecamatan", "sheet": "Sheet di file asal",
+    "row": "Nomor baris di file asal", "kode": "Kode program/kegiatan/sub kegiatan",
+    "level": "Tingkat: program, kegiatan atau sub_kegiatan", "parent_kode": "Kode induk",
+    "nama": "Nama program/kegiatan/sub kegiatan", "sasaran": "Sasaran",
+    "indikator": "Indikator kinerja", "lokasi": "Lokasi",
+    "target": "Target capaian kinerja tahun n (angka)", "satuan": "Satuan target tahun n",
+    "pagu": "Kebutuhan dana/pagu indikatif tahun n (rupiah)", "sumber_dana": "Sumber dana",
+    "target_n1": "Target prakiraan maju tahun n+1 (angka)",
+    "satuan_n1": "Satuan target tahun n+1",
+    "pagu_n1": "Pagu indikatif prakiraan maju tahun n+1 (rupiah)", "catatan": "Catatan penting",
+    "column": "Kolom di file asal", "cell": "Sel di file asal; tautan ke barisnya di sheet Rencana",
+    "table": "Tabel", "rule": "Kode aturan (daftar: python -m renja_xl rules)",
+    "category": "Kategori aturan", "severity": "error = kesalahan, warning = peringatan",
+    "message": "Pesan", "value": "Nilai yang tertulis", "expected": "Nilai yang seharusnya",
+    "status": "ok = valid, invalid = ada kesalahan, unreadable = file tidak terbaca",
+    "rows": "Jumlah baris rencana yang terbaca",
+    "errors": "Jumlah kesalahan", "warnings": "Jumlah peringatan",
+}
+WIDTHS = {"file": 30, "kecamatan": 14, "sheet": 11, "row": 6, "kode": 17, "level": 11,
+          "parent_kode": 14, "nama": 40, "sasaran": 26, "indikator": 32, "lokasi": 16,
+          "target": 8, "satuan": 10, "pagu": 15, "sumber_dana": 11, "target_n1": 8,
+          "satuan_n1": 10, "pagu_n1": 15, "catatan": 20, "column": 7, "cell": 7,
+          "table": 11, "kode_issue": 16, "rule": 20, "category": 11, "severity": 9,
+          "message": 64, "value": 16, "expected": 16, "status": 11, "rows": 7, "errors": 8,
+          "warnings": 10, "judul": 30, "baris": 20, "kolom": 20, "usulan": 40,
+          "masalah": 30, "tujuan": 30, "desa": 14}

@@ -1,0 +1,209 @@
+"""The human sheets of the consolidated workbook: `Ringkasan` and `Temuan`.
+
+`Ringkasan` reads top to bottom: a title and the totals, the options used (a dict, so a new
+option is one more line), one row per file (statuses valid / tidak valid / tidak terbaca),
+the count per rule, the program pagu per kecamatan and the notices about the annotated
+copies. Captions are Indonesian (`--lang en`: English); the data sheets keep the contract
+column names. `Temuan` lists one row per finding (`report.grouping`), linked to its first
+row in `Kesalahan`.
+"""
+from __future__ import annotations
+
+from ..report.grouping import group_issues, rule_counts
+
+__all__ = ["write_summary", "write_findings", "SUMMARY_WORDS"]
+
+SUMMARY_WORDS = {
+    "id": {"title": "Ringkasan Gabungan Renja",
+           "totals_line": "{files} file: {ok} valid, {invalid} tidak valid, {unreadable} tidak "
+                          "terbaca — {e} kesalahan, {w} peringatan",
+           "options": "Opsi pemeriksaan", "files": "Per file",
+           "columns": ["File", "Kecamatan", "Status", "Baris rencana", "Pagu tahun n (Rp)",
+                       "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan"],
+           "status": {"ok": "valid", "invalid": "tidak valid", "unreadable": "tidak terbaca"},
+           "rules": "Jumlah temuan per aturan",
+           "rule_columns": ["Aturan", "Contoh pesan", "Tingkat", "Jumlah sel"],
+           "severity": {"error": "kesalahan", "warning": "peringatan"},
+           "pivot": "Total pagu per program (tahun n, rupiah)", "total": "JUMLAH",
+           "jumlah": "jumlah", "notes": "Catatan salinan bertanda",
+           "none": "Tidak ada kesalahan maupun peringatan.",
+           "findings": ["File", "Sheet", "Sel", "Jumlah sel", "Tingkat", "Aturan", "Temuan"],
+           "yes": "ya", "no": "tidak"},
+    "en": {"title": "Consolidated Renja summary",
+           "totals_line": "{files} file(s): {ok} valid, {invalid} invalid, {unreadable} "
+                          "unreadable — {e} error(s), {w} warning(s)",
+           "options": "Options used", "files": "Per file",
+           "columns": ["File", "Kecamatan", "Status", "Plan rows", "Pagu year n (Rp)",
+                       "Pagu year n+1 (Rp)", "Errors", "Warnings"],
+           "status": {"ok": "valid", "invalid": "invalid", "unreadable": "unreadable"},
+           "rules": "Findings per rule",
+           "rule_columns": ["Rule", "Example message", "Severity", "Cells"],
+           "severity": {"error": "error", "warning": "warning"},
+           "pivot": "Total pagu per program (year n, rupiah)", "total": "TOTAL",
+           "jumlah": "total", "notes": "Notes on the annotated copies",
+           "none": "No errors or warnings.",
+           "findings": ["File", "Sheet", "Cells", "Cells (n)", "Severity", "Rule", "Finding"],
+           "yes": "yes", "no": "no"},
+}
+MONEY = "#,##0"
+STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
+
+
+def _words(lang: str) -> dict:
+    return SUMMARY_WORDS["en" if lang == "en" else "id"]
+
+
+def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
+                  options: dict | None, notices: list, reasons: dict,
+                  max_cols: int = 16_384) -> dict[str, int]:
+    """Fill `Ringkasan`; returns file -> its 1-based row (for links from `Kesalahan`)."""
+    words = _words(lang)
+    statuses = [f.status for f in report.files]
+    ws.write_string(0, 0, words["title"], fmt.get(bold=True, size=14))
+    ws.write_string(1, 0, words["totals_line"].format(
+        files=len(report.files), ok=statuses.count("ok"), invalid=statuses.count("invalid"),
+        unreadable=statuses.count("unreadable"), e=len(report.errors), w=len(report.warnings)))
+    r = 3
+    if options:
+        ws.write_string(r, 0, words["options"], fmt.get(bold=True))
+        for r, (key, value) in enumerate(options.items(), start=r + 1):
+            ws.write_string(r, 0, str(key))
+            put(ws, r, 1, value, fmt.get(wrap=True))
+        r += 2
+    ws.write_string(r, 0, words["files"], fmt.get(bold=True))
+    head = r + 1
+    rows = _file_table(ws, fmt, put, summary, head, words, reasons)
+    last = head + len(summary)
+    ws.autofilter(head, 0, last, len(words["columns"]) - 1)
+    r = _rule_table(ws, fmt, report, last + 3, words, lang)
+    r = _program_totals(ws, fmt, put, program_totals, r + 2, words, max_cols)
+    if notices:
+        ws.write_string(r + 2, 0, words["notes"], fmt.get(bold=True))
+        for k, text in enumerate(notices, start=r + 3):
+            ws.merge_range(k, 0, k, 5, str(text), fmt.get(wrap=True))
+            ws.set_row(k, 15 * max(1, -(-len(str(text)) // 110)))
+    _widths(ws, summary, program_totals)
+    ws.repeat_rows(head)
+    return rows
+
+
+def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
+    ws.set_row(head, 30)
+    for c, caption in enumerate(words["columns"]):
+        ws.write_string(head, c, caption, fmt.header())
+    rows: dict[str, int] = {}
+    names = ["file", "kecamatan", "status", "rows", "pagu", "pagu_n1", "errors", "warnings"]
+    for r, record in enumerate(summary[names].itertuples(index=False), start=head + 1):
+        rows.setdefault(record[0], r + 1)
+        if len(str(record[0])) > 44:
+            ws.set_row(r, 15 * -(-len(str(record[0])) // 44))
+        for c, (name, value) in enumerate(zip(names, record)):
+            style = fmt.get(MONEY) if name in ("pagu", "pagu_n1") else fmt.get(wrap=True)
+            if name == "status":
+                style = fmt.get(fill=STATUS_FILLS.get(value), wrap=True)
+                value = words["status"].get(value, value)
+            put(ws, r, c, value, style)
+            if name == "status" and reasons.get(record[0]):
+                ws.write_comment(r, c, reasons[record[0]][:4000], {"author": "renja_xl"})
+    return rows
+
+
+def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
+    counts = rule_counts(report.issues)
+    examples: dict = {}
+    for issue in report.issues:
+        examples.setdefault((issue.rule, issue.severity), issue)
+    ws.write_string(top, 0, words["rules"], fmt.get(bold=True))
+    if not counts:
+        ws.write_string(top + 1, 0, words["none"])
+        return top + 1
+    ws.set_row(top + 1, 30)
+    for c, caption in enumerate(words["rule_columns"]):
+        ws.write_string(top + 1, c, caption, fmt.header())
+    r = top + 1
+    for r, (rule, severity, n) in enumerate(counts, start=top + 2):
+        example = examples[(rule, severity)].message(lang)
+        ws.set_row(r, 15 * max(1, -(-len(example) // 58)))
+        ws.write_string(r, 0, rule, fmt.get(wrap=True))
+        ws.write_string(r, 1, example, fmt.get(wrap=True))
+        ws.write_string(r, 2, words["severity"][severity],
+                        fmt.get(fill="#FFC7CE" if severity == "error" else "#FFEB9C"))
+        ws.write_number(r, 3, n, fmt.get())
+    return r
+
+
+def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int:
+    """kode × kecamatan blocks; more kecamatan than a sheet has columns continue below."""
+    bold, money, money_bold = fmt.get(bold=True), fmt.get(MONEY), fmt.get(MONEY, bold=True)
+    labels = [c for c in totals.columns if c not in ("kode", "nama", "jumlah")]
+    per_block = max_cols - 3
+    chunks = [labels[i:i + per_block] for i in range(0, len(labels), per_block)] or [[]]
+    r = top
+    for chunk in chunks:
+        columns = ["kode", "nama", *chunk, "jumlah"]
+        ws.write_string(top, 0, words["pivot"], bold)
+        head = top + 1
+        for c, name in enumerate(columns):
+            ws.write_string(head, c, words["jumlah"] if name == "jumlah" else str(name),
+                            fmt.header())
+        r = head
+        for r, row in enumerate(totals[columns].itertuples(index=False), start=head + 1):
+            if len(str(row[1] or "")) > 48:
+                ws.set_row(r, 15 * -(-len(str(row[1])) // 48))
+            for c, value in enumerate(row):
+                put(ws, r, c, value, money if c >= 2 else fmt.get(wrap=True))
+        ws.write_string(r + 1, 0, words["total"], bold)
+        for c, name in enumerate(columns[2:], start=2):
+            put(ws, r + 1, c, float(totals[name].sum(skipna=True)), money_bold)
+        r += 1
+        top = r + 3
+    return r
+
+
+def _widths(ws, summary, totals) -> None:
+    """Wide enough for whole names (long ones wrap), money columns for 15 digits."""
+    def longest(values, cap):
+        return min(cap, max([len(str(v)) for v in values if v is not None] + [8]) + 2)
+    first = max(longest(summary["file"], 46), longest(totals["kode"], 20), 24)
+    second = 50
+    ws.set_column(0, 0, first)
+    ws.set_column(1, 1, second)
+    others = [c for c in totals.columns if c not in ("kode", "nama")]
+    for c in range(2, max(8, len(others) + 2)):
+        name = others[c - 2] if c - 2 < len(others) else ""
+        ws.set_column(c, c, max(17, min(len(str(name)) + 2, 30)))
+
+
+def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
+    """`Temuan`: one row per finding; returns the last row written."""
+    words = _words(lang)
+    columns = words["findings"]
+    for c, caption in enumerate(columns):
+        ws.write_string(0, c, caption, fmt.header())
+    widths = [30, 14, 22, 9, 11, 22, 70]
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, width)
+    wrap, link = fmt.get(wrap=True), fmt.get(link=True, wrap=True)
+    r = 0
+    for r, finding in enumerate(group_issues(report.issues, report.files), start=1):
+        first = finding.first
+        message = finding.message(lang)
+        ws.set_row(r, 15 * max(1, -(-len(message) // 64), -(-len(first.file) // 28)))
+        ws.write_string(r, 0, first.file, wrap)
+        if first.sheet:
+            ws.write_string(r, 1, first.sheet, wrap)
+        where = finding.cells(lang).split("!", 1)[-1] if first.sheet else "-"
+        target = issue_rows.get(id(first))
+        if target:
+            ws.write_url(r, 2, f"internal:{target}", link, where)
+        else:
+            ws.write_string(r, 2, where, wrap)
+        ws.write_number(r, 3, finding.count, fmt.get())
+        ws.write_string(r, 4, words["severity"][finding.severity],
+                        fmt.get(fill="#FFC7CE" if finding.severity == "error" else "#FFEB9C"))
+        ws.write_string(r, 5, finding.rule, wrap)
+        ws.write_string(r, 6, message, wrap)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 0), len(columns) - 1)
+    ws.repeat_rows(0)
+    return r
