@@ -18,6 +18,9 @@ so a busy machine slows both sides alike. Cases (--only takes these names):
   province   `consolidate` of 1,000 workbooks `--jobs 2`
   styled     `consolidate --feedback` of a small plan whose sheet is styled down to row
              1,048,576 (issue #13): the feedback copy edits the package, never re-saves it
+  nomenclature  the official Kemendagri list (../shared/data or --nomenklatur FILE, never
+             copied): reading the workbook (first time, `nomenklatur pasang`), loading the
+             stored cache (every later run), `check` of one kecamatan with and without it
 
 `--quick` shrinks the inputs (1,000 / 10,000 rows, 50 / 200 workbooks) for a fast look; its
 figures are not comparable with the goals.
@@ -39,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import kecamatan_batch, plan_rows, write_plan  # noqa: E402
 
-CASES = ("one", "warm", "large", "batch", "province", "styled")
+CASES = ("one", "warm", "large", "batch", "province", "styled", "nomenclature")
 
 # A child process that runs one case and prints its own figures as JSON on the last line.
 CHILD = r"""
@@ -64,6 +67,18 @@ elif kind == "warm":
         c.append(time.perf_counter() - t); cc.append(time.process_time() - u)
     m = statistics.median
     print(json.dumps({"bare": m(b), "check": m(c), "bare_cpu": m(bc), "check_cpu": m(cc)}))
+    sys.exit(0)
+elif kind in ("nom-install", "nom-load", "nom-check"):
+    from renja_xl.validate import nomenclature_store as store
+    import renja_xl.check, renja_xl.validate.schema, pandera.pandas, rapidfuzz
+    t1 = time.perf_counter()
+    if kind == "nom-install":
+        store.install(path)
+    elif kind == "nom-load":
+        assert store.load_stored() is not None
+    else:
+        renja_xl.check(path)
+    print(json.dumps({"inner": time.perf_counter() - t1}))
     sys.exit(0)
 elif kind == "cluster":
     from dask.distributed import Client, LocalCluster
@@ -201,6 +216,45 @@ def case_styled(table, data, runs):
               "whole process (issue #13)")
 
 
+OFFICIAL = HERE.parent.parent / "shared" / "data" / "nomenklatur_subkegiatan_2027.xlsx"
+
+
+def case_nomenclature(table, data, runs, official: Path):
+    """The official list: first read (pasang), cached load, and its cost on `check` of one file."""
+    if not official.exists():
+        table.add("official nomenclature", "not found", "—", None,
+                  f"pass --nomenklatur FILE (looked at {official})")
+        return
+    small = write_plan(data / "kecamatan.xlsx", plan_rows(50))
+    old = os.environ.get("RENJA_XL_DATA_DIR")
+    without, stored = [], []
+    try:
+        os.environ["RENJA_XL_DATA_DIR"] = str(data / "userdata")
+        install = [child("nom-install", official)["inner"] for _ in range(runs)]
+        load = [child("nom-load", official)["inner"] for _ in range(runs)]
+        for _ in range(runs):          # alternated: a loaded machine slows both alike
+            os.environ["RENJA_XL_DATA_DIR"] = str(data / "userdata_empty")
+            without.append(child("nom-check", small)["inner"])
+            os.environ["RENJA_XL_DATA_DIR"] = str(data / "userdata")
+            stored.append(child("nom-check", small)["inner"])
+    finally:
+        if old is None:
+            os.environ.pop("RENJA_XL_DATA_DIR", None)
+        else:
+            os.environ["RENJA_XL_DATA_DIR"] = old
+    m = statistics.median
+    size = (data / "userdata" / "nomenklatur.json").stat().st_size / 2**20
+    table.add("official nomenclature: read the workbook (first time, pasang)",
+              f"{m(install):.2f} s", "—", None,
+              f"{official.stat().st_size / 2**20:.1f} MB xlsx → {size:.1f} MB cache")
+    table.add("official nomenclature: load the stored cache (each run)",
+              f"{m(load) * 1000:.0f} ms", "—", None, "in-process, imports excluded")
+    extra = m(stored) - m(without)
+    table.add("check, 1 kecamatan, stored official list, extra over the built-in list",
+              f"+{extra * 1000:.0f} ms", "< 100 ms", extra < 0.1,
+              f"{m(stored):.2f} s vs {m(without):.2f} s, fresh process, imports excluded")
+
+
 def _plan(data: Path, rows: int) -> Path:
     path = data / f"plan_{rows}.xlsx"
     if not path.exists():
@@ -248,6 +302,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--data", type=Path, default=None, help="keep generated inputs here")
     parser.add_argument("--only", nargs="+", choices=CASES, default=list(CASES))
+    parser.add_argument("--nomenklatur", type=Path, default=OFFICIAL,
+                        help="the official Kemendagri workbook (default ../shared/data/…)")
     args = parser.parse_args()
     data = args.data or Path(tempfile.mkdtemp(prefix="renja_bench_"))
     data.mkdir(parents=True, exist_ok=True)
@@ -270,6 +326,8 @@ def main() -> None:
         case_batch(table, data, max(1, args.runs // 2), province, per_file=False)
     if "styled" in args.only:
         case_styled(table, data, args.runs)
+    if "nomenclature" in args.only:
+        case_nomenclature(table, data, args.runs, args.nomenklatur)
     print()
     print(table.render())
 

@@ -26,9 +26,11 @@ def check_tolerance(tolerance) -> None:
 @dataclass(slots=True)
 class Options:
     lang: str = "id"
-    nomenclature: object = None        # a Nomenclature, a path, or None for the built-in list
+    nomenclature: object = None        # a Nomenclature, a path, or None: stored list or built-in
+    jenis_pemda: str | None = None     # kabkot | prov: the rows of the official list to use
     tolerance: float = 0.0             # rupiah a roll-up may be off (pagu in thousands, rounding)
     limits: Limits = field(default_factory=Limits)
+    renstra: str | None = None         # `--renstra FILE`: every Renja is checked against it
 
 
 def expand_paths(paths, skipped: list | None = None) -> list[str]:
@@ -85,13 +87,10 @@ def skip_notices(skipped: list) -> list[str]:
 
 
 def _nomenclature(options: Options):
-    from .validate.nomenclature import Nomenclature, builtin_nomenclature, load_nomenclature
-    if isinstance(options.nomenclature, Nomenclature):
-        return options.nomenclature
-    if options.nomenclature:
-        options.nomenclature = load_nomenclature(options.nomenclature)
-        return options.nomenclature
-    return builtin_nomenclature()
+    """The reference once per batch: the given one, else the stored list, else the built-in."""
+    from .validate.nomenclature_store import resolve
+    options.nomenclature = resolve(options.nomenclature, options.jenis_pemda)
+    return options.nomenclature
 
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
@@ -156,10 +155,28 @@ def _finish(state: _Started, schema_issues, options: Options):
     issues += plan_issues
     from .reconcile.other import check_tables
     issues += check_tables(renja, nomenclature, options.tolerance)
+    issues += _explicit_renstra(renja, options, nomenclature)
     result.tables += [table.info() for table in renja.tables]
-    if not renja.plans and not any(i.severity == "error" for i in issues):
+    if not renja.plans and not renja.standalone and not any(i.severity == "error" for i in issues):
         result.status = "invalid"
     return result, issues, renja
+
+
+def _explicit_renstra(renja: RenjaFile, options: Options, nomenclature) -> list[Issue]:
+    """The Renja against the Renstra given with `--renstra FILE` (unless it has its own)."""
+    from .reconcile.renstra import check_against_renstra, plan_digest, read_renstra, renstra_of
+    if not options.renstra or not renja.plans or renstra_of(renja) is not None:
+        return []
+    digest = _renstra_cache.get(options.renstra)
+    if digest is None:
+        digest = _renstra_cache[options.renstra] = read_renstra(options.renstra, nomenclature)
+    if digest is None:
+        return [Issue(rule="renstra-not-found", file=renja.path,
+                      params={"renstra": os.path.basename(options.renstra)})]
+    return check_against_renstra(plan_digest(renja), digest)
+
+
+_renstra_cache: dict = {}
 
 
 def check_file_safely(path: str, options: Options | None = None):
@@ -184,19 +201,27 @@ def check_files_safely(paths, options: Options | None = None):
 
 
 def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
-          limits: Limits | None = None) -> Report:
+          limits: Limits | None = None, jenis_pemda: str | None = None,
+          renstra: str | None = None) -> Report:
     """Check workbooks (files or folders) and return a `Report`.
 
     >>> report = renja_xl.check("samples/")
     >>> report.to_frame()          # one row per issue, with its Excel cell
     """
+    from .reconcile.renstra import file_digest, pair_by_agency
     check_tolerance(tolerance)
     options = Options(lang=lang, nomenclature=nomenclature, tolerance=tolerance,
-                      limits=limits or Limits())
+                      limits=limits or Limits(), jenis_pemda=jenis_pemda, renstra=renstra)
     report = Report(lang=lang)
+    report.nomenclature = _nomenclature(options).info
+    checked = []
     for batch in batches(expand_paths(paths)):
-        for result, issues, _ in check_files_safely(batch, options):
-            report.add(result, issues)
+        for result, issues, renja in check_files_safely(batch, options):
+            checked.append((result, issues, file_digest(renja)))
+    # a Renstra sent as its own file: the Renja of the same agency is checked against it
+    for (result, issues, _), more in zip(checked, pair_by_agency([c[2] for c in checked],
+                                                                 options.limits)):
+        report.add(result, issues + more)
     return report
 
 

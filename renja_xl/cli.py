@@ -23,6 +23,7 @@ HELP = {
            "check": "periksa workbook Renja (file atau folder)",
            "rules": "daftar semua aturan pemeriksaan",
            "consolidate": "gabungkan workbook kecamatan menjadi satu workbook",
+           "nomenklatur": "pasang/lihat/hapus daftar nomenklatur resmi yang tersimpan",
            "web": "halaman web lokal untuk memeriksa dan menggabungkan workbook",
            "template": "tulis template Renja standar untuk diisi kecamatan"},
 }
@@ -64,7 +65,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("id", "en"), default="id",
                    help="bahasa pesan: id (bawaan) atau en")
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
-                   help="daftar nomenklatur resmi (CSV/XLSX dengan kolom kode, nama)")
+                   help="daftar nomenklatur resmi: file Kemendagri apa adanya, atau CSV/XLSX "
+                        "dengan kolom kode, nama (bawaan: yang dipasang dengan 'nomenklatur pasang')")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None,
+                   help="baris nomenklatur yang dipakai: kabkot (bawaan) atau prov")
     p.add_argument("--toleransi", "--tolerance", dest="tolerance", default=0.0,
                    type=_ranged("--toleransi", float, 0, MAX_TOLERANCE, " rupiah"),
                    metavar="RUPIAH", help="selisih pagu yang masih diterima (bawaan 0)")
@@ -81,6 +85,22 @@ def _indent(p: argparse.ArgumentParser) -> None:
 def _write_json(report, args) -> None:
     report.write_json(sys.stdout, args.lang, args.indent)
     sys.stdout.write("\n")
+
+
+def _renstra_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--renstra", metavar="FILE",
+                   help="workbook Renstra (matriks 5 tahun) sebagai acuan setiap Renja")
+
+
+def _renstra(args):
+    """`--renstra FILE`: checked once here, so a wrong file is one clear line, not an error
+    on every Renja."""
+    if not getattr(args, "renstra", None):
+        return None
+    from .reconcile.renstra import read_renstra
+    if read_renstra(args.renstra) is None:
+        raise _UsageError(f"file Renstra tidak dapat dibaca atau tidak berisi matriks Renstra: {args.renstra}")
+    return args.renstra
 
 
 def limits_from(args):
@@ -105,6 +125,8 @@ def _template_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nomenklatur", "--nomenclature", dest="nomenclature", metavar="FILE",
                    help="daftar nomenklatur resmi untuk daftar pilihan kode "
                         "(bawaan: daftar kecamatan)")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None,
+                   help="baris nomenklatur resmi yang dipakai: kabkot (bawaan) atau prov")
     p.add_argument("--dari", metavar="RENJA_TAHUN_LALU.xlsx",
                    help="isi awal dari Renja tahun lalu: prakiraan maju n+1 menjadi "
                         "rencana tahun ini")
@@ -118,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m renja_xl", description=words["prog"])
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("check", help=words["check"])
+    _renstra_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--semua", "--all", dest="every", action="store_true",
@@ -125,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     _indent(p)
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
+    _renstra_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p.add_argument("--feedback", metavar="DIR", help="tulis salinan bertanda per kecamatan ke folder ini")
@@ -134,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     _indent(p)
     _common(p)
+    p = sub.add_parser("nomenklatur", aliases=["nomenclature"], help=words["nomenklatur"])
+    p.add_argument("action", choices=("pasang", "info", "hapus", "install", "remove"))
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--jenis-pemda", dest="jenis_pemda", choices=("kabkot", "prov"), default=None)
     p = sub.add_parser("web", help=words["web"])
     p.add_argument("--host", default="127.0.0.1", help="alamat server (bawaan 127.0.0.1: hanya komputer ini)")
     p.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
@@ -201,6 +229,8 @@ def main(argv=None) -> int:
             return _consolidate(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command in ("nomenklatur", "nomenclature"):
+            return _nomenklatur(args)
         if args.command == "web":
             return _web(args)
         if args.command == "template":
@@ -219,13 +249,24 @@ class _UsageError(Exception):
 
 
 def _load_nomenclature(args):
-    if not args.nomenclature:
-        return None
-    from .validate.nomenclature import NomenclatureError, load_nomenclature
+    """The reference once: --nomenklatur FILE, else the stored list, else the built-in one."""
+    from .validate.nomenclature import NomenclatureError
+    from .validate.nomenclature_store import resolve
     try:
-        return load_nomenclature(args.nomenclature)
+        return resolve(args.nomenclature, args.jenis_pemda)
     except (NomenclatureError, OSError) as exc:
         raise _UsageError(f"file nomenklatur tidak dapat dipakai: {exc}") from None
+
+
+def _nomenklatur(args) -> int:
+    """`nomenklatur pasang FILE [--jenis-pemda prov]` | `nomenklatur info` | `nomenklatur hapus`."""
+    from .validate.nomenclature import NomenclatureError
+    from .validate.nomenclature_store import command
+    try:
+        print(command(args.action, args.file, args.jenis_pemda))
+    except NomenclatureError as exc:
+        raise _UsageError(f"nomenklatur: {exc}") from None
+    return EXIT_OK
 
 
 def _check(args) -> int:
@@ -238,7 +279,8 @@ def _check(args) -> int:
     if not paths:
         raise _UsageError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) di " + ", ".join(args.paths))
     report = check(paths, lang=args.lang, nomenclature=_load_nomenclature(args),
-                   tolerance=args.tolerance, limits=limits_from(args))
+                   tolerance=args.tolerance, limits=limits_from(args), jenis_pemda=args.jenis_pemda,
+                   renstra=_renstra(args))
     if args.format == "json":
         _write_json(report, args)
     else:
@@ -254,7 +296,8 @@ def _consolidate(args) -> int:
         result = consolidate(args.paths, output=args.output, feedback=args.feedback,
                              jobs=args.jobs, lang=args.lang, nomenclature=_load_nomenclature(args),
                              tolerance=args.tolerance, progress=sys.stderr.isatty(),
-                             parquet=args.parquet, limits=limits_from(args))
+                             parquet=args.parquet, limits=limits_from(args),
+                             jenis_pemda=args.jenis_pemda, renstra=_renstra(args))
     except ConsolidateError as exc:
         sys.stderr.write(f"renja_xl: {exc}\n")
         return EXIT_UNREADABLE

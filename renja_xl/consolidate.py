@@ -23,6 +23,7 @@ from .read.numbers import format_rupiah
 from .tables.plan import PLAN_FIELDS
 from . import workers
 from .write.atomic import atomic_path, folder_problem, remove_stale
+from .write.text import nomenclature_label, nomenclature_line
 from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
@@ -63,6 +64,7 @@ class _Checked:
     feedback: str | None = None
     notice: str | None = None
     copy_notices: list = field(default_factory=list)  # what the annotated copy changed
+    digest: object = None                            # for the Renja vs Renstra pairing
 
 
 def _check_one(path: str, options: Options, feedback_target: str | None,
@@ -86,7 +88,8 @@ def _checked(path: str, checked: tuple, feedback_target: str | None, options: Op
     result, issues, renja = checked
     from .write.frames import table_records
     records = [{key: row.get(key) for key in PLAN_FIELDS} for row in renja.plan_records()]
-    checked = _Checked(result, issues, records, table_records(renja))
+    from .reconcile.renstra import file_digest
+    checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja))
     if name is not None:
         _rename(checked, name)
     if feedback_target and result.status != "unreadable":
@@ -118,6 +121,20 @@ def _rename(checked: _Checked, name: str) -> None:
             record["file"] = name
 
 
+def _renstra_pairs(checked: list[_Checked], limits) -> list[list]:
+    """Issues of each Renja against the Renstra of its agency sent as another file, under the
+    names the results give the files."""
+    from .reconcile.renstra import pair_by_agency
+    for item in checked:
+        if item.digest is not None and item.digest.renstra is not None:
+            item.digest.renstra.file = item.result.file
+    pairs = pair_by_agency([c.digest for c in checked], limits)
+    for item, more in zip(checked, pairs):
+        for issue in more:
+            issue.file = item.result.file
+    return pairs
+
+
 def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
     """The result for a file whose worker process died: `unreadable`, with the reason."""
     issue = Issue(rule="file-unreadable", file=name or str(path), params={"detail": detail})
@@ -128,7 +145,8 @@ def crashed_check(path: str, detail: str, name: str | None = None) -> _Checked:
 def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang: str = "id",
                 nomenclature=None, tolerance: float = 0.0, executor=None, *,
                 progress: bool = False, extra_sheets: dict | None = None,
-                parquet=None, limits=None, names: dict | None = None) -> Consolidation:
+                parquet=None, limits=None, names: dict | None = None,
+                jenis_pemda: str | None = None, renstra=None) -> Consolidation:
     """Check every workbook under `paths` and merge them.
 
     `output`: write the consolidated workbook there (.xlsx). `feedback`: a folder for the
@@ -139,7 +157,11 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     and `ringkasan.parquet` (written there anyway, next to `output`, when the plan rows exceed
     one sheet). `limits`: `workbook.Limits` for huge files. `names`: input path -> the name
     the results give it (the web page's uploads are stored under safe names; the results
-    show the names they were sent with). Raises `ConsolidateError` for misuse.
+    show the names they were sent with). `nomenclature`/`jenis_pemda`: the reference list
+    (default: the stored official list, else the built-in one) and its rows (kabkot/prov).
+    `renstra`: a Renstra workbook every Renja is checked against (a Renstra sent among the
+    files is paired with the Renja of the same agency by name). Raises `ConsolidateError` for
+    misuse.
     """
     started = time.time()
     skipped: list = []
@@ -149,15 +171,20 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     if not files:
         raise ConsolidateError("tidak ada workbook (.xlsx/.xlsm/.xls/.xlsb/.ods) yang ditemukan")
     targets, folders = _prepare_outputs(files, output, feedback, parquet, started)
-    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature), tolerance=tolerance)
+    options = Options(lang=lang, nomenclature=_nomenclature(nomenclature, jenis_pemda),
+                      tolerance=tolerance, jenis_pemda=jenis_pemda,
+                      renstra=os.fspath(renstra) if renstra is not None else None)
     if limits is not None:
         options.limits = limits
     shown = [(names or {}).get(path) for path in files]
     checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1,
                    folders)
     report = Report(lang=lang)
+    report.nomenclature = options.nomenclature.info
     records: list[dict] = []
-    for item in checked:
+    for item, more in zip(checked, _renstra_pairs(checked, options.limits)):
+        item.issues += more          # (not in the feedback copy: the pair is known only now)
+        item.digest = None
         report.add(item.result, item.issues)
         records += item.records
     from .write.frames import table_frames
@@ -188,8 +215,9 @@ def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]
     """The options of this run as Ringkasan shows them (caption -> value); one line each."""
     en = lang == "en"
     nomenclature = options.nomenclature
-    source = getattr(nomenclature, "source", None) or (os.fspath(nomenclature)
-                                                        if nomenclature else None)
+    info = getattr(nomenclature, "info", None)       # the official/stored list: name, rows
+    source = (nomenclature_label(info, lang) if info else None) or (
+        os.fspath(nomenclature) if isinstance(nomenclature, (str, os.PathLike)) else None)
     builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
                "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
     limit_mb = options.limits.max_file_bytes / 2**20
@@ -352,14 +380,10 @@ def _shown(path: str, limit: int = 80) -> str:
     return name if len(name) <= limit else name[:limit // 2 - 1] + "…" + name[-(limit // 2):]
 
 
-def _nomenclature(nomenclature):
-    """Load a reference list once here, not once per file in every worker."""
-    if nomenclature is None:
-        return None
-    from .validate.nomenclature import Nomenclature, load_nomenclature
-    if isinstance(nomenclature, Nomenclature):
-        return nomenclature
-    return load_nomenclature(os.fspath(nomenclature))
+def _nomenclature(nomenclature, jenis_pemda=None):
+    """Load the reference list once here, not once per file in every worker."""
+    from .validate.nomenclature_store import resolve
+    return resolve(nomenclature, jenis_pemda)
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -463,6 +487,8 @@ def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> 
              words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
                                   pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
              words["counts"].format(e=len(report.errors), w=len(report.warnings))]
+    if report.nomenclature:
+        lines.append(nomenclature_line(report.nomenclature, lang))
     top = Counter(i.rule for i in report.issues).most_common(5)
     if top:
         lines.append(words["top"])

@@ -216,5 +216,11 @@ def issues_of(report, rule):
 
 
 os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+
+
+# Never pick up a real user's stored nomenclature (`nomenklatur pasang`): the whole session
+# uses an empty data folder of its own; tests that install a list set their own folder.
+import tempfile as _tempfile
+os.environ["RENJA_XL_DATA_DIR"] = _tempfile.mkdtemp(prefix="renja_xl_data_")
 # an issue whose message lacks a parameter fails the test that made it (a bug, not a half message)
 os.environ["RENJA_XL_STRICT_MESSAGES"] = "1"

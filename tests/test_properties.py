@@ -93,11 +93,12 @@ def test_parse_code_never_raises(cells):
 
 @st.composite
 def code_parts(draw, digits_only=False):
-    urusan = draw(st.integers(0, 9).map(str) if digits_only else st.sampled_from(list("0123456789X")))
+    # urusan 1-9 or X (there is no urusan 0: a row of numbers 0, 1, 2, 3, 4 is not a code)
+    urusan = draw(st.integers(1, 9).map(str) if digits_only else st.sampled_from(list("123456789X")))
     bidang = draw(st.integers(0, 99).map(lambda n: f"{n:02d}")
                   if digits_only or urusan != "X" else st.just("XX"))
     program = f"{draw(st.integers(0, 99)):02d}"
-    level = draw(st.sampled_from("12"))
+    level = draw(st.sampled_from("12345678"))     # 1 PROV, 2 KABKOT, 3-8 in the official list
     kegiatan = f"{draw(st.integers(1, 99)):02d}"
     sub = f"{draw(st.integers(1, 9999)):04d}"
     return urusan, bidang, program, level, kegiatan, sub

@@ -38,4 +38,5 @@ def test_quick_start_main_job_runs_on_the_samples(tmp_path):
     assert proc.returncode == 1, proc.stderr          # the samples hold real errors
     assert "Traceback" not in proc.stderr
     assert (tmp_path / "konsolidasi.xlsx").exists()
-    assert len(list((tmp_path / "periksa").glob("*_periksa.xlsx"))) == 4
+    samples = len(list((ROOT / "samples").glob("*.xlsx")))
+    assert len(list((tmp_path / "periksa").glob("*_periksa.xlsx"))) == samples == 5

@@ -45,7 +45,7 @@ def test_sub_kegiatan_2_digit_code_is_a_warning_with_its_4_digit_form(tmp_path):
 
 
 def test_invalid_code(tmp_path):
-    rows = rows_with((2, 0, "7.01.02.5.01.0002"))          # kegiatan level must be 1 or 2
+    rows = rows_with((2, 0, "7.01.02.9.01.0002"))          # kegiatan level is 1-8
     issue = one(check(tmp_path, rows, PlanLayout(five_cell_code=False)), "kode-invalid")
     assert issue.cell == "A9" and issue.severity == "error"
 

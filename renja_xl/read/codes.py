@@ -18,12 +18,12 @@ LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
 # The one place where the code formats are written down (the pandera schema uses them too).
 PATTERNS = {
-    "urusan": r"^[0-9X]$",
-    "bidang": r"^[0-9X]\.(?:\d{2}|XX)$",
-    "program": r"^[0-9X]\.(?:\d{2}|XX)\.\d{2}$",
-    "kegiatan": r"^[0-9X]\.(?:\d{2}|XX)\.\d{2}\.[12]\.\d{2}$",
-    "sub_kegiatan": r"^[0-9X]\.(?:\d{2}|XX)\.\d{2}\.[12]\.\d{2}\.\d{4}$",
-    "sub_kegiatan_2digit": r"^[0-9X]\.(?:\d{2}|XX)\.\d{2}\.[12]\.\d{2}\.\d{2}$",
+    "urusan": r"^[1-9X]$",
+    "bidang": r"^[1-9X]\.(?:\d{2}|XX)$",
+    "program": r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}$",
+    "kegiatan": r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}\.[1-8]\.\d{2}$",
+    "sub_kegiatan": r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}\.[1-8]\.\d{2}\.\d{4}$",
+    "sub_kegiatan_2digit": r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}\.[1-8]\.\d{2}\.\d{2}$",
 }
 _COMPILED = {k: re.compile(v) for k, v in PATTERNS.items()}
 _CODE_TEXT = re.compile(r"^[0-9Xx]{1,4}(?:\s*\.\s*[0-9Xx]{1,4})*\.?$")
@@ -73,7 +73,7 @@ def _split(text: str) -> list[str]:
     return [p.strip() for p in text.strip().strip(".").split(".") if p.strip()] if text else []
 
 
-_CANONICAL = re.compile(r"^[0-9X]\.(?:\d{2}|XX)\.\d{2}(?:\.[12]\.\d{2}(?:\.\d{4})?)?$")
+_CANONICAL = re.compile(r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}(?:\.[1-8]\.\d{2}(?:\.\d{4})?)?$")
 
 
 def parse_code(cells) -> Code:

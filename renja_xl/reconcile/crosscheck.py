@@ -20,20 +20,26 @@ from ..report.issues import Issue
 from ..validate.nomenclature import fold
 from ..read.numbers import format_number, format_rupiah
 from ..validate.targets import _indicator_kind, unit_key
+from ..tables.defs import schema_toml
 
-__all__ = ["crosscheck", "same_indicator", "REVIEW_GAP"]
+__all__ = ["crosscheck", "same_indicator", "indicator_key", "values_agree", "where", "REVIEW_GAP",
+           "TABLE_NAMES"]
 
 REVIEW_GAP = 0.05            # plan vs review kebutuhan dana: warn from this relative gap
 NAME_SCORE = 90              # rapidfuzz token_set_ratio for "the same indicator"
-_STOP = frozenset(("nilai", "kecamatan", "kec", "di", "yang", "dan", "pada", "tingkat", "angka"))
-_SYNONYMS = {"prosentase": "persentase", "presentase": "persentase", "persen": "persentase",
-             "indek": "indeks", "ketenteraman": "ketentraman"}
-_ORDER = {"capaian_iku": 0, "evaluasi": 1, "kinerja_pelayanan": 2, "tujuan_sasaran": 3,
-          "rencana": 4}
-_TABLE_NAMES = {"capaian_iku": "Capaian IKU", "evaluasi": "Evaluasi Renja",
-                "kinerja_pelayanan": "Kinerja Pelayanan", "tujuan_sasaran": "Tujuan dan Sasaran",
-                "rencana": "Rencana Program dan Kegiatan", "review_rkpd": "Review RKPD"}
+_WORDS = schema_toml("words.toml")["crosscheck"]          # the Renja words, as data
+_STOP = frozenset(_WORDS["stop_words"])
+_SYNONYMS = dict(_WORDS["synonyms"])
+_ORDER = {t: i for i, t in enumerate(_WORDS["indicator_tables"])}
+TABLE_NAMES = dict(_WORDS["table_names"])
+# field -> the kind of value it holds, for comparing the same indicator between tables
+_VALUE_FIELDS = {name: kind for kind, names in _WORDS["value_fields"].items() for name in names}
 _KINDS = {"realisasi": ("Realisasi", "Realisation"), "target": ("Target", "Target")}
+
+
+def indicator_key(name: str | None) -> str:
+    """An indicator name as compared: folded, synonyms unified, stop words left out."""
+    return _key(name)
 
 
 def _key(name: str | None) -> str:
@@ -53,6 +59,11 @@ def same_indicator(a: str, b: str) -> bool:
     ta, tb = set(a.split()), set(b.split())
     short, long_ = sorted((ta, tb), key=len)
     return len(short) / len(long_) >= 0.5 or fuzz.token_sort_ratio(a, b) >= 85
+
+
+def where(sheet: str, row: int, col: int | None) -> str:
+    """'Tabel 2.1'!E7 for a message."""
+    return _where(sheet, row, col)
 
 
 def _where(sheet: str, row: int, col: int | None) -> str:
@@ -98,11 +109,7 @@ def _observations(renja) -> list[_Obs]:
         for column in gt.columns:
             if column.year is None or column.kind not in ("target", "number", "percent"):
                 continue
-            kind = None
-            if column.name in ("capaian", "realisasi", "realisasi_renja"):
-                kind = "realisasi"
-            elif column.name in ("target", "target_renja", "target_berjalan"):
-                kind = "target"
+            kind = _VALUE_FIELDS.get(column.name)
             if kind is None:
                 continue
             ind = next((c.key for c in gt.columns if c.name == "indikator" and c.half == column.half),
@@ -141,6 +148,10 @@ def _maker(gt: GenericTable, row: int, key: str):
 
 def _plan_maker(plan, row: dict, name: str):
     return lambda rule, **kw: plan.issue(rule, row["row"], name, kode=row.get("kode"), **kw)
+
+
+def values_agree(a: Cell, b: Cell) -> bool:
+    return _values_agree(a, b)
 
 
 def _values_agree(a: Cell, b: Cell) -> bool:
@@ -204,7 +215,7 @@ def _indicator_values(renja) -> list[Issue]:
                         "indikator": o.indikator[:80], "shown": _shown(o.cell),
                         "other_shown": _shown(earlier.cell),
                         "other_where": _where(earlier.sheet, earlier.row, earlier.col),
-                        "other_table": _TABLE_NAMES[earlier.table],
+                        "other_table": TABLE_NAMES[earlier.table],
                         "other_indikator": earlier.indikator[:80]}))
     return issues
 
@@ -229,12 +240,15 @@ def _review_programs(reviews: list[GenericTable], nomenclature):
         for row in gt.rows:
             if row.get("level") != "program":
                 continue
+            if row.get("_extra"):
+                continue
             a = row.get(names["rkpd"].key) if "rkpd" in names else None
             b = row.get(names[right.half].key) if right.half in names else None
-            name = b or a
+            name = b or a or row.get("kode") or ""
             if a and b and fuzz.token_sort_ratio(_strip_program(fold(a)), _strip_program(fold(b))) < 90:
                 name = a                        # the halves disagree: the RKPD names the row
-            found.append((program_code(name, nomenclature), name, row, gt, right, left))
+            code = row.get("kode") or program_code(name, nomenclature)   # by code when it has one
+            found.append((code, name, row, gt, right, left))
     return found
 
 
@@ -248,8 +262,8 @@ def _plan_vs_review(plans, reviews, nomenclature) -> list[Issue]:
                 programs.setdefault(four_digit_form(row["kode"]), (plan, row))
     seen = set()
     for code, name, rrow, gt, right, left in _review_programs(reviews, nomenclature):
-        hit = programs.get(code) if code else None
-        if hit is None:
+        hit = programs.get(four_digit_form(code)) if code else None
+        if hit is None and not rrow.get("kode"):
             best = max(programs.values(), default=None,
                        key=lambda p: fuzz.token_sort_ratio(fold(p[1].get("nama")), fold(name)))
             if best and fuzz.token_sort_ratio(fold(best[1].get("nama")), fold(name)) >= 85:
@@ -318,9 +332,18 @@ def _match_plan_row(row: dict, by_code, suffix, nomenclature):
                 return by_code[full]
     if not name:
         return None
+    if getattr(nomenclature, "complete", False):   # the official list names every urusan's
+        from rapidfuzz import process               # codes: this plan's own names come first
+        names = {full: fold(r.get("nama")) for full, (_, r) in by_code.items()}
+        match = process.extractOne(fold(name), names, scorer=fuzz.token_sort_ratio,
+                                   processor=None, score_cutoff=90)
+        if match:
+            return by_code[match[2]]
     code = program_code(name, nomenclature) if fold(name).startswith("program") else None
     if code is None:
         _, code = name_level(name, nomenclature)
+    if code and code.startswith("X"):          # generic X.XX.01…: this plan's urusan/bidang
+        code = suffix.get(code.split(".", 2)[2])
     return by_code.get(four_digit_form(code)) if code else None
 
 

@@ -1,51 +1,89 @@
 """Checks of the other tables of one workbook, and the entry point used by `check_file`.
 
-`check_tables(renja, nomenclature, tolerance)` runs, per table: the columns computed from
-others and the total rows (`computed`), the Review RKPD roll-ups (`review`), the Kinerja
-Pelayanan analysis notes, the Tujuan dan Sasaran target direction, the Usulan rules and the
-required values; then the comparisons between tables (`crosscheck`).
+`check_tables(renja, nomenclature, tolerance)` runs, per table: the required values, the
+columns computed from others and the total rows (`computed`) on every table; then the checks
+its section of `schemas/tables.toml` declares (`checks = [...]`, by the names in `CHECKS`:
+the Review RKPD roll-ups, the Renstra roll-ups and hierarchy, the Kinerja Pelayanan analysis
+notes, the target direction, the Usulan rules …); then the comparisons between tables
+(`crosscheck`, and the Renja against its Renstra).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ..validate.computed import check_computed, check_totals, shown, units_agree
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
-from ..validate.nomenclature import fold
-from ..tables.defs import normalise_label
+from ..tables.defs import normalise_label, schema_toml
 
-__all__ = ["check_tables", "check_table", "lower_is_better"]
+__all__ = ["check_tables", "check_table", "lower_is_better", "CHECKS"]
 
 
 def check_tables(renja, nomenclature, tolerance: float = 0.0) -> list[Issue]:
     """Issues of every other table of `renja` (a `RenjaFile`) and between its tables."""
     from .crosscheck import crosscheck
-    from .review import assign_levels
     issues: list[Issue] = []
-    for gt in renja.tables:
-        if gt.table_id == "review_rkpd":
-            assign_levels(gt, nomenclature)
+    from .review import assign_all_levels
+    assign_all_levels(renja, nomenclature)
     for gt in renja.tables:
         table_issues = list(gt.issues) + check_table(gt, renja.kecamatan, tolerance)
         table_issues.sort(key=lambda i: (i.row or 0, i.col or 0))
         issues += table_issues
     issues += crosscheck(renja, nomenclature)
+    from .renstra import renstra_of, check_against_renstra, plan_digest
+    renstra = renstra_of(renja)
+    if renstra is not None and renja.plans:
+        issues += check_against_renstra(plan_digest(renja), renstra)
     return issues
+
+
+@dataclass(slots=True)
+class Context:
+    kecamatan: str | None = None
+    tolerance: float = 0.0
+
+
+def _review(gt, ctx):
+    from .review import check_review
+    return check_review(gt, ctx.tolerance)
+
+
+def _usulan(gt, ctx):
+    from ..validate.usulan import check_usulan
+    return check_usulan(gt, ctx.kecamatan)
+
+
+def _renstra_rollup(gt, ctx):
+    from .renstra import check_rollup
+    return check_rollup(gt, ctx.tolerance)
+
+
+def _hierarchy(gt, ctx):
+    from .renstra import check_hierarchy
+    return check_hierarchy(gt)
+
+
+def _final_condition(gt, ctx):
+    from .renstra import check_final_condition
+    return check_final_condition(gt)
+
+
+# the checks a table's section may declare: name -> function(table, context) -> issues
+CHECKS = {"review": _review, "usulan": _usulan, "renstra_rollup": _renstra_rollup,
+          "hierarchy": _hierarchy, "final_condition": _final_condition,
+          "analysis_notes": lambda gt, ctx: _analysis_notes(gt),
+          "target_direction": lambda gt, ctx: _target_direction(gt)}
 
 
 def check_table(gt: GenericTable, kecamatan: str | None = None, tolerance: float = 0.0) -> list[Issue]:
     issues = _column_issues(gt) + _required_values(gt)
     issues += check_computed(gt)
     issues += check_totals(gt, tolerance)
-    if gt.table_id == "review_rkpd":
-        from .review import check_review
-        issues += check_review(gt, tolerance)
-    if gt.table_id == "kinerja_pelayanan":
-        issues += _analysis_notes(gt)
-    if gt.table.options.get("rising_targets"):
-        issues += _target_direction(gt)
-    if gt.table_id == "usulan":
-        from ..validate.usulan import check_usulan
-        issues += check_usulan(gt, kecamatan)
+    ctx = Context(kecamatan, tolerance)
+    for name in gt.table.checks:
+        if name not in CHECKS:
+            raise ValueError(f"tables.toml [{gt.table_id}]: unknown check '{name}'")
+        issues += CHECKS[name](gt, ctx)
     return issues
 
 
@@ -69,7 +107,10 @@ def _required_values(gt: GenericTable) -> list[Issue]:
 
 
 def lower_is_better(gt: GenericTable, indikator: str | None) -> bool:
-    words = [normalise_label(w) for w in gt.table.options.get("lower_is_better", ())]
+    words = gt.table.options.get("lower_is_better", ())
+    if isinstance(words, str):                      # a list of words.toml
+        words = schema_toml("words.toml")[words]
+    words = [normalise_label(w) for w in words]
     text = f" {normalise_label(indikator or '')} "
     return any(f" {w} " in text for w in words if w)
 
@@ -147,11 +188,3 @@ def _target_direction(gt: GenericTable) -> list[Issue]:
                                 "direction_en": "fall" if lower else "rise"}))
             previous = (column, cell)
     return issues
-
-
-def same_place(a: str | None, b: str | None) -> bool:
-    """'Kejobong' ~ 'Kec. Kejobong' ~ 'KECAMATAN KEJOBONG'."""
-    def core(text):
-        words = [w for w in fold(text).split() if w not in ("kec", "kecamatan", "kab", "kabupaten")]
-        return " ".join(words)
-    return core(a) == core(b)

@@ -1,22 +1,24 @@
-"""Review terhadap Rancangan Awal RKPD: levels from the names, roll-ups of both halves.
+"""Review terhadap Rancangan Awal RKPD: levels, roll-ups of both halves.
 
-The review table has no codes. A row is a program when its name starts with "PROGRAM" or is
-written in capitals; otherwise its name is looked up in the nomenclature (a kegiatan name or a
-sub kegiatan name); a name not found there is a sub kegiatan when the row has a target and a
-kegiatan when it has none. Each half (Rancangan Awal RKPD | Hasil Analisis Kebutuhan) is
-reconciled on its own: program = Σ kegiatan, kegiatan = Σ sub kegiatan.
+A row's level comes from its code when the table has a Kode column (`assign_levels`, shared
+with the Renstra matrix). Without a code, a row is a program when its name starts with
+"PROGRAM" or is written in capitals; otherwise its name is looked up in the nomenclature (a
+kegiatan name or a sub kegiatan name); a name not found there is a sub kegiatan when the row
+has a target and a kegiatan when it has none. Each half (Rancangan Awal RKPD | Hasil Analisis
+Kebutuhan) is reconciled on its own (`rollup`): program = Σ kegiatan, kegiatan = Σ sub kegiatan.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import level_of
+from ..read.codes import level_of, parent_code, parse_code
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
 from ..validate.nomenclature import Nomenclature, fold
 from ..read.numbers import format_rupiah
+from .rollup import children_of, rollup_gaps
 
-__all__ = ["assign_levels", "check_review", "program_code", "name_level"]
+__all__ = ["assign_levels", "check_review", "program_code", "name_level", "code_levels", "assign_all_levels"]
 
 
 @lru_cache(maxsize=8)
@@ -24,9 +26,10 @@ def _index(nomenclature: Nomenclature):
     """folded name -> (level, kode) for programs, kegiatan and sub kegiatan."""
     exact: dict[str, tuple[str, str]] = {}
     by_level: dict[str, dict[str, str]] = {"program": {}, "kegiatan": {}, "sub_kegiatan": {}}
-    for kode, folded in nomenclature._folded.items():
-        if kode.startswith("X"):
-            continue
+    # generic X.XX.01 codes last: a name listed under its own code is found there first; the
+    # official list has the generic program under X.XX only (callers map it to their urusan)
+    items = sorted(nomenclature._folded.items(), key=lambda item: item[0].startswith("X"))
+    for kode, folded in items:
         level = level_of(kode)
         if level not in by_level:
             continue
@@ -77,8 +80,52 @@ def _is_program(name: str, words) -> bool:
     return len(letters) >= 8 and all(ch.isupper() for ch in letters)
 
 
+_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
+
+
+def code_levels(gt: GenericTable) -> bool:
+    """Levels from the Kode column(s): `kode` (normalised), `level`, `parent_kode` on each row
+    with a code of a plan level; a row without code nor name that only adds an indicator
+    belongs to the item above it (`_extra`); any other row gets level None. A Kode column per
+    half of a Review counts as one (the first filled). False when no row has a code."""
+    keys = [c.key for c in gt.columns if c.name == "kode"]
+    if not keys or not any(row.get(k) for row in gt.rows for k in keys):
+        return False
+    item = None
+    for row in gt.rows:
+        key = next((k for k in keys if row.get(k)), None)
+        raw = row.get(key) if key else None
+        code = parse_code(row.get("_parts", {}).get(key) or [raw]) if raw else None
+        if code is not None and code.level in _LEVELS:
+            row.update(kode=code.kode, level=code.level, parent_kode=parent_code(code.kode))
+            item = row
+        elif not raw and not _name_of(gt, row) and item is not None:
+            row.update(kode=item["kode"], level=item["level"], parent_kode=item["parent_kode"],
+                       _extra=True)
+        else:
+            row.update(level=None, parent_kode=None)
+    return True
+
+
+def _name_of(gt: GenericTable, row: dict) -> str | None:
+    return next((row[c.key] for c in gt.columns if c.name == "nama" and row.get(c.key)), None)
+
+
+def assign_all_levels(renja, nomenclature) -> None:
+    """Levels of the rows of the tables that have them (`levels` in tables.toml): from the
+    codes, or (`levels = "codes_or_names"`) from the names when the table has no code."""
+    for gt in renja.tables:
+        how = gt.table.options.get("levels")
+        if how == "codes_or_names":
+            assign_levels(gt, nomenclature)
+        elif how == "codes":
+            code_levels(gt)
+
+
 def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
-    """Set `level` (program / kegiatan / sub_kegiatan) and `program` on every review row."""
+    """Set `level` (program / kegiatan / sub_kegiatan) and `program` on every review row:
+    from its code when it has one, from its name otherwise."""
+    coded = code_levels(gt)
     words = [fold(w) for w in gt.table.options.get("program_words", ["program"])]
     score = int(gt.table.options.get("subkegiatan_score", 90))
     names = [c.key for c in gt.columns if c.name == "nama"]
@@ -86,10 +133,11 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
     program = None
     for row in gt.rows:
         name = next((row[k] for k in names if row.get(k)), None)
-        if not name:
-            row["level"] = None
-            continue
-        if _is_program(name, words):
+        if coded and (row.get("level") or row.get("_extra")):
+            level = row["level"]
+        elif not name:
+            level = None
+        elif _is_program(name, words):
             level = "program"
         else:
             level, _ = name_level(name, nomenclature, score)
@@ -97,68 +145,38 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
                 has_target = any(row["_cells"].get(k) and row["_cells"][k].text for k in targets)
                 level = "sub_kegiatan" if has_target else "kegiatan"
         row["level"] = level
-        if level == "program":
+        if level == "program" and not row.get("_extra"):
             program = row
         row["_program_row"] = program["row"] if program else None
 
 
-def _rows_text(rows: list[int], limit: int = 12) -> str:
+def rows_text(rows: list[int], limit: int = 12) -> str:
     shown = ", ".join(str(r) for r in rows[:limit])
     return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
-
-
-def _children(rows: list[dict]) -> dict[int, list[dict]]:
-    """row number of a parent -> its child rows (one pass)."""
-    kids: dict[int, list[dict]] = {}
-    program = kegiatan = None
-    for row in rows:
-        level = row.get("level")
-        if level == "program":
-            program, kegiatan = row, None
-            kids[row["row"]] = []
-        elif level == "kegiatan":
-            kegiatan = row
-            kids[row["row"]] = []
-            if program is not None:
-                kids[program["row"]].append(row)
-        elif level == "sub_kegiatan" and kegiatan is not None:
-            kids[kegiatan["row"]].append(row)
-    return kids
 
 
 def check_review(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
     issues: list[Issue] = []
     captions = gt.table.options.get("half_captions", {})
-    kids = _children(gt.rows)
-    by_row = {r["row"]: r for r in gt.rows}
+    rows = [r for r in gt.rows if not r.get("_extra")]
+    kids = children_of(rows)
     for column in (c for c in gt.columns if c.name == "pagu"):
         half = captions.get(column.half, column.half or "")
-        for level in ("kegiatan", "program"):
-            for parent_row, children in kids.items():
-                parent = by_row[parent_row]
-                if parent["level"] != level or not children:
-                    continue
-                values = [k.get(column.key) for k in children]
-                if any(v is None for v in values):
-                    continue
-                total = float(sum(values))
-                value = parent.get(column.key)
-                if value is not None and abs(round(value) - round(total)) <= tolerance:
-                    continue
-                if value is None and total == 0:
-                    continue
-                nama = next((parent[c.key] for c in gt.columns
-                             if c.name == "nama" and c.half == column.half and parent.get(c.key)),
-                            None) or next((parent[c.key] for c in gt.columns
-                                           if c.name == "nama" and parent.get(c.key)), "")
-                issues.append(gt.issue(
-                    "review-pagu-rollup", parent_row, column.key, value=value, expected=total,
-                    params={"half": half, "half_en": half, "level": level, "nama": nama[:70],
-                            "shown": format_rupiah(value) if value is not None else None,
-                            "n": len(children), "sum_shown": format_rupiah(total),
-                            "diff_shown": format_rupiah(abs((value or 0.0) - total)),
-                            "rows": _rows_text([k["row"] for k in children])}))
-        programs = [r for r in gt.rows if r.get("level") == "program"]
+        for gap in rollup_gaps(rows, column.key, kids, tolerance):
+            parent, value, total = gap.parent, gap.value, gap.total
+            nama = next((parent[c.key] for c in gt.columns
+                         if c.name == "nama" and c.half == column.half and parent.get(c.key)),
+                        None) or _name_of(gt, parent) or ""
+            issues.append(gt.issue(
+                "review-pagu-rollup", parent["row"], column.key, kode=parent.get("kode"),
+                value=value, expected=total,
+                params={"half": half, "half_en": half, "level": parent["level"],
+                        "nama": nama[:70],
+                        "shown": format_rupiah(value) if value is not None else None,
+                        "n": len(gap.children), "sum_shown": format_rupiah(total),
+                        "diff_shown": format_rupiah(abs((value or 0.0) - total)),
+                        "rows": rows_text([k["row"] for k in gap.children])}))
+        programs = [r for r in rows if r.get("level") == "program"]
         for total_row in gt.totals:
             value = total_row.get(column.key)
             values = [p.get(column.key) for p in programs]

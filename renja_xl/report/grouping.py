@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-MAX_GAPS = 3         # a pattern with more "…" than this reads worse than an example
+MAX_GAPS = 0         # a pattern with gaps ("…") reads worse than a real example
 Issue = Any          # report.issues.Issue (not imported: issues.py renders with this module)
 
 

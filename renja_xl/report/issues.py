@@ -209,6 +209,7 @@ class Report:
         self.files = files or []
         self.issues = issues or []
         self.lang = lang
+        self.nomenclature: dict | None = None    # the official/stored list used (None: built-in)
 
     # -- building ---------------------------------------------------------------------------
     def add(self, result: FileResult, issues: list[Issue]) -> None:
@@ -250,8 +251,11 @@ class Report:
     # -- rendering --------------------------------------------------------------------------
     def to_dict(self, lang: str | None = None) -> dict:
         lang = lang or self.lang
-        return {"version": 1, "files": [f.to_dict() for f in self.files],
-                "issues": [i.to_dict(lang) for i in self.issues]}
+        out = {"version": 1, "files": [f.to_dict() for f in self.files],
+               "issues": [i.to_dict(lang) for i in self.issues]}
+        if self.nomenclature:                   # added field: version 1 readers ignore it
+            out["nomenklatur"] = dict(self.nomenclature)
+        return out
 
     def to_json(self, lang: str | None = None, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
@@ -272,7 +276,10 @@ class Report:
         stream.write('],"issues":[')
         for n, issue in enumerate(self.issues):
             stream.write(("," if n else "") + dumps(issue.to_dict(lang)))
-        stream.write("]}")
+        stream.write("]")
+        if self.nomenclature:
+            stream.write(',"nomenklatur":' + dumps(dict(self.nomenclature)))
+        stream.write("}")
 
     def to_frame(self, lang: str | None = None):
         import pandas as pd

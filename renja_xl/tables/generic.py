@@ -10,22 +10,20 @@ Total rows (JUMLAH, KEC. …, Rata-rata) are kept apart in `totals`.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
-from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_target
+from ..read.numbers import format_number
+from .cells import Cell, parse_cell
 from .rowkinds import FOOTER, flush_unrecognised, formula_error, read_money, set_extent
-from .header import (NEXT_HEADER_ROWS, OTHER_TABLES, TITLE, Column, Found, next_table,
-                           phrase_in, title_lines, wordy)
-from .defs import TableDef, normalise_label, table_defs
+from .header import (NEXT_HEADER_ROWS, TITLE, Column, Found, next_table, other_defs,
+                     phrase_in, title_lines, wordy)
+from .defs import TableDef, normalise_label
 
-__all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell", "OTHER_TABLES"]
+__all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell"]
 
-_EMPTY = frozenset(("", "-", "--", "na", "n/a", "n.a", "n.a.", "nihil", "tidak ada", "#n/a"))
-_NUMBER_PART = re.compile(r"^\s*[-+]?\d[\d.,]*")
 
 
 @dataclass(slots=True)
@@ -74,7 +72,8 @@ class GenericTable:
     def info(self) -> TableInfo:
         levels = {}
         if any(r.get("level") for r in self.rows):
-            levels = {lvl: sum(1 for r in self.rows if r.get("level") == lvl)
+            items = [r for r in self.rows if not r.get("_extra")]   # not a 2nd indicator line
+            levels = {lvl: sum(1 for r in items if r.get("level") == lvl)
                       for lvl in ("program", "kegiatan", "sub_kegiatan")}
         return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
                          last_row=self.last_row, rows=len(self.rows),
@@ -83,53 +82,6 @@ class GenericTable:
                          skipped=dict(self.skipped),
                          columns={c.key: column_letter(c.col) for c in self.columns},
                          levels=levels)
-
-
-# -- values -----------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Cell:
-    value: float | None
-    unit: str = ""
-    decimals: int = 0            # decimals shown (for the rounding a computed column may have)
-    text: str = ""
-    numeric_cell: bool = False   # a real number cell (a percentage may be stored as 0.42)
-    ambiguous: bool = False
-
-
-def _decimals_of_float(value: float) -> int:
-    text = repr(float(value))
-    if "e" in text or "." not in text:
-        return 0
-    return min(len(text.split(".")[1].rstrip("0")), 6)
-
-
-def parse_cell(raw) -> Cell:
-    """A target/number cell: `12 Laporan`, `83,88`, `100 %`, 0.42, `NA`."""
-    if raw is None or raw == "":
-        return Cell(None)
-    if isinstance(raw, bool):
-        return Cell(None, text=str(raw))
-    if isinstance(raw, (int, float)):
-        if not abs(raw) <= MAX_NUMBER:           # infinite, NaN or absurd: kept as text only
-            return Cell(None, text=cell_text(raw))
-        return Cell(float(raw), decimals=_decimals_of_float(raw), text=cell_text(raw),
-                    numeric_cell=True)
-    text = " ".join(str(raw).split())
-    if text.lower() in _EMPTY:
-        return Cell(None, text=text)
-    try:
-        target = parse_target(text)
-    except NumberError:
-        return Cell(None, text=text)
-    decimals = 0
-    match = _NUMBER_PART.match(text)
-    if match:
-        number = match.group(0).rstrip(".,")
-        if "," in number:
-            decimals = len(number.rsplit(",", 1)[1])
-        elif target.ambiguous and "." in number:
-            decimals = len(number.rsplit(".", 1)[1])
-    return Cell(target.value, target.unit, decimals, text, False, target.ambiguous)
 
 
 # -- finding the tables ------------------------------------------------------------------------
@@ -147,8 +99,7 @@ def _free_ranges(height: int, claimed: list[tuple[int, int]]) -> list[tuple[int,
 def read_tables(grids: list[Grid], file: str,
                 claimed: dict[str, list[tuple[int, int]]] | None = None) -> list[GenericTable]:
     """Every other standard table on these sheets (rows in `claimed` belong to plan tables)."""
-    all_defs = table_defs()
-    defs = [all_defs[t] for t in OTHER_TABLES if t in all_defs]
+    defs = other_defs()
     found: list[GenericTable] = []
     for grid in grids:
         if grid.height == 0:
@@ -184,92 +135,125 @@ def _same_header(a: Layout, b: Layout) -> bool:
 
 
 def _read_rows(grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: int) -> GenericTable:
-    layout, table = hit.layout, hit.table
-    columns = list(hit.columns)
-    if table.options.get("value_columns"):
-        for c in hit.unmapped:                      # every other column of a summary is a value
-            label = layout.labels.get(c, "")
-            money = any(phrase_in(w, label) for w in ("rp", "rupiah", "pagu", "anggaran", "dana"))
-            columns.append(Column(key=label.replace(" ", "_") or f"kolom_{column_letter(c)}",
-                                  name="nilai", col=c, kind="money" if money else "number",
-                                  caption=_raw_header(grid, layout, c)))
-    title = " ".join(title_lines(grid, hit.top, depth=3)[-2:])[:250]
-    gt = GenericTable(file=file, sheet=grid.sheet.name, table=table, layout=layout,
-                      columns=columns, title=title, header_top=hit.top)
-    opts = table.options
-    lo = min(layout.labels) if layout.labels else 0
-    hi = max(layout.labels) if layout.labels else 0
-    key_names = set(opts.get("key", ()))
-    key_cols = {c.col for c in columns if c.name in key_names}
-    text_cols = {c.col for c in columns if c.kind == "text"}
-    total_cols = [c for c in columns if c.name in set(opts.get("total_fields", ()))]
-    total_words = [normalise_label(w) for w in opts.get("total_words", ())]
-    fill_down = [c for c in columns if c.name in set(opts.get("fill_down", ()))]
-    previous: dict | None = None
-    pending: list[tuple[int, str]] = []
-    last_r = layout.header_last
-    r = layout.header_last + 1
-    while r < stop:
-        texts = [(c, t) for c, t in grid.texts(r) if lo <= c <= hi]
+    return _RowReader(grid, hit, file, defs, stop).read()
+
+
+def _value_columns(grid: Grid, hit: Found) -> list[Column]:
+    """Every other column of a summary table (`value_columns`) holds a value."""
+    extra = []
+    for c in hit.unmapped:
+        label = hit.layout.labels.get(c, "")
+        money = any(phrase_in(w, label) for w in ("rp", "rupiah", "pagu", "anggaran", "dana"))
+        extra.append(Column(key=label.replace(" ", "_") or f"kolom_{column_letter(c)}",
+                            name="nilai", col=c, kind="money" if money else "number",
+                            caption=_raw_header(grid, hit.layout, c)))
+    return extra
+
+
+_END = -1          # `_RowReader._header_at`: the table ends at this row
+
+
+class _RowReader:
+    """Walks the rows below a header, as the plan's row reader does: each row is skipped and
+    counted (blank, column numbers, header repeat, footer), a total, data, the continuation
+    of the row above, or unrecognised (reported when data follows it). The table ends where
+    another one starts."""
+
+    def __init__(self, grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: int):
+        layout, table = hit.layout, hit.table
+        columns = list(hit.columns)
+        if table.options.get("value_columns"):
+            columns += _value_columns(grid, hit)
+        title = " ".join(title_lines(grid, hit.top, depth=3)[-2:])[:250]
+        self.gt = GenericTable(file=file, sheet=grid.sheet.name, table=table, layout=layout,
+                               columns=columns, title=title, header_top=hit.top)
+        self.grid, self.layout, self.table, self.defs, self.stop = grid, layout, table, defs, stop
+        opts = table.options
+        self.lo = min(layout.labels) if layout.labels else 0
+        self.hi = max(layout.labels) if layout.labels else 0
+        key_names = set(opts.get("key", ()))
+        self.key_cols = {c.col for c in columns if c.name in key_names}
+        self.text_cols = {c.col for c in columns if c.kind == "text"}
+        self.total_cols = [c for c in columns if c.name in set(opts.get("total_fields", ()))]
+        self.total_words = [normalise_label(w) for w in opts.get("total_words", ())]
+        self.fill_down = [c for c in columns if c.name in set(opts.get("fill_down", ()))]
+        self.previous: dict | None = None
+        self.pending: list[tuple[int, str]] = []
+        self.last_r = layout.header_last
+
+    def read(self) -> GenericTable:
+        r = self.layout.header_last + 1
+        while r < self.stop:
+            nxt = self._row(r)
+            if nxt == _END:
+                break
+            r = nxt
+        set_extent(self.gt, self.pending, self.last_r, self.layout.header_last)
+        return self.gt
+
+    def _row(self, r: int) -> int:
+        """The next row to look at, or _END."""
+        gt = self.gt
+        texts = [(c, t) for c, t in self.grid.texts(r) if self.lo <= c <= self.hi]
         if not texts:
             gt.skipped["kosong"] += 1
-            r += 1
-            continue
+            return r + 1
         if is_numbering_row(texts):
             gt.skipped["header berulang"] += 1
-            r += 1
-            continue
-        titled = bool(TITLE.match(texts[0][1])) and len(texts) <= 2
-        # a new header comes after a title or a blank row, not right below a data row
-        after_gap = r - 1 > last_r + _cont(previous)
-        if titled or (after_gap and len(texts) >= 2 and wordy(texts)):
-            nxt = next_table(grid, defs, r, min(stop, r + NEXT_HEADER_ROWS))
-            if nxt is not None:
-                if nxt.table is table and _same_header(nxt.layout, layout):
-                    gt.skipped["header berulang"] += nxt.layout.header_last + 1 - r
-                    r = nxt.layout.header_last + 1
-                    continue
-                break                                   # another table starts here
-            if titled:
-                break
-        if _repeats_header(texts, layout):
+            return r + 1
+        header = self._header_at(r, texts)
+        if header is not None:
+            return header
+        if _repeats_header(texts, self.layout):
             gt.skipped["header berulang"] += 1
-            r += 1
-            continue
+            return r + 1
         joined = " ".join(t for _, t in texts)
         if len(texts) <= 2 and FOOTER.search(joined):
             gt.skipped["footer"] += 1
-            r += 1
-            continue
-        total_kind = _total_kind(grid, r, total_cols, total_words)
+            return r + 1
+        total_kind = _total_kind(self.grid, r, self.total_cols, self.total_words)
         if total_kind:
-            record = _record(grid, r, gt)
+            record = _record(self.grid, r, gt)
             record["_total"] = total_kind
             gt.totals.append(record)
-            last_r = r
-            r += 1
-            continue
-        has_key = any(c in key_cols for c, _ in texts)
-        if not has_key:
-            if (previous is not None and r == previous["_r"] + 1 + previous["_cont"]
-                    and all(c in text_cols and c not in key_cols for c, _ in texts)):
-                _continue_row(gt, r, texts, previous)
-                r += 1
-                continue
-            pending.append((r, joined))
-            r += 1
-            continue
-        flush_unrecognised(gt, pending, lo)
-        record = _record(grid, r, gt)
-        for column in fill_down:
-            if record.get(column.key) is None and previous is not None:
-                record[column.key] = previous.get(column.key)
-        gt.rows.append(record)
-        previous = record
-        last_r = r
-        r += 1
-    set_extent(gt, pending, last_r, layout.header_last)
-    return gt
+            self.last_r = r
+        elif any(c in self.key_cols for c, _ in texts):
+            self._data(r)
+        elif self._continues(r, texts):
+            _continue_row(gt, r, texts, self.previous)
+        else:
+            self.pending.append((r, joined))
+        return r + 1
+
+    def _header_at(self, r: int, texts) -> int | None:
+        """A header here: its repeat (skipped: the row after it), another table's (_END), or
+        None. A new header comes after a title or a blank row, not right below a data row."""
+        titled = bool(TITLE.match(texts[0][1])) and len(texts) <= 2
+        after_gap = r - 1 > self.last_r + _cont(self.previous)
+        if not (titled or (after_gap and len(texts) >= 2 and wordy(texts))):
+            return None
+        nxt = next_table(self.grid, self.defs, r, min(self.stop, r + NEXT_HEADER_ROWS))
+        if nxt is not None:
+            if nxt.table is self.table and _same_header(nxt.layout, self.layout):
+                self.gt.skipped["header berulang"] += nxt.layout.header_last + 1 - r
+                return nxt.layout.header_last + 1
+            return _END                                 # another table starts here
+        return _END if titled else None
+
+    def _continues(self, r: int, texts) -> bool:
+        previous = self.previous
+        return (previous is not None and r == previous["_r"] + 1 + previous["_cont"]
+                and all(c in self.text_cols and c not in self.key_cols for c, _ in texts))
+
+    def _data(self, r: int) -> None:
+        flush_unrecognised(self.gt, self.pending, self.lo)
+        record = _record(self.grid, r, self.gt)
+        for column in self.fill_down:
+            if record.get(column.key) is None and self.previous is not None:
+                record[column.key] = self.previous.get(column.key)
+        self.gt.rows.append(record)
+        self.previous = record
+        self.last_r = r
 
 
 def _repeats_header(texts, layout: Layout) -> bool:
@@ -334,6 +318,11 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
             continue
         if formula_error(gt, grid, r, c):
             rec[column.key] = None
+            continue
+        if column.span:                                   # a code over several cells
+            parts = [grid.value(r, cc) for cc in column.span]
+            rec.setdefault("_parts", {})[column.key] = parts
+            rec[column.key] = ".".join(t for t in map(cell_text, parts) if t) or None
             continue
         if column.kind == "text":
             value = grid.value(r, c)

@@ -1,10 +1,13 @@
-"""Where a standard table's header is and what each of its columns holds.
+"""Where a standard table's header is, which table it is, and what each column holds.
 
 `next_table(grid, defs, start, stop)` finds, among the table definitions of
-`schemas/tables.toml`, the header that comes first below `start` (`layout.find_layouts` finds
-the header rows; here the group headers above it are added, data rows written as words are
-trimmed off it, and the definition's gates are applied: forbidden words, title words, required
-fields, halves). Each column gets a record key: field name, then the half (`_rkpd`,
+`schemas/tables.toml` (tried in that file's order), the header that comes first below `start`
+(`layout.find_layouts` finds the header rows; here the group headers above it are added, data
+rows written as words are trimmed off it, and the definition's gates are applied: forbidden
+words, title words, required fields, halves; a header with the plan's Kode + name + Pagu is
+the plan's unless the table's defining words say otherwise). `identify(grid, layout)` is the
+same question asked by the plan reader: is this Kode + Pagu header a Review RKPD or a Renstra
+(`identity` / `identity_years` / `identity_titles` in tables.toml)? Each column gets a record key: field name, then the half (`_rkpd`,
 `_analisis`, or the year of an IKU half) and the year of a series column (`target_2023`).
 """
 from __future__ import annotations
@@ -15,18 +18,56 @@ from dataclasses import dataclass
 
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, cell_text, find_layouts, is_numbering_row,
                      strip_years)
-from .defs import TableDef, normalise_label, table_defs
+from .defs import TableDef, normalise_label, other_tables, table_defs
 
 __all__ = ["Column", "Found", "next_table", "other_table_starts", "title_lines", "phrase_in",
-           "wordy", "OTHER_TABLES", "TITLE", "NEXT_HEADER_ROWS"]
+           "wordy", "identify", "other_defs", "TITLE", "NEXT_HEADER_ROWS"]
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 TITLE = re.compile(r"^\s*(tabel|tabael|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
 NEXT_HEADER_ROWS = 6        # a new table's header starts within this many rows of its title
+_YEAR_NUMBER = re.compile(r"\btahun\s*-?\s*(?:ke\s*-?\s*)?[1-9]\b", re.I)
 
-# the tables read here, in the order they are tried on one header row
-OTHER_TABLES = ("review_rkpd", "evaluasi", "kinerja_pelayanan", "capaian_iku", "tujuan_sasaran",
-                "usulan", "ringkasan")
+
+def other_defs(exclude: str | None = None) -> list[TableDef]:
+    """The other tables' definitions in the order of tables.toml (the order they are tried)."""
+    defs = table_defs()
+    return [defs[t] for t in other_tables() if t != exclude]
+
+
+def identify(grid: Grid, layout: Layout) -> TableDef | None:
+    """The other table whose defining header words this header has (the two halves of a
+    Review RKPD, the years of a Renstra …), or None. The plan reader asks before it reads a
+    header that has Kode and Pagu as a plan table."""
+    labels = list(layout.labels.values())
+    groups = _group_rows(grid, layout)
+    for r in groups:
+        labels += [normalise_label(t) for _, t in grid.texts(r)]
+    titles = title_lines(grid, layout.header_first - len(groups), depth=3)
+    return next((d for d in other_defs() if d.identified_by(labels, titles)), None)
+
+
+_YEAR_INDEX = re.compile(r"\btahun (?:ke )?([1-9])\b")
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai|hingga)\s*(?:19|20)\d{2}\b",
+                     re.I)
+
+
+def _first_year(titles: list[str]) -> int | None:
+    """The first year of a multi-year period named in the title lines ('Renstra 2025–2029')."""
+    for line in titles:
+        match = _PERIOD.search(line)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _plan_like(labels) -> bool:
+    """The header has the plan table's required columns (Kode, name, Pagu)."""
+    plan = next((d for d in table_defs().values() if d.options.get("reader") == "plan"), None)
+    if plan is None:
+        return False
+    names = {f.name for f in map(plan.field_for, labels) if f is not None}
+    return set(plan.required) <= names
 
 
 @dataclass(slots=True)
@@ -40,6 +81,7 @@ class Column:
     half: str | None = None
     number: str | None = None    # "(8)" from the column-number row
     factor: float = 1.0          # money unit from the header ("(Ribuan)" = 1000)
+    span: tuple[int, ...] | None = None   # all the cells of a code over several columns
 
     @property
     def title(self) -> str:
@@ -51,7 +93,8 @@ class Column:
 def wordy(texts) -> bool:
     """Header-like: every cell is words (no digits apart from years and '(1)' numbering)."""
     for _, text in texts:
-        stripped = re.sub(r"\(\s*\d{1,2}\s*\)", "", strip_years(text)).replace("n+1", "")
+        stripped = re.sub(r"\(\s*\d{1,2}\s*\)", "", _YEAR_NUMBER.sub("", strip_years(text)))
+        stripped = stripped.replace("n+1", "")
         if re.search(r"\d", stripped):
             return False
     return True
@@ -80,12 +123,7 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
     """Record keys for the header's columns, or None when the header is another table's."""
     opts = table.options
     groups = _group_rows(grid, layout)
-    full: dict[int, str] = {}
-    group_text: dict[int, str] = {}
-    for c, label in sorted(layout.labels.items()):
-        group = " ".join(normalise_label(cell_text(grid.value(g, c))) for g in groups).strip()
-        group_text[c] = group
-        full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
+    full, group_text = _full_labels(grid, layout, groups)
     forbid = [normalise_label(w) for w in opts.get("forbid_words", ())]
     if any(phrase_in(w, label) for w in forbid for label in full.values()):
         return None
@@ -94,13 +132,41 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
         haystack = normalise_label(" ".join(list(full.values()) + titles))
         if not any(phrase_in(normalise_label(w), haystack) for w in opts["title_words"]):
             return None
+    half_of, fdefs = _halves(table, full, group_text)
+    first_year = _first_year(titles) if opts.get("year_from_title") else None
+    columns, unmapped = _columns(table, full, fdefs, half_of, _numbering(grid, layout),
+                                 first_year)
+    if not _accepted(table, columns, full, titles[-3:]):
+        return None
+    return columns, unmapped
+
+
+def _full_labels(grid: Grid, layout: Layout, groups: list[int]):
+    """Column -> its label with the group headers above it; column -> the group text alone."""
+    full: dict[int, str] = {}
+    group_text: dict[int, str] = {}
+    for c, label in sorted(layout.labels.items()):
+        group = " ".join(normalise_label(cell_text(grid.value(g, c))) for g in groups).strip()
+        group_text[c] = group
+        full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
+    return full, group_text
+
+
+def _numbering(grid: Grid, layout: Layout) -> dict[int, str]:
+    """Column -> "(8)" from the column-number row."""
     numbering = {}
     if layout.numbering_row is not None:
         for c, text in grid.texts(layout.numbering_row):
             match = re.match(r"^\(?\s*(\d{1,2})\s*\)?", text)
             if match:
                 numbering[c] = f"({match.group(1)})"
-    halves = opts.get("halves")
+    return numbering
+
+
+def _halves(table: TableDef, full: dict[int, str], group_text: dict[int, str]):
+    """Column -> its half (`rkpd`/`analisis`, or the year of an IKU half), and column -> its
+    field, matched on the label without the half's words."""
+    halves = table.options.get("halves")
     half_of: dict[int, str | None] = {}
     match_label: dict[int, str] = {}
     for c, label in full.items():
@@ -129,6 +195,21 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
             if fdef and counts[fdef.name] > 1:
                 half_of[c] = names[min(seen[fdef.name], len(names) - 1)]
                 seen[fdef.name] += 1
+    return half_of, fdefs
+
+
+def _year_of(fdef, label: str, first_year: int | None) -> int | None:
+    """The year a column names ("Target 2025"), or "Tahun 1" of a period starting first_year."""
+    years = sorted({int(y) for y in _YEAR.findall(label)})
+    year = years[-1] if (len(years) == 1 or (fdef.series and years)) else None
+    if fdef.series and year is None and first_year:
+        number = _YEAR_INDEX.search(label)
+        year = first_year + int(number.group(1)) - 1 if number else None
+    return year
+
+
+def _columns(table: TableDef, full, fdefs, half_of, numbering, first_year):
+    """The columns with their record keys (field + half + year), and the unmapped ones."""
     columns: list[Column] = []
     used: set[str] = set()
     unmapped: list[int] = []
@@ -138,33 +219,40 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
         if fdef is None:
             unmapped.append(c)
             continue
-        years = sorted({int(y) for y in _YEAR.findall(full[c])})
-        year = years[-1] if (len(years) == 1 or (fdef.series and years)) else None
+        year = _year_of(fdef, full[c], first_year)
         half = half_of[c]
         key = fdef.name + (f"_{half}" if half else "")
         if fdef.series:
             ordinal[key] += 1
             key = f"{key}_{year}" if year else f"{key}_{ordinal[key]}"
         if key in used:
+            last = next((col for col in reversed(columns) if col.key == key), None)
+            if fdef.multi and last is not None and c == (last.span or (last.col,))[-1] + 1:
+                last.span = (last.span or (last.col,)) + (c,)     # a code over five cells
+                continue
             unmapped.append(c)
             continue
         used.add(key)
-        factor = 1.0
-        if fdef.kind == "money":
-            for word, value in table.money_units.items():
-                if phrase_in(word, full[c]):
-                    factor = float(value)
+        factor = table.money_factor(full[c]) if fdef.kind == "money" else 1.0
         columns.append(Column(key=key, name=fdef.name, col=c, kind=fdef.kind,
                               caption=fdef.caption, year=year, half=half,
                               number=numbering.get(c), factor=factor))
-    names = {col.name for col in columns}
-    if not set(table.required) <= names:
-        return None
-    if opts.get("required_any") and not names & set(opts["required_any"]):
-        return None
-    if opts.get("require_halves") and len({col.half for col in columns if col.half}) < 2:
-        return None
     return columns, unmapped
+
+
+def _accepted(table: TableDef, columns: list[Column], full: dict[int, str], titles) -> bool:
+    """The table's gates: not the plan's header (unless identified), required fields, halves."""
+    opts = table.options
+    names = {col.name for col in columns}
+    if _plan_like(full.values()) and not table.identified_by(full.values(), titles):
+        return False                    # the plan table's header, not this table's
+    if not set(table.required) <= names:
+        return False
+    if opts.get("required_any") and not names & set(opts["required_any"]):
+        return False
+    if opts.get("require_halves") and len({col.half for col in columns if col.half}) < 2:
+        return False
+    return True
 
 
 def _spans(grid: Grid, r: int, c: int) -> bool:
@@ -249,6 +337,5 @@ def next_table(grid: Grid, defs: list[TableDef], start: int, stop: int) -> Found
 
 def other_table_starts(grid: Grid, r: int, current: TableDef) -> bool:
     """Does the header of another kind of standard table start within the next rows?"""
-    all_defs = table_defs()
-    defs = [all_defs[t] for t in OTHER_TABLES if t in all_defs and t != current.id]
+    defs = other_defs(exclude=current.id)
     return next_table(grid, defs, r, min(grid.height, r + NEXT_HEADER_ROWS + 2)) is not None

@@ -25,7 +25,8 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 # "(Rp 000)" / "x Rp 1.000" for amounts in thousands
 _HEADER_NUMBERS = re.compile(
     r"\b(?:19|20)\d{2}\b|\bn\s*[+-]\s*\d\b|\(\s*\d{1,2}\s*\)|\bke\s*-?\s*\d\b"
-    r"|(?:rp\.?\s*|x\s*)?\b(?:000|1\.000|1\.000\.000)\b", re.I)
+    r"|(?:rp\.?\s*|x\s*)?\b(?:000|1\.000|1\.000\.000)\b"
+    r"|\btahun\s*-?\s*(?:ke\s*-?\s*)?[1-9]\b", re.I)         # "Tahun 1", "Tahun ke-1" (Renstra)
 
 
 def strip_years(text: str) -> str:

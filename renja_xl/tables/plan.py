@@ -20,7 +20,7 @@ from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
-from .header import other_table_starts as _other_table_starts, wordy as _wordy
+from .header import identify as _identify, other_table_starts as _other_table_starts, wordy as _wordy
 from .defs import TableDef
 
 __all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
@@ -84,6 +84,9 @@ def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
         layout = find_layouts(grid, table, start)
         if layout is None:
             break
+        if _identify(grid, layout) is not None:      # a Review/Renstra header with Kode, Pagu
+            start = layout.header_last + 1
+            continue
         plan = _read_rows(grid, layout, file)
         found.append(plan)
         start = max(plan.last_row, layout.header_last + 1)   # 1-based last row = next 0-based

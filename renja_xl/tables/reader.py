@@ -28,6 +28,12 @@ class RenjaFile:
     def readable(self) -> bool:
         return self.error is None
 
+    @property
+    def standalone(self) -> bool:
+        """The file holds a document of its own without a plan table (a Renstra matrix:
+        `standalone = true` in tables.toml)."""
+        return any(t.table.options.get("standalone") for t in self.tables)
+
     def plan_records(self) -> list[dict]:
         return [row for plan in self.plans for row in plan.rows]
 
@@ -57,13 +63,13 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
             continue
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
-    if not result.plans:
-        result.issues.append(Issue(rule="table-not-found", file=str(path)))
     from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
     for plan in result.plans:
         claimed.setdefault(plan.sheet, []).append((plan.layout.header_first, plan.last_row - 1))
     result.tables = read_tables(grids, str(path), claimed)
+    if not result.plans and not result.standalone:
+        result.issues.append(Issue(rule="table-not-found", file=str(path)))
     result.kecamatan = detect_kecamatan(result, grids)
     for plan in result.plans:
         for row in plan.rows:

@@ -4,13 +4,15 @@ from __future__ import annotations
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
 from .nomenclature import fold
+from ..tables.defs import schema_toml
 
 __all__ = ["check_usulan"]
 
+_PLACE_WORDS = frozenset(schema_toml("words.toml")["desa_place_words"])
+
 
 def _place(text) -> str:
-    words = [w for w in fold(str(text or "")).split()
-             if w not in ("kec", "kecamatan", "desa", "kel", "kelurahan")]
+    words = [w for w in fold(str(text or "")).split() if w not in _PLACE_WORDS]
     return " ".join(words)
 
 

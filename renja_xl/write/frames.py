@@ -6,9 +6,11 @@
 
 Every frame starts with `file`, `kecamatan`, `sheet`, `row` (the Excel row of the source), then
 the table's normalised fields: one column per field (per half `_rkpd`/`_analisis`, per year
-`_2023`), a target's unit in `<field>_satuan`, the level of a Review RKPD row. Summary tables
-with a total row (`ringkasan`) differ in their columns, so they are written long: one row per
-cell (`judul`, `baris`, `kolom`, `nilai`, `jumlah` = the row is the total row).
+`_2023`), a target's unit in `<field>_satuan`, the level of a row of a table with levels.
+Tables that tables.toml marks `long` are written long: summary tables with a total row
+(`long = "cells"`, they differ in their columns): one row per cell (`judul`, `baris`, `kolom`,
+`nilai`, `jumlah` = the row is the total row); the Renstra matrix (`long = "years"`): one row
+per code × year (`tahun`, `target`, `target_satuan`, `dana`). Sheets follow `sheet_rank`.
 """
 from __future__ import annotations
 
@@ -17,14 +19,20 @@ from ..tables.defs import table_defs
 __all__ = ["table_records", "frames_by_table", "table_frames", "BASE_FIELDS", "LONG_FIELDS"]
 
 BASE_FIELDS = ("file", "kecamatan", "sheet", "row")
-# the sheets in the order of a Renja document (Bab II, then Bab III)
-SHEET_ORDER = ("evaluasi", "capaian_iku", "kinerja_pelayanan", "review_rkpd", "usulan",
-               "tujuan_sasaran", "ringkasan")
 LONG_FIELDS = BASE_FIELDS + ("judul", "baris", "kolom", "nilai", "jumlah")
+YEAR_FIELDS = BASE_FIELDS + ("kode", "level", "nama", "indikator", "satuan", "kondisi_awal",
+                             "tahun", "target", "target_satuan", "dana", "kondisi_akhir",
+                             "lokasi", "pd")
+
+
+def sheet_order() -> list[str]:
+    """Table ids in the order of a Renja document (`sheet_rank` in tables.toml)."""
+    defs = table_defs()
+    return sorted(defs, key=lambda t: defs[t].options.get("sheet_rank", 99))
 
 
 def _columns_of(gt) -> list[str]:
-    keys = ["level"] if gt.table_id == "review_rkpd" else []
+    keys = ["level"] if gt.table.options.get("levels") else []
     for column in gt.columns:
         keys.append(column.key)
         if column.kind == "target":
@@ -35,15 +43,17 @@ def _columns_of(gt) -> list[str]:
 def table_records(renja, nomenclature=None) -> dict[str, dict]:
     """Per table id: {"columns": [...], "rows": [dict, ...]} for one `RenjaFile` (picklable)."""
     out: dict[str, dict] = {}
+    if any(gt.table.options.get("levels") and any("level" not in r for r in gt.rows)
+           for gt in renja.tables):
+        from ..validate.nomenclature import builtin_nomenclature
+        from ..reconcile.review import assign_all_levels
+        assign_all_levels(renja, nomenclature or builtin_nomenclature())
     for gt in renja.tables:
-        if gt.table_id == "review_rkpd" and any("level" not in r for r in gt.rows):
-            from ..validate.nomenclature import builtin_nomenclature
-            from ..reconcile.review import assign_levels
-            assign_levels(gt, nomenclature or builtin_nomenclature())
         entry = out.setdefault(gt.table_id, {"columns": [], "rows": []})
-        if gt.table_id == "ringkasan":
-            entry["columns"] = list(LONG_FIELDS)
-            entry["rows"] += _long_rows(gt)
+        long = gt.table.options.get("long")
+        if long in ("cells", "years"):
+            entry["columns"] = list(LONG_FIELDS if long == "cells" else YEAR_FIELDS)
+            entry["rows"] += _long_rows(gt) if long == "cells" else _year_rows(gt)
             continue
         keys = _columns_of(gt)
         for key in keys:
@@ -71,6 +81,26 @@ def _long_rows(gt) -> list[dict]:
     return rows
 
 
+def _year_rows(gt) -> list[dict]:
+    """The Renstra matrix long: one row per code (and indicator) × year."""
+    targets = {c.year: c for c in gt.series("target") if c.year}
+    dana = {c.year: c for c in gt.series("dana") if c.year}
+    rows = []
+    for row in gt.rows:
+        base = {name: row.get(name) for name in BASE_FIELDS}
+        base.update({name: row.get(name) for name in ("kode", "level", "nama", "indikator",
+                                                      "satuan", "kondisi_awal", "kondisi_akhir",
+                                                      "lokasi", "pd")})
+        for year in sorted(set(targets) | set(dana)):
+            record = dict(base, tahun=year)
+            t, d = targets.get(year), dana.get(year)
+            record["target"] = row.get(t.key) if t else None
+            record["target_satuan"] = row.get(f"{t.key}_satuan") if t else None
+            record["dana"] = row.get(d.key) if d else None
+            rows.append(record)
+    return rows
+
+
 def frames_by_table(per_file) -> dict:
     """Table id ('evaluasi', 'review_rkpd', …) -> DataFrame over all files.
 
@@ -87,8 +117,7 @@ def frames_by_table(per_file) -> dict:
                     target["columns"].append(key)
             target["rows"] += entry["rows"]
     frames = {}
-    order = list(SHEET_ORDER) + [t for t in table_defs() if t not in SHEET_ORDER]
-    for table_id in (t for t in order if t in merged):
+    for table_id in (t for t in sheet_order() if t in merged):
         entry = merged[table_id]
         columns = list(BASE_FIELDS) + [c for c in entry["columns"] if c not in BASE_FIELDS]
         frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in entry["rows"]],

@@ -13,7 +13,9 @@ WORDS = {
            "kec": "Kecamatan {name}", "nokec": "kecamatan tidak diketahui",
            "total": "Jumlah: {files} file ({ok} valid, {invalid} tidak valid, {unreadable} tidak terbaca), {e} kesalahan, {w} peringatan",
            "more": "… dan {n} lagi (lihat --format json)",
-           "rules": "Jumlah per aturan (sel):", "all": "setiap sel: --semua"},
+           "rules": "Jumlah per aturan (sel):", "all": "setiap sel: --semua",
+           "nomenklatur": "Nomenklatur: {label}",
+           "nomenklatur_label": "{file} ({rows} baris, {jenis}{stored})", "stored": ", tersimpan"},
     "en": {"ok": "VALID", "invalid": "INVALID", "unreadable": "UNREADABLE",
            "error": "ERROR", "warning": "WARNING", "table": "Table {title} on sheet '{sheet}' rows {first}–{last}",
            "levels": "{program} program, {kegiatan} kegiatan, {sub_kegiatan} sub kegiatan",
@@ -21,8 +23,25 @@ WORDS = {
            "kec": "Kecamatan {name}", "nokec": "kecamatan unknown",
            "total": "Total: {files} file(s) ({ok} valid, {invalid} invalid, {unreadable} unreadable), {e} error(s), {w} warning(s)",
            "more": "… and {n} more (see --format json)",
-           "rules": "Count per rule (cells):", "all": "every cell: --semua"},
+           "rules": "Count per rule (cells):", "all": "every cell: --semua",
+           "nomenklatur": "Nomenclature: {label}",
+           "nomenklatur_label": "{file} ({rows} rows, {jenis}{stored})", "stored": ", stored"},
 }
+
+
+def nomenclature_label(info: dict, lang: str = "id") -> str:
+    """'nomenklatur_subkegiatan_2027.xlsx (7.581 baris, KABKOT, tersimpan)'."""
+    words = WORDS["en" if lang == "en" else "id"]
+    rows = f"{info.get('rows', 0):,}".replace(",", "." if lang != "en" else ",")
+    return words["nomenklatur_label"].format(file=info.get("file"), rows=rows,
+                                             jenis=info.get("jenis_pemda", ""),
+                                             stored=words["stored"] if info.get("stored") else "")
+
+
+def nomenclature_line(info: dict, lang: str = "id") -> str:
+    """'Nomenklatur: nomenklatur_subkegiatan_2027.xlsx (7.581 baris, KABKOT, tersimpan)'."""
+    words = WORDS["en" if lang == "en" else "id"]
+    return words["nomenklatur"].format(label=nomenclature_label(info, lang))
 
 
 def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool = False) -> str:
@@ -50,6 +69,8 @@ def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool 
         lines.append("   " + words["counts"].format(e=result.errors, w=result.warnings))
         lines += _issue_lines(by_file.get(result.file, []), report, words, lang, limit, every)
         lines.append("")
+    if getattr(report, "nomenclature", None):
+        lines.append(nomenclature_line(report.nomenclature, lang))
     statuses = [f.status for f in report.files]
     lines.append(words["total"].format(files=len(report.files), ok=statuses.count("ok"),
                                        invalid=statuses.count("invalid"),

@@ -167,7 +167,7 @@ def money_rule(rule: str) -> bool:
 
 
 def _num_format(name) -> str | None:
-    if name in MONEY_FIELDS or str(name).startswith("pagu"):
+    if name in MONEY_FIELDS or str(name).startswith(("pagu", "dana")):      # dana: Renstra
         return MONEY
     return None
 
