@@ -83,8 +83,13 @@ def _indent(p: argparse.ArgumentParser) -> None:
 
 
 def _write_json(report, args) -> None:
-    report.write_json(sys.stdout, args.lang, args.indent)
-    sys.stdout.write("\n")
+    try:
+        report.write_json(sys.stdout, args.lang, args.indent)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:          # `… | head`: the reader has what it wanted, no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _renstra_option(p: argparse.ArgumentParser) -> None:

@@ -155,3 +155,15 @@ def test_json_is_compact_by_default_and_indented_on_request(monkeypatch):
     assert compact.count("\n") == 1 and compact.startswith('{"version":1,"files":[{"file":')
     assert indented == renja_xl.check("samples/").to_json() + "\n"
     assert json.loads(compact) == json.loads(indented)
+
+
+def test_json_into_a_pipe_closed_early_is_no_traceback(monkeypatch):
+    """`check … --format json | head`: the reader goes away mid-report; no traceback."""
+    import pathlib
+    monkeypatch.chdir(pathlib.Path(__file__).resolve().parent.parent)
+    proc = subprocess.Popen([sys.executable, "-m", "renja_xl", "check", "samples/", "--format",
+                             "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100).startswith(b'{"version":1')
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and proc.returncode in (1, 2)
