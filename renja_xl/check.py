@@ -104,7 +104,7 @@ def check_files(paths, options: Options | None = None) -> list[tuple[FileResult,
     from .validate.schema import validate_plans
     options = options or Options()
     started = [_start(path, options) for path in paths]
-    plans = [plan for state in started if state.groups is not None for plan in state.renja.plans]
+    plans = [plan for state in started for plan in state.details]
     found = iter(validate_plans(plans))
     return [_finish(state, found, options) for state in started]
 
@@ -114,7 +114,8 @@ class _Started:
     """A workbook read, its plan tables grouped; what is left is validating and reconciling."""
     result: FileResult
     renja: RenjaFile
-    groups: list | None = None            # None: unreadable
+    details: list = field(default_factory=list)    # the plan tables pandera validates
+    groups: list | None = None                     # None: unreadable
 
 
 def _start(path: str, options: Options) -> _Started:
@@ -123,18 +124,21 @@ def _start(path: str, options: Options) -> _Started:
     renja = read_file(path, options.limits)
     state = _Started(FileResult(file=str(path), kecamatan=renja.kecamatan), renja)
     if renja.error is None:
-        state.groups = reconcile_groups(renja.plans)     # a plan table split over sheets is one
+        state.details = [plan for plan in renja.plans if not (plan.recap or plan.foreign)]
+        state.groups = reconcile_groups(state.details)   # a plan table split over sheets is one
         for group in state.groups:
             inherit_sumber_dana(group.rows)
     return state
 
 
 def _finish(state: _Started, schema_issues, options: Options):
-    """The issues of one workbook in their order; `schema_issues` yields each plan table's
-    pandera issues, in the order of its tables."""
+    """The issues of one workbook in their order; `schema_issues` yields the pandera issues of
+    each of its detail tables, in their order."""
     from .reconcile.budget import check_hierarchy, reconcile_budget
+    from .reconcile.perubahan import check_perubahan
+    from .reconcile.planset import check_recap
     from .validate.targets import check_targets
-    result, renja = state.result, state.renja
+    result, renja, details = state.result, state.renja, state.details
     issues: list[Issue] = list(renja.issues)
     if state.groups is None:
         result.status, result.reason = "unreadable", renja.error.rule
@@ -143,12 +147,22 @@ def _finish(state: _Started, schema_issues, options: Options):
     plan_issues: list[Issue] = []
     for plan in renja.plans:                     # row by row: each table on its own
         result.tables.append(plan.info())
+        if plan.recap:                           # a REKAP: against its detail tables only
+            plan_issues += plan.issues + check_recap(plan, details)
+            plan_issues += reconcile_budget(plan, options.tolerance)   # its JUMLAH row
+            continue
+        if plan.foreign:                         # one finding, not one kode-invalid per row
+            first = plan.foreign
+            plan_issues.append(plan.issue("not-renja-codes", first.row, "kode", value=first.kode_raw,
+                                          params={"n": len(plan.rows)}))
+            continue
         plan_issues += plan.issues
         plan_issues += next(schema_issues)
         plan_issues += check_targets(plan)
         plan_issues += nomenclature.check(plan)
     for group in state.groups:                   # across rows: the whole table
         plan_issues += reconcile_budget(group, options.tolerance)
+        plan_issues += check_perubahan(group, options.tolerance)
         plan_issues += check_hierarchy(group)
     order = {name: i for i, name in enumerate(renja.sheet_names)}
     plan_issues.sort(key=lambda i: (order.get(i.sheet, 0), i.row or 0, i.col or 0))

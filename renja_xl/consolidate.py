@@ -20,7 +20,6 @@ from .check import (Options, batches, check_file_safely, check_files_safely, che
                     expand_paths, skip_notices)
 from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
-from .tables.plan import PLAN_FIELDS
 from . import workers
 from .write.atomic import atomic_path, folder_problem, remove_stale
 from .write.text import nomenclature_label, nomenclature_line
@@ -87,7 +86,7 @@ def _checked(path: str, checked: tuple, feedback_target: str | None, options: Op
     """What goes back to the parent for one file (and its annotated copy, written here)."""
     result, issues, renja = checked
     from .write.frames import table_records
-    records = [{key: row.get(key) for key in PLAN_FIELDS} for row in renja.plan_records()]
+    records = [d for row in renja.plan_records() for d in row.public_rows()]
     from .reconcile.renstra import file_digest
     checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja))
     if name is not None:
@@ -388,10 +387,21 @@ def _nomenclature(nomenclature, jenis_pemda=None):
 
 # -- the tables ----------------------------------------------------------------------------
 def _program_sums(records) -> tuple[float, float]:
-    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing)."""
-    programs = [r for r in records if r["level"] == "program"]
+    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing); of the top
+    level there is when a table has no program rows (an upload list of sub kegiatan). Urusan
+    and bidang rows, and the further indicator rows (money empty), never count."""
+    levels = {r["level"] for r in records}
+    top = next((lvl for lvl in ("program", "kegiatan", "sub_kegiatan") if lvl in levels), None)
+    programs = [r for r in records if r["level"] == top]
     return tuple(sum(r[name] for r in programs if r[name] is not None)
                  for name in ("pagu", "pagu_n1"))
+
+
+def _item_rows(records) -> int:
+    """Plan rows as the JSON `rows` counts them: not urusan/bidang rows, nor the extra rows of
+    an item's further indicators."""
+    return sum(1 for r in records if r["level"] not in ("urusan", "bidang")
+               and r["indikator_ke"] == 1)
 
 
 def summary_frame(report: Report, checked: list[_Checked]):
@@ -402,7 +412,7 @@ def summary_frame(report: Report, checked: list[_Checked]):
         readable = result.status != "unreadable"
         pagu, pagu_n1 = _program_sums(item.records) if readable else (None, None)
         rows.append({"file": result.file, "kecamatan": result.kecamatan, "status": result.status,
-                     "rows": len(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
+                     "rows": _item_rows(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
                      "errors": result.errors, "warnings": result.warnings})
     frame = pd.DataFrame(rows, columns=list(SUMMARY_FIELDS))
     for name in ("pagu", "pagu_n1"):

@@ -227,7 +227,7 @@ def test_issue_rows_link_to_highlighted_rencana_cells(tmp_path):
     assert all(rencana.cell(r, 1).value == str(faulty) for r, _ in commented)
     severity = kesalahan.cell(2, issue_header.index("severity") + 1)
     assert severity.fill.fill_type == "solid"
-    assert rencana.freeze_panes == "A2" and rencana.auto_filter.ref.startswith("A1:S")
+    assert rencana.freeze_panes == "A2" and rencana.auto_filter.ref.startswith("A1:V")   # the 22 plan columns
 
 
 def test_overflow_continues_on_numbered_sheets(tmp_path, monkeypatch):

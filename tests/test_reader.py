@@ -226,7 +226,9 @@ def test_codes_written_relative_to_their_parent(tmp_path):
 def test_a_bidang_row_after_fully_coded_rows_is_not_a_relative_kegiatan(tmp_path):
     rows = list(CLEAN_ROWS) + [("2.08", "BIDANG URUSAN LAIN", "", "", "", None, "", "", None)]
     path = make_plan_workbook(tmp_path / "r.xlsx", rows, PlanLayout(five_cell_code=False))
-    assert list(_read(path)["kode"]) == EXPECTED_CODES
+    df = _read(path)
+    assert list(df["kode"]) == EXPECTED_CODES + ["2.08"]        # a bidang row (issue #11)
+    assert df["level"].iloc[-1] == "bidang"
 
 
 @pytest.mark.parametrize("caption", ["Pagu Indikatif (Rp 000)", "Pagu Indikatif (x Rp 1.000)",

@@ -39,4 +39,4 @@ def test_quick_start_main_job_runs_on_the_samples(tmp_path):
     assert "Traceback" not in proc.stderr
     assert (tmp_path / "konsolidasi.xlsx").exists()
     samples = len(list((ROOT / "samples").glob("*.xlsx")))
-    assert len(list((tmp_path / "periksa").glob("*_periksa.xlsx"))) == samples == 5
+    assert len(list((tmp_path / "periksa").glob("*_periksa.xlsx"))) == samples == 7

@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LEVELS", "PATTERNS", "Code", "parse_code", "parent_code", "looks_like_code",
-           "four_digit_form", "level_of"]
+__all__ = ["LEVELS", "ALL_LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
+           "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
+           "prefix_of", "belongs_to"]
 
-LEVELS = ("program", "kegiatan", "sub_kegiatan")
+# urusan and bidang rows stand above the programs in an OPD's plan; they group, they are not items
+GROUP_LEVELS = ("urusan", "bidang")
+PLAN_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+LEVELS = PLAN_LEVELS                    # the items of a plan
+ALL_LEVELS = GROUP_LEVELS + PLAN_LEVELS
+PARENT_LEVEL = {"bidang": "urusan", "program": "bidang", "kegiatan": "program",
+                "sub_kegiatan": "kegiatan"}
+_PARTS_OF = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 5, "sub_kegiatan": 6}
 
 # The one place where the code formats are written down (the pandera schema uses them too).
 PATTERNS = {
@@ -40,6 +48,7 @@ class Code:
     original: str                  # what the cell(s) held, joined with " | " for five cells
     restored: list[tuple[int, str, str]] = field(default_factory=list)  # (cell idx, was, now)
     legacy_sub: bool = False       # a 2-digit sub kegiatan code (before 2023)
+    typed_short: bool = False      # restored parts were typed as text without their zeros
 
     @property
     def valid(self) -> bool:
@@ -106,6 +115,7 @@ def parse_code(cells) -> Code:
     if not parts or len(parts) > 6 or not all(_is_part(p) for p in parts):
         return code
     restored_cells: dict[int, tuple[str, list[str]]] = {}
+    numbers_restored = False
     fixed = []
     for pos, part in enumerate(parts):
         width = _WIDTHS[pos]
@@ -117,11 +127,14 @@ def parse_code(cells) -> Code:
             new = part.ljust(width, "0") if pos == 4 and numeric[pos] else part.zfill(width)
         if new != part:
             restored_cells.setdefault(owners[pos], (originals[owners[pos]], []))
+            if numeric[pos]:
+                numbers_restored = True
         fixed.append(new)
     for pos, new in enumerate(fixed):
         if owners[pos] in restored_cells:
             restored_cells[owners[pos]][1].append(new)
     code.restored = [(idx, was, ".".join(now)) for idx, (was, now) in restored_cells.items()]
+    code.typed_short = bool(restored_cells) and not numbers_restored
     code.kode = ".".join(fixed)
     code.level = level_of(code.kode)
     return code
@@ -149,6 +162,20 @@ def four_digit_form(kode: str) -> str:
         head, _, sub = kode.rpartition(".")
         return f"{head}.{sub.zfill(4)}"
     return kode
+
+
+def prefix_of(kode: str, level: str) -> str:
+    """The code of the `level` row a code belongs to: prefix_of('1.02.02.2.01', 'bidang') = '1.02'."""
+    return ".".join(kode.split(".")[:_PARTS_OF[level]])
+
+
+def belongs_to(kode: str, ancestor: str) -> bool:
+    """Does `kode` belong under the row coded `ancestor`? X / XX (the generic program's urusan
+    and bidang) match any urusan and bidang."""
+    parts, theirs = kode.split("."), ancestor.split(".")
+    if len(theirs) > len(parts):
+        return False
+    return all(a == b or a in ("X", "XX") or b in ("X", "XX") for a, b in zip(parts, theirs))
 
 
 def parent_code(kode: str | None) -> str | None:

@@ -36,6 +36,7 @@ class SheetScan:
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)     # (r, c) -> formula
     errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # -> (formula, "#REF!")
     percent: frozenset = frozenset()                                       # (r, c) shown as %
+    sums: dict[tuple[int, int], str] = field(default_factory=dict)   # (r, c) -> "=SUM(H47:H49)" (cached)
 
 
 def scan_sheet(archive: zipfile.ZipFile, part: str, label: str, percent_styles: frozenset,
@@ -67,7 +68,7 @@ def _scan(segments, label: str, styles: frozenset, limits: Limits, by_refs: bool
         if area(scan.rows, scan.cols) > limits.max_cells:      # stop inflating right here
             raise ReadError("file-too-large", f"sheet '{label}': {scan.rows:,} baris x "
                             f"{scan.cols:,} kolom".replace(",", "."))
-        if formulas is None and has_formula:
+        if formulas is None and (has_formula or b't="e"' in segment):
             formulas = _Formulas()
             formulas.feed(previous)
         if formulas is not None:
@@ -76,7 +77,7 @@ def _scan(segments, label: str, styles: frozenset, limits: Limits, by_refs: bool
             _percent_cells(segment, styles, cells)
         previous = segment
     if formulas is not None:
-        scan.uncached, scan.errors = formulas.found, formulas.errors
+        scan.uncached, scan.errors, scan.sums = formulas.found, formulas.errors, formulas.sums
     scan.percent = frozenset(cells)
     return scan
 
@@ -221,15 +222,21 @@ _TOKEN = re.compile(rb"<(/?)(?:\w+:)?(c|f|v|is)(?=[\s/>])([^>]*)>")
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 
 
+_SUM = re.compile(rb"\s*SUM\(\s*\$?[A-Z]{1,3}\$?\d{1,7}\s*:\s*\$?[A-Z]{1,3}\$?\d{1,7}\s*\)\s*$", re.I)
+
+
 class _Formulas:
     """One linear pass over the cell tags: formula cells without a <v> value or inline text
     (`<v></v>` on a t="str" cell is a cached empty string, as Excel and LibreOffice save
-    `=IF(…,"",…)`; openpyxl's `<v/>` is no value), and formula cells whose value is an error (t="e": #REF!, #DIV/0! …). The pieces end before
-    a '<', so the text after a tag is whole within its piece."""
+    `=IF(…,"",…)`; openpyxl's `<v/>` is no value); cells whose value is an error (t="e": #REF!,
+    #DIV/0! … of a formula, or an #N/A pasted as a value); cached `=SUM(H47:H49)` formulas go
+    into `sums`. The pieces end before a '<', so the text after a tag is whole within its
+    piece."""
 
     def __init__(self):
         self.found: dict = {}
         self.errors: dict = {}
+        self.sums: dict = {}
         self.cell = None                            # [attrs, formula text or None, value text]
 
     def feed(self, data: bytes) -> None:
@@ -237,7 +244,7 @@ class _Formulas:
             closing, tag, attrs = match.groups()
             cell = self.cell
             if tag == b"c":
-                if closing and cell is not None and cell[1] is not None:
+                if closing and cell is not None and (cell[1] is not None or b't="e"' in cell[0]):
                     self._close(cell)
                 self.cell = None if closing or attrs.endswith(b"/") else [attrs, None, b""]
             elif cell is None or closing:
@@ -256,14 +263,17 @@ class _Formulas:
     def _close(self, cell) -> None:
         attrs, formula, value = cell
         is_error = b't="e"' in attrs
-        if value and not is_error:
+        is_sum = bool(value) and not is_error and formula is not None and _SUM.match(formula)
+        if (value and not is_error and not is_sum) or (formula is None and not value):
             return
         ref = _REF.search(attrs)
         if not ref:
             return
         key = (int(ref.group(2)) - 1, column_number(ref.group(1)))
-        text = "=" + (_unescape(formula) if formula else "…")
-        if value:
+        text = ("=" + (_unescape(formula) if formula else "…")) if formula is not None else ""
+        if is_sum:
+            self.sums[key] = text                   # a parent's =SUM(H47:H49), with its value
+        elif value:
             self.errors[key] = (text, _unescape(value))
         else:
             self.found[key] = text

@@ -28,6 +28,7 @@ class Sheet:
     hidden: bool = False
     percent: frozenset = frozenset()   # (r, c) of number cells shown as a percentage (1 = 100%)
     errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (r, c) -> (formula, "#REF!")
+    sums: dict[tuple[int, int], str] = field(default_factory=dict)   # (r, c) -> "=SUM(H47:H49)" (cached)
 
     @property
     def height(self) -> int:
@@ -92,7 +93,8 @@ def _read_with_calamine(path: str, fmt: str, scans: dict, limits: Limits) -> lis
             sheets.append(Sheet(meta.name, rows, merged, {} if scan is None else scan.uncached,
                                 hidden="Visible" not in str(meta.visible),
                                 percent=frozenset() if scan is None else scan.percent,
-                                errors={} if scan is None else scan.errors))
+                                errors={} if scan is None else scan.errors,
+                                sums={} if scan is None else scan.sums))
     finally:
         book.close()
     return sheets

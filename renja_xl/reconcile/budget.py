@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..read.codes import parent_code
-from ..report.issues import Issue
+from ..read.codes import PARENT_LEVEL, belongs_to, parent_code, prefix_of
+from ..report.issues import Issue, column_letter
 from ..read.numbers import format_rupiah
 from ..report.rules import CHILD_LEVEL
 
-__all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana"]
+__all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana", "money_year"]
 
-_ORDER = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+_ORDER = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
+_BOTTOM_UP = ("kegiatan", "program", "bidang", "urusan")   # computed parents feed theirs
 
 
 def _rows_text(rows: list[int], limit: int = 12) -> str:
@@ -23,107 +24,153 @@ def _rows_text(rows: list[int], limit: int = 12) -> str:
     return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
-def inherit_sumber_dana(rows: list[dict]) -> None:
-    """`_sumber_dana_any`: the row's own sumber dana, else its kegiatan's, else its program's."""
+def inherit_sumber_dana(rows: list) -> None:
+    """`sumber_dana_any`: the row's own sumber dana, else its kegiatan's, else its program's."""
     by_code = {}
     for row in rows:
-        if row.get("kode") and row["kode"] not in by_code:
-            by_code[row["kode"]] = row
+        if row.kode and row.kode not in by_code:
+            by_code[row.kode] = row
     for row in rows:
-        value, kode = row.get("sumber_dana"), row.get("kode")
+        value, kode = row.sumber_dana, row.kode
         while not value and kode:
             kode = parent_code(kode)
             parent = by_code.get(kode) if kode else None
-            value = parent.get("sumber_dana") if parent else None
-        row["_sumber_dana_any"] = value
+            value = parent.sumber_dana if parent else None
+        row.sumber_dana_any = value
 
 
 def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
-    """Parent pagu = Σ children (kegiatan from sub kegiatan, program from kegiatan), both years;
-    a JUMLAH/TOTAL row = Σ programs. A formula parent without a cached value is computed."""
+    """Parent pagu = Σ children (kegiatan from sub kegiatan, program from kegiatan, bidang from
+    programs, urusan from bidang), both years; a JUMLAH/TOTAL row = Σ the top-level rows. A
+    formula parent without a cached value is computed."""
     issues: list[Issue] = []
-    rows = [r for r in plan.rows if r.get("level") in _ORDER]
-    children: dict[str, list[dict]] = defaultdict(list)
-    codes = {r["kode"] for r in rows}
+    rows = [r for r in plan.rows if r.level in _ORDER]
+    children: dict[str, list] = defaultdict(list)
+    codes = {r.kode for r in rows}
     for row in rows:
-        parent = row.get("parent_kode")
+        parent = row.parent_kode
         if parent and parent in codes:
             children[parent].append(row)
-    for name in ("pagu", "pagu_n1"):
+    repeated = getattr(plan, "repeated", ())        # a PlanSet: group rows on every sheet
+    parents = sorted((r for r in rows if r.kode in children),       # bottom-up: computed
+                     key=lambda r: -_ORDER[r.level])                 # kegiatan feed programs
+    for name in ("pagu", "pagu_n1", "pagu_semula"):
         if plan.col(name) is None:
             continue
-        n1 = name == "pagu_n1"
-        for level in ("kegiatan", "program"):           # bottom-up: computed kegiatan feed programs
-            for row in rows:
-                if row["level"] != level or row["kode"] not in children:
-                    continue
-                issue = _compare(plan, row, children[row["kode"]], name, n1, tolerance)
-                if issue:
-                    issues.append(issue)
-        programs = [r for r in rows if r["level"] == "program"]
+        year = money_year(plan, name)
+        for row in parents:
+            kids = children[row.kode]
+            if row.kode in repeated:               # its own sheet's rows, or all of them
+                issue = _compare(plan, row, [k for k in kids if k.sheet == row.sheet],
+                                 name, year, tolerance)
+                if issue and issue.rule == "pagu-rollup" and \
+                        _compare(plan, row, kids, name, year, tolerance) is None:
+                    issue = None
+            else:
+                issue = _compare(plan, row, kids, name, year, tolerance)
+            if issue:
+                issues.append(issue)
         for total in plan.totals:
-            issue = _compare_total(plan, total, programs, name, n1, tolerance)
+            issue = _compare_total(plan, total, _total_base(rows, total, repeated), name, year,
+                                   tolerance)
             if issue:
                 issues.append(issue)
         for row in plan.rows:                           # formulas nothing could stand in for
-            formula = row.get(f"_{name}_formula")
-            if formula and not row.get(f"_{name}_computed"):
-                issues.append(plan.issue("formula-no-value", row["row"], col=plan.col(name),
-                                         kode=row.get("kode"), params={"formula": formula}))
+            info = row.info(name)
+            if info and info.formula and not info.computed:
+                issues.append(plan.issue("formula-no-value", row.row, col=plan.col(name),
+                                         kode=row.kode, params={"formula": info.formula}))
     return issues
 
 
-def _compare(plan, parent: dict, kids: list[dict], name: str, n1: bool, tolerance: float):
-    values = [k.get(name) for k in kids]
-    missing = [k["row"] for k, v in zip(kids, values) if v is None]
-    formula = parent.get(f"_{name}_formula")
+def _total_base(rows: list, total, repeated) -> list:
+    """The rows a JUMLAH row adds up: the top-level rows (urusan, else bidang, else programs);
+    where each sheet repeats its urusan/bidang rows, those of the total's sheet, or else the
+    programs."""
+    top = min((r.level for r in rows), key=_ORDER.get, default="program")
+    base = [r for r in rows if r.level == top]
+    if repeated and any(r.kode in repeated for r in base):
+        own = [r for r in base if r.sheet == total.sheet]
+        base = own or [r for r in rows if r.level == "program"]
+    return base
+
+
+def money_year(plan, name: str) -> str:
+    """How messages name the year of a money column: '2025', '2026', '2025 semula' and, in a
+    Renja Perubahan, '2025 menjadi'."""
+    if name == "pagu_n1":
+        return plan.year(True)
+    if name == "pagu_semula":
+        return f"{plan.year(False)} semula"
+    return plan.year(False) + (" menjadi" if plan.col("pagu_semula") is not None else "")
+
+
+def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
+    values = [getattr(k, name) for k in kids]
+    if name == "pagu_semula":                # a row new in the Perubahan had nothing before
+        values = [v or 0.0 for v in values]
+    elif name == "pagu":                     # … and a row it drops has nothing after
+        values = [0.0 if v is None and k.pagu_semula is not None else v
+                  for k, v in zip(kids, values)]
+    missing = [k.row for k, v in zip(kids, values) if v is None]
+    info = parent.cell(name)
+    formula = info.formula
     col = plan.col(name)
-    params = {"level": parent["level"], "year": plan.year(n1), "n": len(kids),
-              "rows": _rows_text([k["row"] for k in kids])}
+    params = {"level": parent.level, "year": year, "n": len(kids),
+              "rows": _rows_text([k.row for k in kids])}
     if missing:
-        if len(missing) == len(kids) and parent.get(name) is None and formula is None:
+        if len(missing) == len(kids) and getattr(parent, name) is None and formula is None:
             return None                               # neither parent nor children hold a pagu
         params["rows"] = _rows_text(missing)
-        return plan.issue("pagu-rollup-unverifiable", parent["row"], col=col, kode=parent["kode"],
-                          value=parent.get(name), params=params)
+        return plan.issue("pagu-rollup-unverifiable", parent.row, col=col, kode=parent.kode,
+                          value=getattr(parent, name), params=params, on=parent)
     total = float(sum(values))
     params["sum_shown"] = format_rupiah(total)
     if formula is not None:
-        parent[name] = total
-        parent[f"_{name}_computed"] = True
-        return plan.issue("pagu-computed", parent["row"], col=col, kode=parent["kode"],
-                          value=None, expected=total, params=params)
-    value = parent.get(name)
-    if value is None and parent.get(f"_{name}_bad"):
+        setattr(parent, name, total)
+        info.computed = True
+        return plan.issue("pagu-computed", parent.row, col=col, kode=parent.kode,
+                          value=None, expected=total, params=params, on=parent)
+    value = getattr(parent, name)
+    if value is None and info.bad:
         return None                                   # already reported as not a number
     found = value if value is not None else 0.0
     if abs(round(found) - round(total)) <= tolerance:
         return None
     params.update(shown=format_rupiah(value) if value is not None else None,
-                  diff_shown=format_rupiah(abs(found - total)))
-    return plan.issue("pagu-rollup", parent["row"], col=col, kode=parent["kode"],
-                      value=value, expected=total, params=params)
+                  diff_shown=format_rupiah(abs(found - total)), note="", note_en="")
+    left_out = [k.row for k in kids if info.sum_rows and not
+                info.sum_rows[0] <= k.row <= info.sum_rows[1]]
+    if left_out:                                      # =SUM(H47:H49) that misses children
+        formula = "=SUM({0}{1}:{0}{2})".format(column_letter(col), *info.sum_rows)
+        params["note"] = f"; rumus {formula} tidak mencakup baris {_rows_text(left_out)}"
+        params["note_en"] = f"; the formula {formula} leaves out rows {_rows_text(left_out)}"
+    return plan.issue("pagu-rollup", parent.row, col=col, kode=parent.kode,
+                      value=value, expected=total, params=params, on=parent)
 
 
-def _compare_total(plan, total_row: dict, programs: list[dict], name: str, n1: bool,
+def _compare_total(plan, total_row, programs: list, name: str, year: str,
                    tolerance: float):
-    value = total_row.get(name)
-    values = [p.get(name) for p in programs]
+    value = getattr(total_row, name)
+    values = [getattr(p, name) for p in programs]
+    if name == "pagu_semula":
+        values = [v or 0.0 for v in values]
     if not programs or any(v is None for v in values):
         return None
     expected = float(sum(values))
     col = plan.col(name)
-    params = {"year": plan.year(n1), "n": len(programs), "sum_shown": format_rupiah(expected)}
-    if total_row.get(f"_{name}_formula") is not None:
-        total_row[name] = expected
+    params = {"year": year, "n": len(programs), "sum_shown": format_rupiah(expected),
+              "level": programs[0].level}
+    if total_row.cell(name).formula is not None:
+        setattr(total_row, name, expected)
         return None
     if value is None:
         return None
     if abs(round(value) - round(expected)) <= tolerance:
         return None
     params.update(shown=format_rupiah(value), diff_shown=format_rupiah(abs(value - expected)))
-    return plan.issue("total-mismatch", total_row["row"], col=col, value=value,
-                      expected=expected, params=params)
+    return plan.issue("total-mismatch", total_row.row, col=col, value=value,
+                      expected=expected, params=params, on=total_row)
 
 
 _NAMED = [("sub_kegiatan", re.compile(r"^\s*sub\s*-?\s*kegiatan\b", re.I)),
@@ -131,67 +178,78 @@ _NAMED = [("sub_kegiatan", re.compile(r"^\s*sub\s*-?\s*kegiatan\b", re.I)),
           ("kegiatan", re.compile(r"^\s*kegiatan\b", re.I))]
 
 
-def _placed_under(current: dict, kode: str, level: str) -> dict | None:
-    """The program or kegiatan row this row stands under, when its code says otherwise."""
-    kegiatan = current["kegiatan"]
-    if level == "sub_kegiatan" and kegiatan is not None:
-        # under a kegiatan, only that kegiatan matters (a misplaced kegiatan is its own issue)
-        return kegiatan if kegiatan["kode"] != parent_code(kode) else None
-    program = current["program"]
-    if program is not None and program["kode"] != ".".join(kode.split(".")[:3]):
-        return program
+def _placed_under(current: dict, kode: str, level: str):
+    """The row this row stands under (its parent's level or the nearest one above that has a
+    row), when its code says it belongs elsewhere; else None."""
+    parent_level = PARENT_LEVEL.get(level)
+    while parent_level is not None:
+        above = current.get(parent_level)
+        if above is not None:
+            if level == "sub_kegiatan" and parent_level == "kegiatan":
+                return above if above.kode != parent_code(kode) else None
+            return None if belongs_to(kode, prefix_of(above.kode, parent_level)) else above
+        parent_level = PARENT_LEVEL.get(parent_level)
     return None
 
 
 def check_hierarchy(plan) -> list[Issue]:
     issues: list[Issue] = []
     kode_col = plan.col("kode")
-    first: dict[str, dict] = {}
+    first: dict = {}
     position: dict[str, int] = {}
-    rows = [r for r in plan.rows if r.get("level") in _ORDER]
+    rows = [r for r in plan.rows if r.level in _ORDER]
     for i, row in enumerate(rows):
-        kode = row["kode"]
+        kode = row.kode
+        if kode in first and kode in getattr(plan, "repeated", ()):
+            continue                                  # an urusan/bidang row each sheet repeats
         if kode in first:
-            issues.append(plan.issue("kode-duplicate", row["row"], col=kode_col, kode=kode,
-                                     value=kode, expected=first[kode]["row"],
-                                     params={"first_row": first[kode]["row"]}))
+            issues.append(plan.issue("kode-duplicate", row.row, col=kode_col, on=row, kode=kode,
+                                     value=kode, expected=first[kode].row,
+                                     params={"first_row": first[kode].row}))
         else:
             first[kode] = row
             position[kode] = i
+    if rows and all(row.level == "sub_kegiatan" for row in rows):
+        # an upload list without program/kegiatan rows: one finding, not one per row
+        issues.append(plan.issue("parents-absent", rows[0].row, col=kode_col, kode=rows[0].kode,
+                                 params={"n": len(rows)}))
+        return issues
     has_child: set[str] = set()
-    current: dict[str, dict | None] = {"program": None, "kegiatan": None}
+    current: dict = {}
     for i, row in enumerate(rows):
-        level, kode = row["level"], row["kode"]
-        if level == "program":
-            current = {"program": row, "kegiatan": None}
-            continue
-        parent = row.get("parent_kode")
-        parent_level = "program" if level == "kegiatan" else "kegiatan"
+        level, kode = row.level, row.kode
+        placed = _placed_under(current, kode, level)
+        if level == "sub_kegiatan":
+            current["sub_kegiatan"] = row
+        else:
+            current = {lvl: r for lvl, r in current.items() if _ORDER[lvl] < _ORDER[level]}
+            current[level] = row
+        parent = row.parent_kode
+        if parent is None:
+            continue                                  # a program in a plan without bidang rows
+        parent_level = PARENT_LEVEL[level]
         if parent in first:
             has_child.add(parent)
         params = {"level": level, "parent_level": parent_level, "parent": parent}
-        placed = _placed_under(current, kode, level)
-        if level == "kegiatan":
-            current["kegiatan"] = row
         if parent not in first:
-            issues.append(plan.issue("parent-missing", row["row"], col=kode_col, kode=kode,
+            issues.append(plan.issue("parent-missing", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=parent, params=params))
         elif position[parent] > i:
-            params["parent_row"] = first[parent]["row"]
-            issues.append(plan.issue("child-before-parent", row["row"], col=kode_col, kode=kode,
+            params["parent_row"] = first[parent].row
+            issues.append(plan.issue("child-before-parent", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=parent, params=params))
         elif placed is not None:
-            params.update(placed=placed["kode"], placed_level=placed["level"],
-                          parent_row=first[parent]["row"])
-            issues.append(plan.issue("wrong-parent", row["row"], col=kode_col, kode=kode,
-                                     value=placed["kode"], expected=parent, params=params))
+            params.update(placed=placed.kode, placed_level=placed.level,
+                          parent_row=first[parent].row)
+            issues.append(plan.issue("wrong-parent", row.row, col=kode_col, on=row, kode=kode,
+                                     value=placed.kode, expected=parent, params=params))
     for row in rows:
-        if row["level"] in CHILD_LEVEL and row["kode"] not in has_child and first[row["kode"]] is row:
-            issues.append(plan.issue("no-children", row["row"], col=kode_col, kode=row["kode"],
-                                     params={"level": row["level"]}))
-        named = next((lvl for lvl, pattern in _NAMED if pattern.match(row.get("nama") or "")), None)
-        if named and named != row["level"]:
-            issues.append(plan.issue("name-level-mismatch", row["row"], "nama", kode=row["kode"],
-                                     value=row["nama"], expected=row["level"],
-                                     params={"level": row["level"], "named_as": named.replace("_", " ")}))
+        if row.level in CHILD_LEVEL and row.kode not in has_child and first[row.kode] is row:
+            issues.append(plan.issue("no-children", row.row, col=kode_col, on=row, kode=row.kode,
+                                     params={"level": row.level}))
+        named = next((lvl for lvl, pattern in _NAMED if pattern.match(row.nama or "")), None)
+        if named and named != row.level:
+            issues.append(plan.issue("name-level-mismatch", row.row, "nama", kode=row.kode,
+                                     value=row.nama, expected=row.level,
+                                     params={"level": row.level, "named_as": named.replace("_", " ")}))
     return issues

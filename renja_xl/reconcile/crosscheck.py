@@ -131,7 +131,7 @@ def _observations(renja) -> list[_Obs]:
                 continue
             for year, n1 in years:
                 name = "target_n1" if n1 else "target"
-                text = row.get(f"_{name}_text")
+                text = row.text(name)
                 if row.get(name) is None or not text:
                     continue
                 cell = parse_cell(text)
@@ -368,7 +368,7 @@ def _evaluasi_vs_plan(plans, tables, nomenclature) -> list[Issue]:
                 if not name or not cell or cell.value is None:
                     continue
                 same_year = True
-                text = prow.get(f"_{name}_text")
+                text = prow.text(name)
                 if not text:
                     continue
                 pcell = parse_cell(text)
@@ -384,7 +384,7 @@ def _evaluasi_vs_plan(plans, tables, nomenclature) -> list[Issue]:
             if same_year:
                 continue
             cell = row["_cells"].get(current.key)
-            text = prow.get("_target_text")
+            text = prow.text("target")
             if not cell or cell.value is None or not text:
                 continue
             pcell = parse_cell(text)

@@ -8,9 +8,10 @@ placed on the sheet, row and column of the record it is about.
 """
 from __future__ import annotations
 
+from ..read.codes import GROUP_LEVELS
 from ..report.issues import Issue
 
-__all__ = ["PlanSet", "reconcile_groups"]
+__all__ = ["PlanSet", "reconcile_groups", "check_recap"]
 
 
 class PlanSet:
@@ -22,14 +23,24 @@ class PlanSet:
         self.file = self.first.file
         self.layout = self.first.layout
         self.rows = [row for plan in plans for row in plan.rows]
+        # urusan/bidang rows each sheet repeats above its programs: checked sheet by sheet
+        seen: dict[str, str] = {}
+        self.repeated: set[str] = set()
+        for row in self.rows:
+            if row.level in GROUP_LEVELS:
+                if seen.setdefault(row.kode, row.sheet) != row.sheet:
+                    self.repeated.add(row.kode)
         self.totals = [total for plan in plans for total in plan.totals]
         self._owner: dict[tuple, object] = {}
         for plan in plans:
             for row in plan.rows:
-                self._owner.setdefault((row["kode"], row["row"]), plan)
+                self._owner.setdefault((row.kode, row.row), plan)
             for total in plan.totals:
-                self._owner.setdefault((None, total["row"]), plan)
+                self._owner.setdefault((None, total.row), plan)
         self._field_of = {c: name for name, cols in self.layout.columns.items() for c in cols}
+        self._by_sheet = {}
+        for plan in plans:
+            self._by_sheet.setdefault(plan.sheet, plan)
 
     @property
     def table_id(self) -> str:
@@ -42,9 +53,12 @@ class PlanSet:
         return self.first.year(n1)
 
     def issue(self, rule: str, row: int | None, field_name: str | None = None, *,
-              kode=None, col: int | None = None, **kw) -> Issue:
-        """The issue on the sheet of the record (kode, row) belongs to, in that sheet's column."""
-        plan = self._owner.get((kode, row), self.first)
+              kode=None, col: int | None = None, on=None, **kw) -> Issue:
+        """The issue on the sheet of the record (`on`, else the one of this kode and row) it
+        is about, in that sheet's column."""
+        sheet = getattr(on, "sheet", None)
+        plan = self._by_sheet.get(sheet) if sheet else None
+        plan = plan or self._owner.get((kode, row), self.first)
         if plan is not self.first and col is not None and field_name is None:
             field_name = self._field_of.get(col)
             col = None if field_name else col
@@ -57,9 +71,42 @@ def reconcile_groups(plans: list) -> list:
     if len(plans) < 2:
         return list(plans)
     seen: set[str] = set()
-    for plan in plans:
-        codes = {row["kode"] for row in plan.rows if row.get("kode")}
+    for plan in plans:             # (urusan/bidang rows repeated on each sheet are no overlap)
+        codes = {row.kode for row in plan.rows if row.kode and row.level not in GROUP_LEVELS}
         if codes & seen:
             return list(plans)               # shared codes: versions or copies, not a split
         seen |= codes
     return [PlanSet(plans)]
+
+
+def check_recap(recap, details: list) -> list[Issue]:
+    """A REKAP table against the detail tables: each program's pagu equal, both years."""
+    from ..read.numbers import format_rupiah
+    from ..report.issues import column_letter
+    programs = {}
+    for plan in details:
+        for row in plan.rows:
+            if row.level == "program":
+                programs.setdefault(row.kode, (plan, row))
+    issues: list[Issue] = []
+    for row in recap.rows:
+        if row.level != "program":
+            continue
+        hit = programs.get(row.kode)
+        if hit is None:
+            issues.append(recap.issue("recap-program-missing", row.row, "kode", kode=row.kode,
+                                      value=row.kode))
+            continue
+        plan, detail = hit
+        for name in ("pagu", "pagu_n1"):
+            value, expected = getattr(row, name), getattr(detail, name)
+            if recap.col(name) is None or value is None or expected is None \
+                    or round(value) == round(expected):
+                continue
+            col = plan.col(name)
+            where = f"'{plan.sheet}'!{column_letter(col)}{detail.row}" if col is not None else plan.sheet
+            issues.append(recap.issue(
+                "recap-pagu-differs", row.row, name, kode=row.kode, value=value, expected=expected,
+                params={"year": recap.year(name == "pagu_n1"), "shown": format_rupiah(value),
+                        "expected_shown": format_rupiah(expected), "other_where": where}))
+    return issues

@@ -170,6 +170,8 @@ def plan_digest(renja) -> list[dict]:
     """The plan rows the Renstra check needs, with their cells (plain data)."""
     out = []
     for plan in renja.plans:
+        if plan.recap or plan.foreign:        # a REKAP repeats the detail's programs
+            continue
         year = plan.layout.years[0]
         cols = {name: plan.col(name) for name in ("kode", "target", "pagu")}
         for row in plan.rows:
@@ -177,7 +179,7 @@ def plan_digest(renja) -> list[dict]:
                 continue
             out.append({"file": plan.file, "sheet": plan.sheet, "row": row["row"],
                         "kode": row["kode"], "level": row["level"], "year": year,
-                        "indikator": row.get("indikator"), "target": row.get("_target_text"),
+                        "indikator": row.get("indikator"), "target": row.text("target"),
                         "pagu": row.get("pagu"), "cols": cols})
     return out
 

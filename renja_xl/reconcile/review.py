@@ -188,7 +188,7 @@ def check_review(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
             issues.append(gt.issue(
                 "total-mismatch", total_row["row"], column.key, value=value, expected=expected,
                 params={"year": half, "n": len(programs), "shown": format_rupiah(value),
-                        "sum_shown": format_rupiah(expected),
+                        "level": "program", "sum_shown": format_rupiah(expected),
                         "diff_shown": format_rupiah(abs(value - expected))}))
     issues += _program_names(gt)
     return issues

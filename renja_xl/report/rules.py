@@ -100,6 +100,17 @@ _RULES = [
     Rule("kode-invalid", "code", "error",
          "Format kode '{value}' tidak dikenal (harus U.BB.PP, U.BB.PP.K.KK atau U.BB.PP.K.KK.SSSS)",
          "Code '{value}' has an unknown format (expected U.BB.PP, U.BB.PP.K.KK or U.BB.PP.K.KK.SSSS)"),
+    Rule("parents-absent", "structure", "error",
+         "Tabel hanya berisi {n} baris sub kegiatan, tanpa baris program dan kegiatan: induk dan jumlah pagunya tidak dapat diperiksa",
+         "The table holds only {n} sub kegiatan rows, without program and kegiatan rows: their parents and pagu sums cannot be checked"),
+    Rule("not-renja-codes", "structure", "error",
+         "Bukan tabel Renja: tidak satu pun kode di tabel ini ({n} baris) berformat Permendagri 90 (mis. '{value}'); "
+         "mungkin RKA-K/L atau format lain. Kirim Tabel Rencana Program dan Kegiatan dengan kode program/kegiatan/sub kegiatan",
+         "Not a Renja table: none of its codes ({n} rows) has the Permendagri 90 format (e.g. '{value}'); "
+         "perhaps an RKA-K/L or another format. Send the plan table with program/kegiatan/sub kegiatan codes"),
+    Rule("kode-short", "code", "warning",
+         "Kode '{value}' ditulis tanpa angka nol di depan; dibaca sebagai {expected}",
+         "Code '{value}' is written without its leading zeros; read as {expected}"),
     Rule("kode-damaged", "code", "warning",
          "Kode diubah Excel menjadi angka ({value}); dibaca sebagai {expected}. Format sel kode sebagai Teks",
          "Code turned into numbers by Excel ({value}); read as {expected}. Format the code cells as Text"),
@@ -125,6 +136,9 @@ _RULES = [
     Rule("formula-error", "value", "error",
          "Rumus '{formula}' menghasilkan galat {value}; perbaiki rumusnya (mungkin merujuk ke sel atau baris yang dihapus)",
          "Formula '{formula}' gives the error {value}; fix it (it may refer to a deleted cell or row)"),
+    Rule("cell-error", "value", "error",
+         "Sel berisi galat Excel {value} yang ditempel sebagai nilai, bukan angka; isi dengan nilai yang benar",
+         "The cell holds the Excel error {value} pasted as a value, not a number; fill in the right value"),
     Rule("nama-missing", "value", "error",
          "Nama {level_name} kosong", "The {level_name} name is empty"),
     Rule("indikator-missing", "value", "error",
@@ -139,14 +153,19 @@ _RULES = [
     Rule("lokasi-not-a-place", "value", "warning",
          "Kolom lokasi berisi '{value}', yang tampaknya bukan nama tempat (mirip indikator)",
          "The lokasi cell holds '{value}', which looks like an indicator, not a place"),
+    Rule("sumber-dana-per-sub", "value", "error",
+         "Sumber dana sub kegiatan ini kosong, padahal sub kegiatan lain di tabel ini menyebut sumber dananya sendiri "
+         "(anggaran dialokasikan per sub kegiatan; induknya tidak menggantikan)",
+         "This sub kegiatan names no sumber dana, while the other sub kegiatan of this table name their own "
+         "(budget is allotted per sub kegiatan; its parent does not stand in)"),
     Rule("sasaran-missing", "value", "warning",
          "Sasaran {level_name} kosong", "The {level_name} sasaran is empty"),
     Rule("target-not-number", "value", "warning",
          "Target {year} '{value}' tidak memuat angka", "Target {year} '{value}' holds no number"),
     # --- budget: roll-ups ---------------------------------------------------------------------
     Rule("pagu-rollup", "budget", "error",
-         "Pagu {year} {level_name} {kode} {shown} ≠ jumlah {n} {child_name} {sum_shown} (selisih {diff_shown}; baris {rows})",
-         "Pagu {year} of {level_name} {kode} {shown} ≠ sum of {n} {child_name} {sum_shown} (difference {diff_shown}; rows {rows})"),
+         "Pagu {year} {level_name} {kode} {shown} ≠ jumlah {n} {child_name} {sum_shown} (selisih {diff_shown}; baris {rows}){note}",
+         "Pagu {year} of {level_name} {kode} {shown} ≠ sum of {n} {child_name} {sum_shown} (difference {diff_shown}; rows {rows}){note_en}"),
     Rule("pagu-rollup-unverifiable", "budget", "warning",
          "Pagu {year} {level_name} {kode} tidak dapat diperiksa: pagu {child_name} di baris {rows} kosong atau bukan angka",
          "Pagu {year} of {level_name} {kode} cannot be verified: the {child_name} pagu on rows {rows} is empty or not a number"),
@@ -154,8 +173,20 @@ _RULES = [
          "Pagu {year} {level_name} {kode} berupa rumus tanpa nilai tersimpan; dihitung dari {n} {child_name}: {sum_shown}",
          "Pagu {year} of {level_name} {kode} is a formula without a stored value; computed from {n} {child_name}: {sum_shown}"),
     Rule("total-mismatch", "budget", "error",
-         "Baris jumlah {year} {shown} ≠ jumlah {n} program {sum_shown} (selisih {diff_shown})",
-         "Total row {year} {shown} ≠ sum of {n} programs {sum_shown} (difference {diff_shown})"),
+         "Baris jumlah {year} {shown} ≠ jumlah {n} {level_name} {sum_shown} (selisih {diff_shown})",
+         "Total row {year} {shown} ≠ sum of {n} {level_name}s {sum_shown} (difference {diff_shown})"),
+    Rule("pagu-selisih-mismatch", "budget", "error",
+         "Bertambah/(Berkurang) {year} {shown} ≠ menjadi {menjadi_shown} − semula {semula_shown} = {expected_shown}{hint}",
+         "Bertambah/(Berkurang) {year} {shown} ≠ menjadi {menjadi_shown} − semula {semula_shown} = {expected_shown}{hint_en}"),
+    Rule("money-scale", "structure", "warning",
+         "Nilai uang tabel ini dibaca dalam {unit} (dikali {factor_shown}) karena tertulis '{words}'; periksa bahwa satuannya benar",
+         "Amounts in this table are read in {unit_en} (multiplied by {factor_shown}) because of '{words}'; check that this unit is right"),
+    Rule("recap-pagu-differs", "budget", "error",
+         "Pagu {year} program {kode} di tabel rekap {shown} ≠ pagu program itu di rinciannya {expected_shown} ({other_where})",
+         "Pagu {year} of program {kode} in the recap table {shown} ≠ that program's pagu in its detail {expected_shown} ({other_where})"),
+    Rule("recap-program-missing", "hierarchy", "warning",
+         "Program {kode} ada di tabel rekap tetapi tidak ada di sheet rinciannya",
+         "Program {kode} is in the recap table but on none of the detail sheets"),
     # --- hierarchy ----------------------------------------------------------------------------
     Rule("kode-duplicate", "hierarchy", "error",
          "Kode {kode} muncul dua kali; pertama di baris {first_row}",
@@ -298,9 +329,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 assert all(r.category in CATEGORIES and r.severity in SEVERITIES for r in _RULES)
 
 LEVEL_NAMES = {
-    "id": {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
-           None: "baris"},
-    "en": {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
-           None: "row"},
+    "id": {"urusan": "urusan", "bidang": "bidang urusan", "program": "program",
+           "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", None: "baris"},
+    "en": {"urusan": "urusan", "bidang": "bidang urusan", "program": "program",
+           "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", None: "row"},
 }
-CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+CHILD_LEVEL = {"urusan": "bidang", "bidang": "program", "program": "kegiatan",
+               "kegiatan": "sub_kegiatan"}

@@ -258,8 +258,51 @@ def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
     return "n1" if seen >= 1 else "n"
 
 
-def _build_layout(grid: Grid, table: TableDef, block: list[int],
-                  numbering: int | None) -> Layout | None:
+def _variant(label: str, table: TableDef) -> str | None:
+    """What a plan column is beyond its field (words from tables.toml): 'semula', 'menjadi'
+    or 'selisih' in a Renja Perubahan; 'outcome' or 'output' for the two indicator pairs of a
+    DPA-like layout (a label naming both, "Program (outcome)/Kegiatan (output)", is neither)."""
+    padded = f" {label} "
+
+    def says(words) -> bool:
+        return any(f" {normalise_label(w)} " in padded for w in words)
+    words = table.options.get("perubahan") or {}
+    for variant in ("selisih", "semula", "menjadi"):
+        if says(words.get(variant, ())):
+            return variant
+    pairs = table.options.get("pairs") or {}
+    outcome, output = says(pairs.get("outcome", ())), says(pairs.get("output", ()))
+    if outcome != output:
+        return "outcome" if outcome else "output"
+    return None
+
+
+def _says_n1(label: str, raw: str, n1_year) -> bool:
+    """A column of year n+1 only when its header says so (Prakiraan Maju, n+1, the year)."""
+    padded = f" {label} "
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
+    return (" prakiraan maju " in padded or " n 1 " in padded
+            or bool(n1_year and years and max(years) >= n1_year))
+
+
+def _pair_column(columns: dict, name: str, c: int, variant: str, label: str, n1_year,
+                 raw: str) -> bool:
+    """The outcome and output indicator/target of the same year share their field: the output
+    (keluaran) column first, read where filled, the outcome column after it. Never n+1 unless
+    the header says so."""
+    name += "_n1" if _says_n1(label, raw, n1_year) else ""
+    cols = columns.setdefault(name, [])
+    if len(cols) >= 2:
+        return False
+    if variant == "output":
+        cols.insert(0, c)
+    else:
+        cols.append(c)
+    return True
+
+
+def _header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each column's label: the text of all its header rows (normalised, and as written)."""
     width = grid.width
     labels: dict[int, str] = {}
     raw_labels: dict[int, str] = {}
@@ -286,6 +329,12 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
         if parts:
             raw_labels[c] = " ".join(parts)
             labels[c] = normalise_label(raw_labels[c])
+    return labels, raw_labels
+
+
+def _build_layout(grid: Grid, table: TableDef, block: list[int],
+                  numbering: int | None) -> Layout | None:
+    labels, raw_labels = _header_labels(grid, block)
     years_all = sorted({int(y) for text in raw_labels.values()
                         for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
     n_year, n1_year = _plan_years(years_all)
@@ -295,11 +344,21 @@ def _build_layout(grid: Grid, table: TableDef, block: list[int],
     money_factor: dict[int, float] = {}
     for c in sorted(labels):
         fdef = table.field_for(labels[c])
-        if fdef is None:
+        variant = _variant(labels[c], table)
+        if fdef is None and variant == "selisih":
+            fdef = table.field_for("pagu")             # a lone "Bertambah/(Berkurang)" column
+        if fdef is None or (variant == "selisih" and not fdef.money):
             unmapped.append(c)
             continue
         name = fdef.name
-        if fdef.per_year:
+        if variant in ("outcome", "output") and name in ("indikator", "target", "satuan"):
+            if not _pair_column(columns, name, c, variant, labels[c], n1_year, raw_labels[c]):
+                unmapped.append(c)
+            continue
+        if fdef.per_year and variant in ("semula", "menjadi", "selisih"):   # all of year n
+            name = {"semula": name + "_semula", "selisih": "pagu_selisih"}.get(variant, name)
+            name += "_n1" if _says_n1(labels[c], raw_labels[c], n1_year) else ""
+        elif fdef.per_year:
             period = _period(labels[c], raw_labels[c], n_year, n1_year,
                              per_year_seen.get(name, 0))
             if period is None:               # an earlier year (realisasi n-1): not the plan

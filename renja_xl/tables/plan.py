@@ -1,7 +1,7 @@
 """Reading the core table: Rencana Program dan Kegiatan tahun n dan Prakiraan Maju n+1.
 
 `read_plan_tables(grid, ...)` finds every plan table on a sheet and turns its rows into
-normalised records (one dict per program/kegiatan/sub kegiatan row) that remember the Excel
+normalised records (one `PlanRow` per program/kegiatan/sub kegiatan row) that remember the Excel
 row they came from. Page-break header repeats, footer lines and blank rows are skipped and
 counted; rows that only continue the text of the row above are merged into it; values that
 cannot be read are reported, never dropped silently.
@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..read.codes import looks_like_code, parse_code, parent_code
+from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code, parent_code
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
 from ..read.numbers import NumberError, format_number, parse_target
@@ -22,15 +22,17 @@ from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, 
 from .rowkinds import is_money as _is_money
 from .header import identify as _identify, other_table_starts as _other_table_starts, wordy as _wordy
 from .defs import TableDef
+from .records import PLAN_FIELDS, CellInfo, Indicator, PlanRow, TotalRow
+from .shapes import MONEY_FIELDS, link_groups, mark_recaps, money_scale, sum_rows
 
-__all__ = ["PLAN_FIELDS", "PlanTable", "read_plan_tables"]
+__all__ = ["PLAN_FIELDS", "PlanTable", "PlanRow", "read_plan_tables", "mark_recaps"]
 
-# The normalised columns (the contract of `read_renja` and the consolidated `Rencana` sheet).
-PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kode", "nama",
-               "sasaran", "indikator", "lokasi", "target", "satuan", "pagu", "sumber_dana",
-               "target_n1", "satuan_n1", "pagu_n1", "catatan")
 TEXT_FIELDS = ("nama", "sasaran", "indikator", "lokasi", "sumber_dana", "catatan")
-_CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+)\s+(\D.*)$")
+TARGET_FIELDS = ("satuan", "satuan_n1", "target", "target_n1", "target_semula", "satuan_semula")
+_CODE_AND_NAME = re.compile(r"^([0-9Xx](?:[0-9Xx]*\s*\.\s*)+[0-9Xx]+|[0-9X](?=\s+urusan\b))\s+(\D.*)$",
+                            re.I)
+# a total row's label: JUMLAH, TOTAL, JUMLAH TOTAL, Jumlah Pagu Keseluruhan … (no digits)
+_TOTAL_LABEL = re.compile(r"^\s*(jumlah|total|grand total)\b[^\d]{0,40}$", re.I)
 
 
 @dataclass(slots=True)
@@ -38,16 +40,18 @@ class PlanTable:
     file: str
     sheet: str
     layout: Layout
-    rows: list[dict] = field(default_factory=list)
-    totals: list[dict] = field(default_factory=list)       # JUMLAH / TOTAL rows
+    rows: list[PlanRow] = field(default_factory=list)
+    totals: list[TotalRow] = field(default_factory=list)   # JUMLAH / TOTAL rows
     issues: list[Issue] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     first_row: int = 0                                      # 1-based, first data row
     last_row: int = 0
+    recap: bool = False          # a REKAP of the program rows of the other plan tables
+    foreign: PlanRow | None = None   # its first row, when no code is a Permendagri 90 code
 
     @property
     def table_id(self) -> str:
-        return self.layout.table.id
+        return self.layout.table.id + ("_rekap" if self.recap else "")
 
     def col(self, name: str) -> int | None:
         """Column index of a field (the first cell for a code split over several cells)."""
@@ -57,8 +61,9 @@ class PlanTable:
         return self.layout.year_label(n1)
 
     def issue(self, rule: str, row: int | None, field_name: str | None = None, *,
-              kode=None, col: int | None = None, **kw) -> Issue:
-        """An issue located on this table's cell (1-based row, field's column)."""
+              kode=None, col: int | None = None, on=None, **kw) -> Issue:
+        """An issue located on this table's cell (1-based row, field's column). `on` (the
+        record it is about) matters only to a PlanSet, which has several sheets."""
         if col is None and field_name:
             col = self.col(field_name)
         return Issue(rule=rule, file=self.file, sheet=self.sheet, row=row, col=col,
@@ -69,11 +74,19 @@ class PlanTable:
                    (f":{column_letter(cols[-1])}" if len(cols) > 1 else "")
                    for name, cols in self.layout.columns.items()}
         return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
-                         last_row=self.last_row, rows=len(self.rows),
+                         last_row=self.last_row,
+                         rows=sum(1 for r in self.rows if r.level not in GROUP_LEVELS),
                          header_rows=(self.layout.header_first + 1, self.layout.header_last + 1),
                          skipped=dict(self.skipped), columns=columns,
-                         levels={lvl: sum(1 for r in self.rows if r["level"] == lvl)
-                                 for lvl in ("program", "kegiatan", "sub_kegiatan")})
+                         levels=self._levels())
+
+    def _levels(self) -> dict[str, int]:
+        levels = {lvl: sum(1 for r in self.rows if r.level == lvl) for lvl in PLAN_LEVELS}
+        for lvl in GROUP_LEVELS:                 # only when the table has them (OPD plans)
+            count = sum(1 for r in self.rows if r.level == lvl)
+            if count:
+                levels[lvl] = count
+        return levels
 
 
 def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
@@ -93,7 +106,7 @@ def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
     return found
 
 
-_PLAN_LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
+_PLAN_LEVELS = frozenset(PLAN_LEVELS)
 
 
 def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
@@ -108,33 +121,38 @@ class _RowReader:
     def __init__(self, grid: Grid, layout: Layout, file: str):
         self.grid, self.layout = grid, layout
         self.plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
+        money_scale(grid, layout, self.plan)
         self.extract = _Extractor(grid, self.plan)
         cols = layout.columns
         self.lo, self.hi = layout.first_col, layout.last_col
         self.kode_cols = cols.get("kode", [])
         self.nama_col = layout.col("nama")
-        self.money_cols = {name: layout.col(name) for name in ("pagu", "pagu_n1")
+        self.money_cols = {name: layout.col(name) for name in MONEY_FIELDS
                            if layout.col(name) is not None}
-        self.text_cols = {c for name in TEXT_FIELDS + ("satuan", "satuan_n1", "target", "target_n1")
+        self.text_cols = {c for name in TEXT_FIELDS + TARGET_FIELDS
                           for c in cols.get(name, [])}
-        self.previous: dict | None = None           # the last data row
+        self.previous: PlanRow | None = None           # the last data row
         self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
         self.last_data_r = layout.header_last
+        self.groups = False                          # urusan/bidang rows seen
 
     def read(self) -> PlanTable:
         for r in range(self.layout.header_last + 1, self.grid.height):
             if not self._coded(r) and not self._other(r):
                 break                                # another table starts here
         set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
+        link_groups(self.plan.rows)
+        coded = [row for row in self.plan.rows if row.kode]
+        if len(coded) >= 2 and not any(row.level for row in coded):
+            self.plan.foreign = coded[0]             # RKA-K/L "113.01.06", "5096.001" …
         return self.plan
 
-    def _append(self, r: int, record: dict) -> None:
+    def _append(self, r: int, record: PlanRow) -> None:
         _flush_unrecognised(self.plan, self.pending, self.lo)
-        if record["level"] in ("urusan", "bidang"):
-            self.plan.skipped[record["level"]] += 1
-        else:
-            self.plan.rows.append(record)
-            self.previous = record
+        self.plan.rows.append(record)
+        self.previous = record
+        if record.level in GROUP_LEVELS:
+            self.groups = True
         self.last_data_r = r
 
     def _coded(self, r: int) -> bool:
@@ -177,6 +195,9 @@ class _RowReader:
         has_money = any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
                         for c in self.money_cols.values())
         has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
+        if not has_code and self._total_label(texts):
+            self._total(r)                           # JUMLAH in the code, name or lokasi column
+            return True
         if not has_code and any(code_texts) and (has_money or _has_name(grid, r, self.nama_col)):
             has_code = True                          # a damaged code on a real data row
         if not has_code:
@@ -192,32 +213,52 @@ class _RowReader:
             plan.skipped["footer"] += 1
         elif _TOTAL.search(joined) and (has_money or all(
                 c not in self.text_cols or c == self.nama_col for c, _ in texts)):
-            plan.totals.append(_total_row(self.extract, r, self.money_cols))
-            self.last_data_r = r
+            self._total(r)
         elif (previous is not None and not has_money
-              and r == previous["_r"] + 1 + previous["_cont"]
+              and r == previous.r + 1 + previous.cont
               and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
-            _continue_row(r, texts, previous, plan)
+            if previous.level in _PLAN_LEVELS and self._another_indicator(texts):
+                previous.indicators = [*previous.indicators, self.extract.indicator(r)]
+                previous.cont += 1
+            else:
+                _continue_row(r, texts, previous, plan)
         elif not has_money and self.nama_col not in {c for c, _ in texts}:
             self.pending.append((r, joined))
         else:
             self._data(r, None, None)                # data without a code: kode-missing
 
+    def _another_indicator(self, texts) -> bool:
+        """A line with only an indicator and its own target(s): the item's next indicator."""
+        if self.extract.indikator_col not in {c for c, _ in texts}:
+            return False
+        targets = {self.layout.col("target"), self.layout.col("target_n1")} - {None}
+        return any(c in targets and any(ch.isdigit() for ch in t) for c, t in texts)
+
+    def _total_label(self, texts) -> bool:
+        """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""
+        words = [t for c, t in texts if c not in self.money_cols.values()]
+        return len(words) == 1 and bool(_TOTAL_LABEL.match(words[0]))
+
+    def _total(self, r: int) -> None:
+        self.plan.totals.append(_total_row(self.extract, r, self.money_cols))
+        self.last_data_r = r
+
     def _data(self, r: int, code_values, name_from_code) -> None:
         code = parse_code(code_values) if code_values is not None else None
         written = None
-        if code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1:
+        if (code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1
+                and not (self.groups and code.level in GROUP_LEVELS)):
             expanded = _expand_relative(cell_text(code_values[0]), self.previous)
             if expanded is not None:
                 written, code = code.original, expanded
         record = self.extract.record(r, code)
         if written is not None:
-            record["_relative"] = True
+            record.relative = True
             self.plan.issues.append(self.plan.issue(
-                "kode-relative", r + 1, col=self.kode_cols[0], kode=record["kode"],
-                value=written, expected=record["kode"]))
-        if name_from_code and not record["nama"]:
-            record["nama"] = name_from_code
+                "kode-relative", r + 1, col=self.kode_cols[0], kode=record.kode,
+                value=written, expected=record.kode))
+        if name_from_code and not record.nama:
+            record.nama = name_from_code
         self._append(r, record)
 
 
@@ -225,16 +266,16 @@ _REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
 _REL_SUB = re.compile(r"^\d{1,4}$")
 
 
-def _expand_relative(text: str, previous: dict | None):
+def _expand_relative(text: str, previous: PlanRow | None):
     """A code written relative to the rows above it — '2.01' under program 7.01.01, '0001' under
     kegiatan 7.01.01.2.01 — as its full code, or None. Only right after the program or kegiatan
     it belongs to, or after another relative code, so a new bidang row ('2.08') after fully coded
     rows stays what it is."""
-    if previous is None or previous.get("level") not in _PLAN_LEVELS:
+    if previous is None or previous.level not in _PLAN_LEVELS:
         return None
-    level = previous["level"]
-    parts = previous["kode"].split(".")
-    chained = previous.get("_relative", False)
+    level = previous.level
+    parts = previous.kode.split(".")
+    chained = previous.relative
     if _REL_KEGIATAN.match(text) and (level == "program" or chained):
         candidate = ".".join(parts[:3]) + "." + text
     elif _REL_SUB.match(text) and len(parts) >= 5 and (level == "kegiatan" or chained):
@@ -249,33 +290,35 @@ def _has_name(grid: Grid, r: int, nama_col: int | None) -> bool:
     return nama_col is not None and bool(cell_text(grid.value(r, nama_col)))
 
 
-def _continue_row(r: int, texts, previous: dict, plan: PlanTable) -> None:
+def _continue_row(r: int, texts, item: PlanRow, plan: PlanTable) -> None:
     names = {c: name for name, cs in plan.layout.columns.items() for c in cs}
+    previous = item.indicators[-1] if item.indicators else item   # the line it continues
     for c, text in texts:
         name = names.get(c)
-        if name in ("target", "target_n1"):
-            key = f"_{name}_text"
-            previous[key] = ((previous.get(key) or "") + " " + text).strip()
-            _set_target(previous, name, previous[key])
+        if name in ("target", "target_n1", "target_semula"):
+            joined = ((previous.text(name) or "") + " " + text).strip()
+            setattr(previous, name + "_text", joined)
+            _set_target(previous, name, joined,
+                        plan.layout.col("satuan" + name.removeprefix("target")) is not None)
         elif name:
-            previous[name] = ((previous.get(name) or "") + " " + text).strip()
-    previous["_cont"] += 1
+            holder = previous if hasattr(previous, name) else item
+            setattr(holder, name, ((getattr(holder, name) or "") + " " + text).strip())
+    item.cont += 1
     plan.skipped["lanjutan"] += 1
     plan.issues.append(plan.issue("row-continuation", r + 1, col=texts[0][0],
-                                  kode=previous["kode"],
-                                  params={"target_row": previous["row"]}))
+                                  kode=item.kode,
+                                  params={"target_row": previous.row}))
 
 
-def _set_target(record: dict, name: str, text: str) -> None:
-    sat = "satuan" + name.removeprefix("target")
+def _set_target(record, name: str, text: str, unit_col: bool) -> None:
     try:
         target = parse_target(text)
     except NumberError:
-        record[name] = None
+        setattr(record, name, None)
         return
-    record[name] = target.value
-    if target.unit and not record.get(f"_{sat}_col"):
-        record[sat] = target.unit
+    setattr(record, name, target.value)
+    if target.unit and not unit_col:                     # no Satuan column of its own
+        setattr(record, "satuan" + name.removeprefix("target"), target.unit)
 
 
 class _Extractor:
@@ -286,63 +329,87 @@ class _Extractor:
         self.grid, self.plan = grid, plan
         self.text_cols = [(name, layout.columns[name]) for name in TEXT_FIELDS
                           if layout.columns.get(name)]
-        self.targets = [(suffix, layout.col("target" + suffix), layout.col("satuan" + suffix))
-                        for suffix in ("", "_n1")]
-        self.money = [(name, layout.col(name)) for name in ("pagu", "pagu_n1")
+        self.targets = [(suffix, layout.columns.get("target" + suffix, []),
+                         layout.col("satuan" + suffix)) for suffix in ("", "_n1", "_semula")
+                        if layout.columns.get("target" + suffix) or layout.col("satuan" + suffix)]
+        self.money = [(name, layout.col(name)) for name in MONEY_FIELDS
                       if layout.col(name) is not None]
         self.kode_cols = layout.columns.get("kode", [])
+        self.indikator_col = layout.col("indikator")
         self.merged = grid._anchor
         self.uncached = grid.sheet.uncached
         self.errors = grid.sheet.errors                  # (only to mark the pagu unreadable)
+        self.sums = grid.sheet.sums
         self.percent = grid.sheet.percent
-        self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True)}
+        self.years = {"pagu": plan.year(False), "pagu_n1": plan.year(True),
+                      "pagu_semula": plan.year(False), "pagu_selisih": plan.year(False)}
 
     def _value(self, row, r: int, c: int):
         if self.merged and (r, c) in self.merged:
             return self.grid.value(r, c)
         return row[c] if c < len(row) else ""
 
-    def record(self, r: int, code) -> dict:
+    def record(self, r: int, code) -> PlanRow:
         plan, grid = self.plan, self.grid
         row = grid.rows[r]
         kode = (code.kode or None) if code else None
         level = code.level if code else None
-        rec = dict.fromkeys(PLAN_FIELDS)
-        rec.update(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode, level=level,
-                   parent_kode=parent_code(kode) if level else None,
-                   _r=r, _cont=0, _legacy_sub=bool(code and code.legacy_sub),
-                   _kode_raw=code.original if code else None)
+        rec = PlanRow(file=plan.file, sheet=plan.sheet, row=r + 1, kode=kode, level=level,
+                      parent_kode=parent_code(kode) if level else None,
+                      r=r, legacy_sub=bool(code and code.legacy_sub),
+                      kode_raw=code.original if code else None)
         if code and code.restored and level in _PLAN_LEVELS:   # one warning per row
             plan.issues.append(plan.issue(
-                "kode-damaged", r + 1, col=self.kode_cols[code.restored[0][0]], kode=kode,
+                "kode-short" if code.typed_short else "kode-damaged", r + 1,
+                col=self.kode_cols[code.restored[0][0]], kode=kode,
                 value=code.original, expected=kode))
         for name, cols in self.text_cols:          # several columns: the first one filled
             for c in cols:
                 value = self._value(row, r, c)
                 if value != "" and value is not None:
-                    rec[name] = (" ".join(value.split()) if type(value) is str
-                                 else cell_text(value)) or None
+                    setattr(rec, name, (" ".join(value.split()) if type(value) is str
+                                        else cell_text(value)) or None)
                     break
-        for suffix, tcol, scol in self.targets:
+        self._targets(rec, row, r)
+        for name, c in self.money:
+            raw = row[c] if c < len(row) else ""
+            value, formula = self.money_value(raw, r, c, name, kode)
+            setattr(rec, name, value)
+            bad = value is None and formula is None and (
+                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors)
+            summed = sum_rows(self.sums.get((r, c)), c) if self.sums else None
+            if formula is not None or bad or summed:        # the usual cell needs no record
+                info = rec.cell(name)
+                info.col, info.formula, info.bad, info.sum_rows = c, formula, bad, summed
+        return rec
+
+    def indicator(self, r: int) -> Indicator:
+        """A line that lists a further indicator of the item above, with its own targets."""
+        row = self.grid.rows[r]
+        ind = Indicator(row=r + 1, r=r)
+        if self.indikator_col is not None:
+            ind.indikator = cell_text(self._value(row, r, self.indikator_col)) or None
+        self._targets(ind, row, r)
+        return ind
+
+    def _targets(self, rec, row, r: int) -> None:
+        for suffix, tcols, scol in self.targets:
             if scol is not None:
-                rec["satuan" + suffix] = cell_text(self._value(row, r, scol)) or None
-                rec[f"_satuan{suffix}_col"] = True
-            if tcol is not None:
+                setattr(rec, "satuan" + suffix, cell_text(self._value(row, r, scol)) or None)
+            if tcols:
+                # the output (keluaran) target where filled, else the outcome one beside it
+                tcol = tcols[0]
+                if len(tcols) > 1 and (tcol >= len(row) or not cell_text(row[tcol])):
+                    tcol = next((c for c in tcols[1:] if c < len(row) and cell_text(row[c])), tcol)
                 raw = row[tcol] if tcol < len(row) else ""
                 if self.percent and (r, tcol) in self.percent and type(raw) is float:
                     raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1
                 text = cell_text(raw)
-                rec[f"_target{suffix}_text"] = text or None
                 if text:
-                    _set_target(rec, "target" + suffix, text)
-        for name, c in self.money:
-            raw = row[c] if c < len(row) else ""
-            value, formula = self.money_value(raw, r, c, name, kode)
-            rec[name] = value
-            rec[f"_{name}_formula"] = formula
-            rec[f"_{name}_bad"] = value is None and formula is None and (
-                bool(cell_text(raw).strip("- ")) or (r, c) in self.errors)
-        return rec
+                    setattr(rec, "target" + suffix + "_text", text)
+                    if tcol != tcols[0]:                   # the outcome column of a pair
+                        rec.cell("target" + suffix).col = tcol
+                    _set_target(rec, "target" + suffix, text, scol is not None)
 
     def money_value(self, raw, r: int, c: int, name: str, kode):
         """(value or None, formula-without-value or None); problems become issues."""
@@ -354,10 +421,12 @@ class _Extractor:
         return read_money(self.plan, raw, r, c, factor, self.years[name], kode), None
 
 
-def _total_row(extract: _Extractor, r: int, money_cols) -> dict:
-    total = {"row": r + 1, "_r": r}
+def _total_row(extract: _Extractor, r: int, money_cols) -> TotalRow:
+    total = TotalRow(row=r + 1, r=r, sheet=extract.plan.sheet)
     row = extract.grid.rows[r]
     for name, c in money_cols.items():
         raw = row[c] if c < len(row) else ""
-        total[name], total[f"_{name}_formula"] = extract.money_value(raw, r, c, name, None)
+        value, formula = extract.money_value(raw, r, c, name, None)
+        setattr(total, name, value)
+        total.cells[name] = CellInfo(col=c, formula=formula)
     return total

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..report.issues import Issue
 from .layout import Grid
-from .plan import PLAN_FIELDS, PlanTable, read_plan_tables
+from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, read_plan_tables
 from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
@@ -34,8 +34,10 @@ class RenjaFile:
         `standalone = true` in tables.toml)."""
         return any(t.table.options.get("standalone") for t in self.tables)
 
-    def plan_records(self) -> list[dict]:
-        return [row for plan in self.plans for row in plan.rows]
+    def plan_records(self) -> list[PlanRow]:
+        """The plan rows, a recap's excepted (its programs are those of the detail tables)."""
+        return [row for plan in self.plans if not (plan.recap or plan.foreign)
+                for row in plan.rows]
 
 
 def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
@@ -63,6 +65,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
             continue
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
+    mark_recaps(result.plans)
     from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
     for plan in result.plans:
@@ -73,7 +76,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
     result.kecamatan = detect_kecamatan(result, grids)
     for plan in result.plans:
         for row in plan.rows:
-            row["kecamatan"] = result.kecamatan
+            row.kecamatan = result.kecamatan
         _column_issues(plan, result)
     for table in result.tables:
         for row in table.rows:
@@ -113,7 +116,12 @@ def _kec_name(text: str) -> str | None:
     return None
 
 
-_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja)\s*[:：]\s*([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
+_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja|unit organisasi|organisasi)\s*[:：]\s*"
+                   r"(?:[0-9X][0-9X.]*\s+)?([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
+# a title that names the agency: "RENCANA KERJA DINAS KESEHATAN KABUPATEN PURBALINGGA TAHUN 2025"
+_AGENCY = re.compile(r"\b((?:dinas|badan|sekretariat|inspektorat|satuan polisi|rumah sakit|rsud|"
+                     r"kantor)\b[A-Za-z ,&()\-]{2,80}?)\s*(?:$|\b(?:kabupaten|kab\.|kota|provinsi|"
+                     r"tahun)\b)", re.I)
 
 
 def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
@@ -138,12 +146,13 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
             texts = grid.texts(r)
             if 0 < len(texts) <= 2:
                 lines.append(" ".join(t for _, t in texts))
-    for line in lines:                       # an OPD: "Nama Perangkat Daerah : Dinas Kesehatan"
-        match = _UNIT.search(line)
-        if match:
-            return " ".join(match.group(1).split()).strip(" .,-")
+    for pattern in (_UNIT, _AGENCY):         # an OPD: "Nama Perangkat Daerah : Dinas Kesehatan",
+        for line in lines:                   # "Unit Organisasi : 1.02.0.00.0.00.01.0000 DINAS …",
+            match = pattern.search(line)     # a title naming the dinas
+            if match:
+                return " ".join(match.group(1).split()).strip(" .,-")
     for row in result.plan_records():
-        name = _kec_name(row.get("lokasi") or "")
+        name = _kec_name(row.lokasi or "")
         if name:
             return name
     stem = os.path.splitext(os.path.basename(result.path))[0]
@@ -155,13 +164,14 @@ def detect_kecamatan(result: RenjaFile, grids: list[Grid]) -> str | None:
 
 
 def plan_frame(records: list[dict]):
-    """Normalised plan rows as a DataFrame with the contract's columns, in order."""
+    """Normalised plan rows (dicts or `PlanRow`s) as a DataFrame with the contract's columns."""
     import pandas as pd
-    frame = pd.DataFrame({name: [r.get(name) for r in records] for name in PLAN_FIELDS},
+    frame = pd.DataFrame({name: [r[name] for r in records] for name in PLAN_FIELDS},
                          columns=list(PLAN_FIELDS))
-    for name in ("pagu", "pagu_n1", "target", "target_n1"):
+    for name in ("pagu", "pagu_n1", "target", "target_n1", "pagu_semula", "target_semula"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
-    frame["row"] = frame["row"].astype("int64")
+    for name in ("row", "indikator_ke"):
+        frame[name] = frame[name].astype("int64")
     return frame
 
 
@@ -173,4 +183,4 @@ def read_renja(path, limits: Limits = Limits()):
     result = read_file(os.fspath(path), limits)
     if result.error is not None:
         raise result.error
-    return plan_frame(result.plan_records())
+    return plan_frame([d for row in result.plan_records() for d in row.public_rows()])

@@ -102,6 +102,7 @@ def formula_error(table, grid: Grid, r: int, c: int, kode=None) -> bool:
     if found is None:
         return False
     formula, error = found
-    table.issues.append(table.issue("formula-error", r + 1, col=c, kode=kode, value=error,
+    rule = "formula-error" if formula else "cell-error"      # "" : an error pasted as a value
+    table.issues.append(table.issue(rule, r + 1, col=c, kode=kode, value=error,
                                     params={"formula": formula}))
     return True

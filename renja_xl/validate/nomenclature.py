@@ -15,7 +15,7 @@ import re
 from functools import cached_property, lru_cache
 from importlib import resources
 
-from ..read.codes import four_digit_form
+from ..read.codes import PLAN_LEVELS, four_digit_form
 from ..report.issues import Issue
 from .nomenclature_read import (JENIS_PEMDA, Entry, NomenclatureError, csv_pairs, pairs_entries,
                                 read_nomenclature_file)
@@ -145,8 +145,8 @@ class Nomenclature:
         issues: list[Issue] = []
         for row in plan.rows:
             kode, nama = row.get("kode"), row.get("nama")
-            if not row.get("level") or not nama:
-                continue
+            if row.get("level") not in PLAN_LEVELS or not nama:
+                continue                  # (urusan/bidang rows only group the items)
             entry = self.entry(kode)
             if entry is None:
                 issues += self._not_listed(plan, row, kode)
@@ -191,14 +191,19 @@ class Nomenclature:
         from rapidfuzz import fuzz
         issues: list[Issue] = []
         kode, indikator = row["kode"], row.get("indikator")
+        others = list(row.indicators)                 # an item's further indicators (SIPD)
         if entry.indikator and indikator:
-            score = round(fuzz.token_sort_ratio(fold(indikator), fold(entry.indikator)))
-            if score < INDICATOR_BELOW:
+            standard = fold(entry.indikator)
+            score = round(fuzz.token_sort_ratio(fold(indikator), standard))
+            best = max([score] + [round(fuzz.token_sort_ratio(fold(h.indikator), standard))
+                                  for h in others if h.indikator])
+            if best < INDICATOR_BELOW:                # none of its indicators is the standard one
                 issues.append(plan.issue("indikator-not-standard", row["row"], "indikator",
                                          kode=kode, value=indikator, expected=entry.indikator,
                                          params={"score": score}))
         unit = row.get("satuan") or row.get("satuan_n1")
-        if entry.satuan and unit and not _same_unit(unit, entry.satuan):
+        units = [unit] + [h.satuan or h.satuan_n1 for h in others]
+        if entry.satuan and unit and not any(u and _same_unit(u, entry.satuan) for u in units):
             field = "satuan" if row.get("satuan") else "satuan_n1"
             col = plan.col(field) or plan.col("target" + field.removeprefix("satuan"))
             score = round(fuzz.ratio(unit_key(unit), unit_key(entry.satuan)))

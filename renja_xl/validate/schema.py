@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import LEVELS, PATTERNS, four_digit_form, parent_code
+from ..read.codes import ALL_LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form, parent_code
 from ..report.issues import Issue
 
 __all__ = ["plan_schema", "validate_plan", "validate_plans", "FRAME_RULES"]
@@ -23,12 +23,23 @@ def _is_blank(series):
 
 
 def _sub(df):
-    return df["level"] == "sub_kegiatan"
+    """Sub kegiatan rows (in `read_renja`'s frame: an item's own row, not its further
+    indicators' rows, which leave the money empty)."""
+    sub = df["level"] == "sub_kegiatan"
+    if "indikator_ke" in df:
+        sub &= df["indikator_ke"].fillna(1) == 1
+    return sub
+
+
+def _item(df):
+    """Program, kegiatan and sub kegiatan rows (urusan/bidang rows only group them)."""
+    return df["level"].isin(PLAN_LEVELS)
 
 
 _INDICATOR_WORDS = r"\s*(jumlah|persentase|prosentase|presentase|cakupan|nilai|indeks|tersedianya|terlaksananya)\b"
 _ANY_CODE = "|".join(f"(?:{PATTERNS[k][1:-1]})" for k in
-                     ("program", "kegiatan", "sub_kegiatan", "sub_kegiatan_2digit"))
+                     ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan",
+                      "sub_kegiatan_2digit"))
 
 # Column-level checks: rule -> (column, check on that column's Series)
 COLUMN_RULES = {
@@ -38,14 +49,20 @@ COLUMN_RULES = {
 # Row-level checks: rule -> (check on the frame, True where the row passes; field of the issue)
 FRAME_RULES = {
     "nama-missing": (lambda df: df["level"].isna() | ~_is_blank(df["nama"]), "nama"),
-    "indikator-missing": (lambda df: df["level"].isna() | ~_is_blank(df["indikator"]), "indikator"),
-    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(_private(df, "_target_text")), "target"),
-    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | _private(df, "_pagu_unreadable"),
-                     "pagu"),
+    "indikator-missing": (lambda df: ~_item(df) | ~_is_blank(df["indikator"]), "indikator"),
+    "target-missing": (lambda df: ~_sub(df) | ~_is_blank(_private(df, "_target_text"))
+                       | _private(df, "_dropped"), "target"),
+    "pagu-missing": (lambda df: ~_sub(df) | df["pagu"].notna() | _private(df, "_pagu_unreadable")
+                     | _private(df, "_dropped"), "pagu"),
     "lokasi-missing": (lambda df: ~_sub(df) | ~_is_blank(df["lokasi"]), "lokasi"),
     "sumber-dana-missing": (lambda df: ~_sub(df) | ~_is_blank(_private(df, "_sumber_dana_any")),
                             "sumber_dana"),
-    "sasaran-missing": (lambda df: ~_private(df, "_has_sasaran_col") | df["level"].isna()
+    # where sub kegiatan rows name their sumber dana (budget is allotted per sub kegiatan, and
+    # SIPD requires it there), one that names none is reported even when a parent names one
+    "sumber-dana-per-sub": (lambda df: ~_sub(df) | ~_private(df, "_per_sub")
+                            | ~_is_blank(df["sumber_dana"])
+                            | _is_blank(_private(df, "_sumber_dana_any")), "sumber_dana"),
+    "sasaran-missing": (lambda df: ~_private(df, "_has_sasaran_col") | ~_item(df)
                         | ~_is_blank(df["sasaran"]), "sasaran"),
     "lokasi-not-a-place": (lambda df: _is_blank(df["lokasi"]) | ~(
         (df["lokasi"] == df["indikator"]) |
@@ -96,7 +113,25 @@ def _blank(value) -> bool:
     return value is None or value != value or value == ""
 
 
+def _dropped(df):
+    """A Renja Perubahan: Menjadi left empty where Semula has a pagu drops the row (0)."""
+    if "pagu_semula" not in df:
+        return df["pagu"].isna() & False
+    return df["pagu"].isna() & df["pagu_semula"].notna()
+
+
+def _per_sub(df):
+    """Whether the row's table names sumber dana on its sub kegiatan rows."""
+    keys = [k for k in ("file", "sheet") if k in df]
+    named = _sub(df) & ~_is_blank(df["sumber_dana"])
+    if not keys:
+        return named | named.any()
+    return named.groupby([df[k] for k in keys]).transform("any").astype(bool)
+
+
 _PUBLIC = {"_target_text": _target_present,
+           "_dropped": _dropped,
+           "_per_sub": _per_sub,
            "_pagu_unreadable": lambda df: df["pagu"].isna() & False,
            "_sumber_dana_any": _inherited_sumber_dana,
            "_has_sasaran_col": _sasaran_column}
@@ -136,7 +171,7 @@ def plan_schema():
     columns = {
         "row": pa.Column(int, pa.Check.ge(1)),
         "kode": pa.Column(str, kode_checks, nullable=False),
-        "level": pa.Column(str, pa.Check.isin(LEVELS), nullable=True),
+        "level": pa.Column(str, pa.Check.isin(ALL_LEVELS), nullable=True),
         "nama": pa.Column(str, nullable=True),
         "indikator": pa.Column(str, nullable=True),
         "lokasi": pa.Column(str, nullable=True),
@@ -147,7 +182,8 @@ def plan_schema():
     return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=True)
 
 
-_FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokasi", "pagu", "pagu_n1")
+_FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokasi", "pagu", "pagu_n1",
+                  "sumber_dana")
 
 
 def _frame(plans):
@@ -155,16 +191,23 @@ def _frame(plans):
     all `plans` one after the other, built once with the dtypes the schema wants."""
     import pandas as pd
     records = [r for plan in plans for r in plan.rows]
-    data = {name: [r.get(name) for r in records] for name in _FRAME_COLUMNS}
-    data["_target_text"] = [r.get("_target_text") for r in records]
-    data["_pagu_unreadable"] = [r.get("_pagu_formula") is not None or bool(r.get("_pagu_bad"))
-                                for r in records]
-    data["_sumber_dana_any"] = [r.get("_sumber_dana_any") for r in records]
-    data["_has_sasaran_col"] = [has for plan in plans
-                                for has in [plan.col("sasaran") is not None] * len(plan.rows)]
+    data = {name: [getattr(r, name) for r in records] for name in _FRAME_COLUMNS}
+    data["_target_text"] = [r.text("target") for r in records]
+    data["_pagu_unreadable"] = [r.unreadable("pagu") for r in records]
+    # a Renja Perubahan: Menjadi left empty where Semula has a pagu drops the row (0)
+    data["_dropped"] = [r.pagu is None and r.pagu_semula is not None for r in records]
+    data["_sumber_dana_any"] = [r.sumber_dana_any for r in records]
+    data["_per_sub"] = _per_table(plans, lambda plan: any(
+        r.sumber_dana for r in plan.rows if r.level == "sub_kegiatan"))
+    data["_has_sasaran_col"] = _per_table(plans, lambda plan: plan.col("sasaran") is not None)
     for name in ("pagu", "pagu_n1"):
         data[name] = pd.to_numeric(pd.Series(data[name], dtype=object), errors="coerce").astype("float64")
     return pd.DataFrame(data)
+
+
+def _per_table(plans, value) -> list:
+    """A value of each table, on every one of its rows."""
+    return [v for plan in plans for v in [value(plan)] * len(plan.rows)]
 
 
 def validate_plan(plan) -> list[Issue]:
@@ -213,21 +256,21 @@ def validate_plans(plans) -> list[list[Issue]]:
     return out
 
 
-def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
-    kode = rec.get("kode")
-    params = {"level": rec.get("level")}
+def _issue(plan, rec, rule: str, field_name: str) -> Issue:
+    kode = rec.kode
+    params = {"level": rec.level}
     value = expected = None
     col = None
     if field_name == "kode_sub":
         col = plan.layout.columns["kode"][-1]
         value, expected = kode, four_digit_form(kode)
     elif field_name == "lokasi" and rule == "lokasi-not-a-place":
-        value = rec.get("lokasi")
+        value = rec.lokasi
     elif field_name == "kode":
-        value = rec.get("_kode_raw") or kode
+        value = rec.kode_raw or kode
         params["level"] = None
     elif field_name in ("pagu", "pagu_n1"):
-        value = rec.get(field_name)
+        value = getattr(rec, field_name)
         params["year"] = plan.year(field_name == "pagu_n1")
         params["shown"] = _rp(value)
     elif field_name == "target":
@@ -238,7 +281,7 @@ def _issue(plan, rec: dict, rule: str, field_name: str) -> Issue:
         col = plan.col(field_name)
         if col is None:                      # the column itself is missing: point at the code
             col = plan.col("kode")
-    return plan.issue(rule, rec["row"], col=col, kode=kode, value=value, expected=expected,
+    return plan.issue(rule, rec.row, col=col, kode=kode, value=value, expected=expected,
                       params=params)
 
 

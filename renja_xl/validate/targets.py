@@ -6,6 +6,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from ..read.codes import PLAN_LEVELS
 from ..report.issues import Issue
 
 __all__ = ["unit_key", "check_targets"]
@@ -57,50 +58,65 @@ def _indicator_kind(indikator: str | None) -> str | None:
 
 
 def check_targets(plan) -> list[Issue]:
+    """Per indicator (an item's own line and each further indicator line): units between the
+    years, indicator kind vs unit, percentages; per item: the n+1 pagu/target pair."""
+    issues: list[Issue] = []
+    has_n1 = plan.col("target_n1") is not None and plan.col("pagu_n1") is not None
+    for row in plan.rows:
+        if row.level not in PLAN_LEVELS:
+            continue                          # no level, or an urusan/bidang row: no targets
+        for holder in row.targets():
+            issues += _indicator_issues(plan, holder, row.kode)
+        if has_n1:
+            issues += _n1_pair(plan, row)
+    return issues
+
+
+def _indicator_issues(plan, row, kode) -> list[Issue]:
     issues: list[Issue] = []
     year, year_n1 = plan.year(False), plan.year(True)
-    has_n1 = plan.col("target_n1") is not None
-    for row in plan.rows:
-        if row.get("level") is None:
+    unit, unit_n1 = row.satuan, row.satuan_n1
+    text, text_n1 = row.target_text, row.target_n1_text
+    if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
+        col = plan.col("satuan_n1") or plan.col("target_n1")
+        issues.append(plan.issue("satuan-changed", row.row, col=col, kode=kode,
+                                 value=text or unit, expected=text_n1 or unit_n1,
+                                 params={"year": year, "year_n1": year_n1}))
+    kind = _indicator_kind(row.indikator)
+    for name, shown_year, raw, value, satuan in (
+            ("target", year, text, row.target, unit),
+            ("target_n1", year_n1, text_n1, row.target_n1, unit_n1)):
+        if not raw and value is None:
             continue
-        kode = row["kode"]
-        unit, unit_n1 = row.get("satuan"), row.get("satuan_n1")
-        text, text_n1 = row.get("_target_text"), row.get("_target_n1_text")
-        if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
-            col = plan.col("satuan_n1") or plan.col("target_n1")
-            issues.append(plan.issue("satuan-changed", row["row"], col=col, kode=kode,
-                                     value=text or unit, expected=text_n1 or unit_n1,
-                                     params={"year": year, "year_n1": year_n1}))
-        kind = _indicator_kind(row.get("indikator"))
-        for suffix, shown_year, raw in (("", year, text), ("_n1", year_n1, text_n1)):
-            u = unit_key(row.get("satuan" + suffix))
-            value = row.get("target" + suffix)
-            if not raw and value is None:
-                continue
-            shown = raw or (f"{value:g} {row.get('satuan' + suffix) or ''}".strip())
-            col = plan.col("target" + suffix)
-            if kind == "count" and u == "%":
-                issues.append(plan.issue("target-percent-for-count", row["row"], col=col,
-                                         kode=kode, value=shown,
-                                         params={"indikator": row["indikator"][:80]}))
-            elif kind == "percent" and u and u != "%":
-                issues.append(plan.issue("target-count-for-percent", row["row"], col=col,
-                                         kode=kode, value=shown,
-                                         params={"indikator": row["indikator"][:80]}))
-            if u == "%" and value is not None and value > 100:
-                issues.append(plan.issue("percent-over-100", row["row"], col=col, kode=kode,
-                                         value=shown, params={"year": shown_year}))
-            if value is None and raw:
-                issues.append(plan.issue("target-not-number", row["row"], col=col, kode=kode,
-                                         value=raw, params={"year": shown_year}))
-        if has_n1 and plan.col("pagu_n1") is not None:
-            pagu_n1 = row.get("pagu_n1")
-            has_target_n1 = bool(text_n1) or row.get("target_n1") is not None
-            if pagu_n1 and not has_target_n1:
-                issues.append(plan.issue("target-n1-missing", row["row"], "target_n1", kode=kode,
-                                         params={"year_n1": year_n1}))
-            elif has_target_n1 and pagu_n1 is None and not row.get("_pagu_n1_formula") \
-                    and not row.get("_pagu_n1_bad"):
-                issues.append(plan.issue("pagu-n1-missing", row["row"], "pagu_n1", kode=kode,
-                                         params={"year_n1": year_n1}))
+        u = unit_key(satuan)
+        found = []
+        if kind == "count" and u == "%":
+            found.append(("target-percent-for-count", {"indikator": row.indikator[:80]}))
+        elif kind == "percent" and u and u != "%":
+            found.append(("target-count-for-percent", {"indikator": row.indikator[:80]}))
+        if u == "%" and value is not None and value > 100:
+            found.append(("percent-over-100", {"year": shown_year}))
+        if found:
+            shown = raw or (f"{value:g} {satuan or ''}".strip())
+            col = row.col_of(name)
+            col = col if col is not None else plan.col(name)
+            issues += [plan.issue(rule, row.row, col=col, kode=kode, value=shown, params=params)
+                       for rule, params in found]
+        if value is None and raw:
+            col = row.col_of(name)
+            issues.append(plan.issue("target-not-number", row.row,
+                                     col=col if col is not None else plan.col(name), kode=kode,
+                                     value=raw, params={"year": shown_year}))
     return issues
+
+
+def _n1_pair(plan, row) -> list[Issue]:
+    year_n1 = plan.year(True)
+    has_target_n1 = any(h.target_n1_text or h.target_n1 is not None for h in row.targets())
+    if row.pagu_n1 and not has_target_n1:
+        return [plan.issue("target-n1-missing", row.row, "target_n1", kode=row.kode,
+                           params={"year_n1": year_n1})]
+    if has_target_n1 and row.pagu_n1 is None and not row.unreadable("pagu_n1"):
+        return [plan.issue("pagu-n1-missing", row.row, "pagu_n1", kode=row.kode,
+                           params={"year_n1": year_n1})]
+    return []

@@ -1,6 +1,8 @@
 """The readable summary of a `Report` (the default output of `check`)."""
 from __future__ import annotations
 
+import re
+
 from ..report.grouping import group_issues, rule_counts, sort_issues
 from ..report.issues import Report
 from ..tables.defs import table_defs
@@ -29,6 +31,11 @@ WORDS = {
 }
 
 
+# an OPD's name is shown as named, never as "Kecamatan Dinas Kesehatan"
+_AGENCY = re.compile(r"(dinas|badan|sekretariat|inspektorat|satuan|rumah sakit|rsud|kantor|bagian|"
+                     r"kecamatan|kelurahan)\b", re.I)
+
+
 def nomenclature_label(info: dict, lang: str = "id") -> str:
     """'nomenklatur_subkegiatan_2027.xlsx (7.581 baris, KABKOT, tersimpan)'."""
     words = WORDS["en" if lang == "en" else "id"]
@@ -54,7 +61,8 @@ def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool 
     lines: list[str] = []
     titles = {tid: t.title for tid, t in table_defs().items()}
     for result in report.files:
-        kec = words["kec"].format(name=result.kecamatan) if result.kecamatan else words["nokec"]
+        kec = (words["nokec"] if not result.kecamatan else result.kecamatan
+               if _AGENCY.match(result.kecamatan) else words["kec"].format(name=result.kecamatan))
         lines.append(f"== {result.file} — {kec}: {words[result.status]}")
         for table in result.tables:
             text = words["table"].format(title=titles.get(table.table, table.table),

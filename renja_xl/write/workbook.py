@@ -42,8 +42,8 @@ LANG = ["id"]                        # the language of the workbook being writte
 WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "message",
                "sumber_dana", "rule", "value", "expected", "kecamatan", "table", "judul",
                "baris", "kolom", "usulan", "masalah", "tujuan", "desa"}
-MONEY_FIELDS = {"pagu", "pagu_n1"}
-INT_FIELDS = {"row", "rows", "errors", "warnings"}
+MONEY_FIELDS = {"pagu", "pagu_n1", "pagu_semula"}
+INT_FIELDS = {"row", "rows", "errors", "warnings", "indikator_ke"}
 
 
 
