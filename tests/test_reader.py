@@ -299,3 +299,18 @@ def test_formula_errors_are_reported_not_read_as_empty(tmp_path):
     assert set(errors) == {"J7", "J9"} and errors["J7"].value == "#REF!"
     assert "=J8+#REF!" in errors["J7"].message()
     assert not issues_of(report, "pagu-missing") and not issues_of(report, "pagu-rollup")
+
+
+def test_signature_block_under_the_table_is_skipped_not_data(tmp_path):
+    """Place and date, the Camat, the NIP: the signature every Renja ends with."""
+    def sign(wb, ws, pos):
+        last = pos[len(CLEAN_ROWS) - 1]
+        for k, text in enumerate(["Contoh, 12 Januari 2025", "CAMAT CONTOH", "",
+                                  "Drs. BUDI SANTOSO, M.Si", "NIP. 19700101 199003 1 001"]):
+            if text:
+                ws.write_string(last + 3 + k, 6, text)           # the name column (G)
+    path = make_plan_workbook(tmp_path / "r.xlsx", extra=sign)
+    report = renja_xl.check(path)
+    assert report.issues == [], [(i.rule, i.cell, i.message()) for i in report.issues]
+    assert report.files[0].tables[0].skipped["tanda tangan"] == 3
+    assert len(renja_xl.read_renja(path)) == len(CLEAN_ROWS)

@@ -93,3 +93,13 @@ def test_a_data_row_without_code_is_reported_on_its_code_cell(tmp_path):
     report = renja_xl.check(make_plan_workbook(tmp_path / "r.xlsx", rows))
     found = {(i.rule, i.cell) for i in report.issues}
     assert ("kode-missing", "A9") in found
+
+
+def test_an_uncoded_row_whose_indicator_says_jumlah_is_not_a_total_row(tmp_path):
+    """'Jumlah Dokumen …' is an indicator (most are worded so), not a JUMLAH row."""
+    rows = _with(CLEAN_ROWS, 2, kode="")
+    assert rows[2][2].startswith("Jumlah")
+    report = renja_xl.check(make_plan_workbook(tmp_path / "r.xlsx", rows))
+    found = {(i.rule, i.cell) for i in report.issues}
+    assert ("kode-missing", "A9") in found
+    assert not any(i.rule == "total-mismatch" for i in report.issues)

@@ -17,7 +17,7 @@ from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
 from ..read.numbers import format_number
 from .cells import Cell, parse_cell
-from .rowkinds import FOOTER, flush_unrecognised, formula_error, read_money, set_extent
+from .rowkinds import FOOTER, flush_unrecognised, is_signature, formula_error, read_money, set_extent
 from .header import (NEXT_HEADER_ROWS, TITLE, Column, Found, next_table, other_defs,
                      phrase_in, title_lines, wordy)
 from .defs import TableDef, normalise_label
@@ -210,6 +210,9 @@ class _RowReader:
         joined = " ".join(t for _, t in texts)
         if len(texts) <= 2 and FOOTER.search(joined):
             gt.skipped["footer"] += 1
+            return r + 1
+        if is_signature(texts):
+            gt.skipped["tanda tangan"] += 1
             return r + 1
         total_kind = _total_kind(self.grid, r, self.total_cols, self.total_words)
         if total_kind:

@@ -16,7 +16,7 @@ from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code,
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
 from ..read.numbers import NumberError, format_number, parse_target
-from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
+from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE, is_signature
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import flush_unrecognised as _flush_unrecognised, formula_error, read_money, set_extent
 from .rowkinds import is_money as _is_money
@@ -211,7 +211,9 @@ class _RowReader:
         joined = " ".join(t for _, t in texts)
         if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
             plan.skipped["footer"] += 1
-        elif _TOTAL.search(joined) and (has_money or all(
+        elif not has_money and is_signature(texts):
+            plan.skipped["tanda tangan"] += 1
+        elif self._total_word(texts) and (has_money or all(
                 c not in self.text_cols or c == self.nama_col for c, _ in texts)):
             self._total(r)
         elif (previous is not None and not has_money
@@ -233,6 +235,12 @@ class _RowReader:
             return False
         targets = {self.layout.col("target"), self.layout.col("target_n1")} - {None}
         return any(c in targets and any(ch.isdigit() for ch in t) for c, t in texts)
+
+    def _total_word(self, texts) -> bool:
+        """JUMLAH / TOTAL opens the code, name or lokasi cell ("Jumlah Dokumen …" in the
+        indicator column names an indicator, not a total)."""
+        where = {*self.kode_cols, self.nama_col, self.layout.col("lokasi")}
+        return any(c in where and _TOTAL.match(t.strip()) for c, t in texts)
 
     def _total_label(self, texts) -> bool:
         """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""

@@ -19,6 +19,23 @@ TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
 TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
 
 
+def _signature() -> re.Pattern:
+    from .defs import schema_toml
+    words = schema_toml("words.toml")
+    openers = "|".join(re.escape(w) for w in sorted(words["signature_openers"], key=len, reverse=True))
+    months = "|".join(words["months"])
+    return re.compile(rf"^\s*(?:(?:{openers})(?![a-z])|[^\d,]{{2,40}},\s*\d{{1,2}}\s+(?:{months})\s+\d{{4}}\s*$)",
+                      re.I)
+
+
+SIGNATURE = _signature()
+
+
+def is_signature(texts) -> bool:
+    """The signature block under a table: place and date, the official's title, NIP."""
+    return bool(texts) and len(texts) <= 2 and all(SIGNATURE.match(t) for _, t in texts)
+
+
 def header_repeat(grid: Grid, r: int, texts, layout: Layout) -> bool:
     """Row r repeats the header of `layout` (after a page break) or numbers its columns."""
     if is_numbering_row(texts):
