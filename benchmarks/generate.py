@@ -43,13 +43,12 @@ def plan_rows(n_rows: int, seed: int = 1) -> list[tuple]:
         if ks:
             tree.append((p, ks))
     out: list[tuple] = []
-    block = 0
+    prefixes = _prefixes()
     while len(out) < n_rows:
-        urusan, bidang = 1 + (block // 99) % 9, 1 + block % 99
-        prefix = "7.01" if block == 0 else f"{urusan}.{bidang:02d}"
+        prefix = next(prefixes)
         # other units have the generic X.XX.01 program only (their own programs are not in
         # the kecamatan nomenclature, and would all be reported as unknown codes)
-        for p, ks in (tree if block == 0 else tree[:1]):
+        for p, ks in (tree if prefix == "7.01" else tree[:1]):
             pk = prefix + p[4:]
             rows_k = []
             for k, ss in ks:
@@ -75,14 +74,26 @@ def plan_rows(n_rows: int, seed: int = 1) -> list[tuple]:
                 out.extend(group)
             if len(out) >= n_rows:
                 break
-        block += 1
     return out
+
+
+def _prefixes():
+    """Urusan.bidang codes: the kecamatan's own 7.01 first, then each other one once (codes
+    stay unique up to ~100,000 rows)."""
+    yield "7.01"
+    for urusan in range(1, 10):
+        for bidang in range(1, 100):
+            if (urusan, bidang) != (7, 1):
+                yield f"{urusan}.{bidang:02d}"
+    raise ValueError("plan_rows: more rows than unique codes")
 
 
 def write_plan(path: Path, rows: list[tuple], layout: str = "five-cell",
                kecamatan: str = "Contoh") -> Path:
     """One kecamatan workbook with its plan table in the given layout."""
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    # shared strings, as Excel and LibreOffice write them (a streaming writer's inline strings
+    # make the sheet XML twice as big and every reader slower)
+    wb = xlsxwriter.Workbook(str(path))
     wb.set_properties({"created": __import__("datetime").datetime(2025, 1, 1)})
     money = wb.add_format({"num_format": "#,##0"})
     ws = wb.add_worksheet("Tabel 4.1")

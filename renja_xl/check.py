@@ -8,8 +8,8 @@ from .report.issues import FileResult, Issue, Report
 from .tables.reader import RenjaFile, read_file
 from .read.workbook import Limits
 
-__all__ = ["Options", "check", "check_file", "check_file_safely", "expand_paths",
-           "skip_notices", "EXCEL_SUFFIXES"]
+__all__ = ["Options", "check", "check_file", "check_files", "check_file_safely",
+           "check_files_safely", "expand_paths", "batches", "skip_notices", "EXCEL_SUFFIXES"]
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 MAX_TOLERANCE = 1e15                 # rupiah: more than any budget
@@ -95,23 +95,55 @@ def _nomenclature(options: Options):
 
 def check_file(path: str, options: Options | None = None) -> tuple[FileResult, list[Issue], RenjaFile]:
     """Check one workbook: read it, validate every plan table, reconcile it."""
-    from .reconcile.perubahan import check_perubahan
-    from .reconcile.planset import check_recap, reconcile_groups
-    from .reconcile.budget import check_hierarchy, inherit_sumber_dana, reconcile_budget
-    from .validate.schema import validate_plan
-    from .validate.targets import check_targets
+    return check_files([path], options)[0]
+
+
+def check_files(paths, options: Options | None = None) -> list[tuple[FileResult, list[Issue], RenjaFile]]:
+    """`check_file` for several workbooks, their plan tables validated in one pandera call
+    (pandera's cost is mostly per call: a batch of small files pays it once)."""
+    from .validate.schema import validate_plans
     options = options or Options()
+    started = [_start(path, options) for path in paths]
+    plans = [plan for state in started for plan in state.details]
+    found = iter(validate_plans(plans))
+    return [_finish(state, found, options) for state in started]
+
+
+@dataclass(slots=True)
+class _Started:
+    """A workbook read, its plan tables grouped; what is left is validating and reconciling."""
+    result: FileResult
+    renja: RenjaFile
+    details: list = field(default_factory=list)    # the plan tables pandera validates
+    groups: list | None = None                     # None: unreadable
+
+
+def _start(path: str, options: Options) -> _Started:
+    from .reconcile.budget import inherit_sumber_dana
+    from .reconcile.planset import reconcile_groups
     renja = read_file(path, options.limits)
-    result = FileResult(file=str(path), kecamatan=renja.kecamatan)
+    state = _Started(FileResult(file=str(path), kecamatan=renja.kecamatan), renja)
+    if renja.error is None:
+        state.details = [plan for plan in renja.plans if not (plan.recap or plan.foreign)]
+        state.groups = reconcile_groups(state.details)   # a plan table split over sheets is one
+        for group in state.groups:
+            inherit_sumber_dana(group.rows)
+    return state
+
+
+def _finish(state: _Started, schema_issues, options: Options):
+    """The issues of one workbook in their order; `schema_issues` yields the pandera issues of
+    each of its detail tables, in their order."""
+    from .reconcile.budget import check_hierarchy, reconcile_budget
+    from .reconcile.perubahan import check_perubahan
+    from .reconcile.planset import check_recap
+    from .validate.targets import check_targets
+    result, renja, details = state.result, state.renja, state.details
     issues: list[Issue] = list(renja.issues)
-    if renja.error is not None:
+    if state.groups is None:
         result.status, result.reason = "unreadable", renja.error.rule
         return result, issues, renja
     nomenclature = _nomenclature(options)
-    details = [plan for plan in renja.plans if not (plan.recap or plan.foreign)]
-    groups = reconcile_groups(details)           # a plan table split over sheets is one
-    for group in groups:
-        inherit_sumber_dana(group.rows)
     plan_issues: list[Issue] = []
     for plan in renja.plans:                     # row by row: each table on its own
         result.tables.append(plan.info())
@@ -125,10 +157,10 @@ def check_file(path: str, options: Options | None = None) -> tuple[FileResult, l
                                           params={"n": len(plan.rows)}))
             continue
         plan_issues += plan.issues
-        plan_issues += validate_plan(plan)
+        plan_issues += next(schema_issues)
         plan_issues += check_targets(plan)
         plan_issues += nomenclature.check(plan)
-    for group in groups:                         # across rows: the whole table
+    for group in state.groups:                   # across rows: the whole table
         plan_issues += reconcile_budget(group, options.tolerance)
         plan_issues += check_perubahan(group, options.tolerance)
         plan_issues += check_hierarchy(group)
@@ -173,6 +205,15 @@ def check_file_safely(path: str, options: Options | None = None):
         return result, [issue], RenjaFile(path=str(path))
 
 
+def check_files_safely(paths, options: Options | None = None):
+    """`check_files`; should anything in the batch fail, its files are checked one by one
+    (`check_file_safely`), so one odd workbook costs only itself."""
+    try:
+        return check_files(paths, options)
+    except Exception:
+        return [check_file_safely(path, options) for path in paths]
+
+
 def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
           limits: Limits | None = None, jenis_pemda: str | None = None,
           renstra: str | None = None) -> Report:
@@ -188,11 +229,28 @@ def check(paths, *, lang: str = "id", nomenclature=None, tolerance: float = 0.0,
     report = Report(lang=lang)
     report.nomenclature = _nomenclature(options).info
     checked = []
-    for path in expand_paths(paths):
-        result, issues, renja = check_file_safely(path, options)
-        checked.append((result, issues, file_digest(renja)))
+    for batch in batches(expand_paths(paths)):
+        for result, issues, renja in check_files_safely(batch, options):
+            checked.append((result, issues, file_digest(renja)))
     # a Renstra sent as its own file: the Renja of the same agency is checked against it
     for (result, issues, _), more in zip(checked, pair_by_agency([c[2] for c in checked],
                                                                  options.limits)):
         report.add(result, issues + more)
     return report
+
+
+def batches(paths: list, max_files: int = 16, max_bytes: int = 2 << 20) -> list[list]:
+    """Consecutive runs of paths to check together: up to `max_files` small workbooks, or a
+    big one on its own (its rows stay in memory until the batch is done)."""
+    out, size = [], 0
+    for path in paths:
+        try:
+            nbytes = os.path.getsize(path)
+        except OSError:
+            nbytes = 0
+        if not out or len(out[-1]) >= max_files or size + nbytes > max_bytes:
+            out.append([])
+            size = 0
+        out[-1].append(path)
+        size += nbytes
+    return out

@@ -6,6 +6,7 @@ command was misused.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -76,6 +77,21 @@ def _common(p: argparse.ArgumentParser) -> None:
                    metavar="MB", help="naikkan batas ukuran file/isi zip/jumlah sel (bawaan 200 MB file, 1024 MB isi, 2 juta sel)")
 
 
+def _indent(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--indent", type=int, default=None, metavar="N",
+                   help="JSON berindentasi N spasi agar mudah dibaca (bawaan: ringkas, satu baris)")
+
+
+def _write_json(report, args) -> None:
+    try:
+        report.write_json(sys.stdout, args.lang, args.indent)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:          # `… | head`: the reader has what it wanted, no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def _renstra_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--renstra", metavar="FILE",
                    help="workbook Renstra (matriks 5 tahun) sebagai acuan setiap Renja")
@@ -134,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--semua", "--all", dest="every", action="store_true",
                    help="teks: satu baris per sel (bawaan: sel dengan temuan sama digabung)")
+    _indent(p)
     _common(p)
     p = sub.add_parser("consolidate", help=words["consolidate"])
     _renstra_option(p)
@@ -144,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jumlah proses paralel (bawaan: jumlah core)")
     p.add_argument("--parquet", metavar="DIR", help="tulis juga rencana/kesalahan/ringkasan sebagai Parquet")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _indent(p)
     _common(p)
     p = sub.add_parser("nomenklatur", aliases=["nomenclature"], help=words["nomenklatur"])
     p.add_argument("action", choices=("pasang", "info", "hapus", "install", "remove"))
@@ -167,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help=words["rules"])
     p.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
+
+
+def _one_blas_thread() -> None:
+    """numpy's OpenBLAS starts a thread per core when numpy is imported (pandas imports it);
+    renja_xl does no linear algebra, so a command needs none of them. Set before numpy is
+    imported, in the command's own process only (and the workers it starts); a value the
+    user set is kept."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @contextmanager
@@ -195,6 +222,7 @@ def _quiet_and_interruptible():
 
 @_quiet_and_interruptible()
 def main(argv=None) -> int:
+    _one_blas_thread()
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()
@@ -259,7 +287,7 @@ def _check(args) -> int:
                    tolerance=args.tolerance, limits=limits_from(args), jenis_pemda=args.jenis_pemda,
                    renstra=_renstra(args))
     if args.format == "json":
-        sys.stdout.write(report.to_json(args.lang) + "\n")
+        _write_json(report, args)
     else:
         sys.stdout.write(render_text(report, args.lang, every=args.every) + "\n")
     return report.exit_code
@@ -289,7 +317,7 @@ def _consolidate(args) -> int:
     for notice in result.notices:
         sys.stderr.write(f"renja_xl: {notice}\n")
     if args.format == "json":
-        sys.stdout.write(result.report.to_json(args.lang) + "\n")
+        _write_json(result.report, args)
     else:
         sys.stdout.write(summary_text(result, args.lang, args.feedback) + "\n")
     return result.report.exit_code

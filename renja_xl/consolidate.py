@@ -16,7 +16,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .check import Options, check_file_safely, check_tolerance, expand_paths, skip_notices
+from .check import (Options, batches, check_file_safely, check_files_safely, check_tolerance,
+                    expand_paths, skip_notices)
 from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
 from . import workers
@@ -68,8 +69,22 @@ class _Checked:
 def _check_one(path: str, options: Options, feedback_target: str | None,
                name: str | None = None) -> _Checked:
     """Check one file (and write its annotated copy); never raises for a bad file. `name`,
-    when given, is what the results call the file instead of its path."""
-    result, issues, renja = check_file_safely(path, options)
+    when given, is what the results call the file instead of its path. One task per file is
+    what an `executor` given to `consolidate` runs: a worker that dies costs only its file."""
+    return _checked(path, check_file_safely(path, options), feedback_target, options, name)
+
+
+def _check_batch(paths: list[str], options: Options, targets: list, names: list) -> list[_Checked]:
+    """`_check_one` for a batch of files, their plan tables validated in one pandera call:
+    the task of consolidate's own worker pool (and of a run in this process)."""
+    return [_checked(path, checked, target, options, name) for path, target, name, checked
+            in zip(paths, targets, names, check_files_safely(paths, options))]
+
+
+def _checked(path: str, checked: tuple, feedback_target: str | None, options: Options,
+             name: str | None = None) -> _Checked:
+    """What goes back to the parent for one file (and its annotated copy, written here)."""
+    result, issues, renja = checked
     from .write.frames import table_records
     records = [d for row in renja.plan_records() for d in row.public_rows()]
     from .reconcile.renstra import file_digest
@@ -266,29 +281,62 @@ def _write_parquet(folder: str, result: Consolidation) -> None:
 
 def _run(files, options, targets, names, jobs, executor, progress,
          folders=()) -> list[_Checked]:
+    """Every file checked, in input order. Our own pool, this process and any
+    `concurrent.futures.Executor` (a Dask client's included) take batches of small files per
+    task: a worker validates a batch in one pandera call and sends back plain records. Any
+    other object with a `.map` (the web page's pool) gets one task per file, `_check_one`."""
+    from concurrent.futures import Executor
     jobs = jobs or os.cpu_count() or 1
-    args = (files, [options] * len(files), targets, names)
+    if executor is not None and not isinstance(executor, Executor):
+        fn, args = _check_one, (files, [options] * len(files), targets, names)
+    else:
+        chunks = batches(files, max_files=max(1, min(16, -(-len(files) // (4 * jobs)))))
+        at = {path: i for i, path in enumerate(files)}
+        fn, args = _check_batch, (chunks, [options] * len(chunks),
+                                  [[targets[at[p]] for p in chunk] for chunk in chunks],
+                                  [[names[at[p]] for p in chunk] for chunk in chunks])
     pool = None
-    if executor is None and jobs > 1 and len(files) > 1:
-        executor = pool = workers.pool(min(jobs, len(files), MAX_JOBS))
+    if executor is None and jobs > 1 and len(args[0]) > 1:
+        _import_once()
+        executor = pool = workers.pool(min(jobs, len(args[0]), MAX_JOBS))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(files), file=sys.stderr, unit="file", desc="Memeriksa", leave=False)
+    checked: list[_Checked] = []
     try:
-        if pool is not None:          # a few files per task: less pickling per file
-            results = workers.ordered_map(pool, _check_one, *args,
-                                          chunksize=max(1, min(16, len(files) // (4 * jobs))))
+        if pool is not None:
+            results = workers.ordered_map(pool, fn, *args)
         else:
-            results = (executor.map if executor is not None else map)(_check_one, *args)
-        if progress:
-            from tqdm import tqdm
-            results = tqdm(results, total=len(files), file=sys.stderr, unit="file",
-                           desc="Memeriksa", leave=False)
-        results = list(results)
+            results = (executor.map if executor is not None else map)(fn, *args)
+        for done in results:
+            done = done if isinstance(done, list) else [done]
+            checked += done
+            if bar is not None:
+                bar.update(len(done))
     except BaseException:              # Ctrl-C, SIGTERM, a worker error: stop the others now
         if pool is not None:
             workers.stop(pool, folders)
         raise
+    finally:
+        if bar is not None:
+            bar.close()
     if pool is not None:
         pool.shutdown()
-    return results
+    return checked
+
+
+def _import_once() -> None:
+    """pandas and pandera imported here, before the workers fork: they inherit them instead
+    of each importing them again (the parent needs pandas afterwards anyway). Only where
+    importing numpy starts no thread (the CLI sets OPENBLAS_NUM_THREADS=1), or it is loaded
+    already: forking a process that runs threads is what a pool should not do."""
+    import multiprocessing
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+        return
+    if "numpy" in sys.modules or os.environ.get("OPENBLAS_NUM_THREADS") == "1":
+        from .validate.schema import plan_schema
+        plan_schema()
 
 
 def _unique(files: list[str]) -> list[str]:

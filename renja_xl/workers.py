@@ -112,5 +112,11 @@ def stop(executor, folders=()) -> None:
             process.kill()
     for process in processes:
         process.join(5)
+    # a worker killed while sending a big result leaves half a message in the pipe: the pool's
+    # manager thread would wait for the rest forever. With every worker gone, closing our own
+    # copy of the pipe's writing end turns that wait into an end of file ("broken").
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
     executor.shutdown(wait=True)      # the futures fail as "broken"; nothing is cancelled
     remove_temporaries_of([p.pid for p in processes], folders)

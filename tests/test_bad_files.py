@@ -593,7 +593,7 @@ def _xlsb_record(rtype: int, body: bytes) -> bytes:
 
 def test_xlsb_sheet_records_are_measured():
     """.xlsb cannot be written here; its sheet records are scanned like calamine reads them."""
-    from renja_xl.read.guard import _xlsb_extent
+    from renja_xl.read.extents import xlsb_extent as _xlsb_extent
     row = lambda r: _xlsb_record(0x00, struct.pack("<I", r) + bytes(13))                  # BrtRowHdr
     real = lambda c: _xlsb_record(0x05, struct.pack("<II", c, 0) + struct.pack("<d", 1.5))  # BrtCellReal
     blank = lambda c: _xlsb_record(0x01, struct.pack("<II", c, 0))                        # BrtCellBlank

@@ -131,13 +131,39 @@ def test_a_bug_on_one_file_is_reported_not_raised(tmp_path, monkeypatch):
     good = make_plan_workbook(tmp_path / "a.xlsx", CLEAN_ROWS, PlanLayout())
     odd = make_plan_workbook(tmp_path / "b.xlsx", CLEAN_ROWS, PlanLayout())
     module = importlib.import_module("renja_xl.check")
-    real = module.check_file
+    real = module.read_file
 
-    def flaky(path, options=None):
+    def flaky(path, limits=None):               # a bug deep in reading one workbook
         if str(path).endswith("b.xlsx"):
             raise IndexError("unexpected layout")
-        return real(path, options)
-    monkeypatch.setattr(module, "check_file", flaky)
+        return real(path, limits)
+    monkeypatch.setattr(module, "read_file", flaky)
     report = renja_xl.check([good, odd])
     assert [f.status for f in report.files] == ["ok", "unreadable"]
     assert "IndexError" in report.issues[-1].message() and report.exit_code == 2
+
+
+def test_json_is_compact_by_default_and_indented_on_request(monkeypatch):
+    """The CLI streams compact JSON; `--indent 1` is byte for byte the library's `to_json()`
+    (the golden files); both are the same document."""
+    import pathlib
+    import renja_xl
+    root = pathlib.Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    compact = run("check", "samples/", "--format", "json").stdout
+    indented = run("check", "samples/", "--format", "json", "--indent", "1").stdout
+    assert compact.count("\n") == 1 and compact.startswith('{"version":1,"files":[{"file":')
+    assert indented == renja_xl.check("samples/").to_json() + "\n"
+    assert json.loads(compact) == json.loads(indented)
+
+
+def test_json_into_a_pipe_closed_early_is_no_traceback(monkeypatch):
+    """`check … --format json | head`: the reader goes away mid-report; no traceback."""
+    import pathlib
+    monkeypatch.chdir(pathlib.Path(__file__).resolve().parent.parent)
+    proc = subprocess.Popen([sys.executable, "-m", "renja_xl", "check", "samples/", "--format",
+                             "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100).startswith(b'{"version":1')
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and proc.returncode in (1, 2)

@@ -62,3 +62,28 @@ def test_dask_client_when_installed(tmp_path):
                             dashboard_address=None) as client:
         result = renja_xl.consolidate(folder, executor=client.get_executor())
     assert [f.status for f in result.report.files] == ["ok", "ok"]
+
+
+def test_a_dask_cluster_writes_the_same_workbook_byte_for_byte(tmp_path):
+    """A few hundred workbooks on a LocalCluster of 2 worker processes (loopback only): the
+    consolidated workbook is the local run's, byte for byte, issues and order included."""
+    distributed = pytest.importorskip("dask.distributed")
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for i in range(240):
+        rows = [list(r) for r in CLEAN_ROWS]
+        if i % 7 == 0:
+            rows[0][5] += 1_000_000                        # a roll-up error
+        if i % 11 == 0:
+            rows[2][3] = ""                                # a missing lokasi (pandera)
+        make_plan_workbook(folder / f"Renja_Kec_K{i:03d}_2025.xlsx", [tuple(r) for r in rows],
+                           PlanLayout(five_cell_code=bool(i % 2)))
+    local = renja_xl.consolidate(folder, output=tmp_path / "lokal.xlsx", jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = renja_xl.consolidate(folder, output=tmp_path / "klaster.xlsx",
+                                      executor=client.get_executor())
+    assert len(local.report.files) == 240 and local.report.errors
+    assert remote.report.to_json() == local.report.to_json()
+    assert (tmp_path / "klaster.xlsx").read_bytes() == (tmp_path / "lokal.xlsx").read_bytes()

@@ -345,11 +345,12 @@ def test_cli_writes_the_template_and_refuses_bad_input(tmp_path):
 def test_an_empty_string_formula_result_is_a_cached_value():
     """The template's Evaluasi formulas give "" until their inputs are numbers; Excel and
     LibreOffice save that as <v></v> on a t="str" cell, openpyxl saves no value as <v />."""
-    from renja_xl.read.workbook import _uncached_formulas
+    from renja_xl.read.sheetxml import _Formulas
     xml = (b'<row r="9"><c r="H9" s="3" t="str"><f>IF(F9="","",G9/F9)</f><v></v></c>'
            b'<c r="J9"><f>SUM(E9,G9)</f><v /></c><c r="K9"><f>J9/D9</f></c></row>')
-    found, errors = _uncached_formulas([xml])
-    assert set(found) == {(8, 9), (8, 10)} and errors == {}
+    formulas = _Formulas()
+    formulas.feed(xml)
+    assert set(formulas.found) == {(8, 9), (8, 10)} and formulas.errors == {}
 
 
 # --- LibreOffice: opens the template and recalculates it ---------------------------------------

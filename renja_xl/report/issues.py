@@ -260,6 +260,27 @@ class Report:
     def to_json(self, lang: str | None = None, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
+    def write_json(self, stream, lang: str | None = None, indent: int | None = None) -> None:
+        """The JSON report written to a text stream. Compact (`indent=None`): streamed file by
+        file and issue by issue with the C encoder, so a report of a million issues never
+        sits in memory as one dict or one string; the same document as `to_json`, without
+        the whitespace. With `indent`: `to_json(lang, indent)`, for people to read."""
+        lang = lang or self.lang
+        if indent is not None:
+            stream.write(self.to_json(lang, indent))
+            return
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        stream.write('{"version":1,"files":[')
+        for n, result in enumerate(self.files):
+            stream.write(("," if n else "") + dumps(result.to_dict()))
+        stream.write('],"issues":[')
+        for n, issue in enumerate(self.issues):
+            stream.write(("," if n else "") + dumps(issue.to_dict(lang)))
+        stream.write("]")
+        if self.nomenclature:
+            stream.write(',"nomenklatur":' + dumps(dict(self.nomenclature)))
+        stream.write("}")
+
     def to_frame(self, lang: str | None = None):
         import pandas as pd
         lang = lang or self.lang

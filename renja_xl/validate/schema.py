@@ -2,8 +2,10 @@
 
 `plan_schema()` is the schema as code (usable on its own in a notebook:
 `renja_xl.plan_schema().validate(df, lazy=True)`). Every check is named after the rule it
-enforces; `validate_plan` runs it lazily (all failures collected) and turns each failure
+enforces; `validate_plans` runs it lazily (all failures collected) over the rows of many plan
+tables at once (a batch of files: pandera's cost is mostly per call) and turns each failure
 case into an `Issue` on the Excel cell of the row it came from, never a DataFrame index.
+The checks are row by row, so a table's failures do not depend on the tables beside it.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from functools import lru_cache
 from ..read.codes import ALL_LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form, parent_code
 from ..report.issues import Issue
 
-__all__ = ["plan_schema", "validate_plan", "FRAME_RULES"]
+__all__ = ["plan_schema", "validate_plan", "validate_plans", "FRAME_RULES"]
 
 
 def _is_blank(series):
@@ -162,8 +164,10 @@ def _pandera():
 def plan_schema():
     """The pandera DataFrameSchema for normalised plan rows (plus the private helper columns)."""
     pa = _pandera()
-    nonneg = pa.Check(lambda s: s.isna() | (s >= 0), name="pagu-negative")
-    kode_checks = [pa.Check(fn, name=rule) for rule, (_, fn) in COLUMN_RULES.items()]
+    # every check of ours passes missing values itself: ignore_na=False spares pandera its
+    # own null masking (a dropna per column, an isna of the whole frame per frame check)
+    nonneg = pa.Check(lambda s: s.isna() | (s >= 0), name="pagu-negative", ignore_na=False)
+    kode_checks = [pa.Check(fn, name=rule, ignore_na=False) for rule, (_, fn) in COLUMN_RULES.items()]
     columns = {
         "row": pa.Column(int, pa.Check.ge(1)),
         "kode": pa.Column(str, kode_checks, nullable=False),
@@ -174,7 +178,7 @@ def plan_schema():
         "pagu": pa.Column(float, nonneg, nullable=True),
         "pagu_n1": pa.Column(float, nonneg, nullable=True),
     }
-    checks = [pa.Check(fn, name=rule) for rule, (fn, _) in FRAME_RULES.items()]
+    checks = [pa.Check(fn, name=rule, ignore_na=False) for rule, (fn, _) in FRAME_RULES.items()]
     return pa.DataFrameSchema(columns, checks=checks, strict=False, coerce=True)
 
 
@@ -182,35 +186,52 @@ _FRAME_COLUMNS = ("row", "kode", "level", "nama", "sasaran", "indikator", "lokas
                   "sumber_dana")
 
 
-def _frame(records: list[dict], has_sasaran_col: bool = False):
-    """The narrow frame the schema validates (only the columns its checks read)."""
+def _frame(plans):
+    """The narrow frame the schema validates (only the columns its checks read), the rows of
+    all `plans` one after the other, built once with the dtypes the schema wants."""
     import pandas as pd
+    records = [r for plan in plans for r in plan.rows]
     data = {name: [getattr(r, name) for r in records] for name in _FRAME_COLUMNS}
     data["_target_text"] = [r.text("target") for r in records]
     data["_pagu_unreadable"] = [r.unreadable("pagu") for r in records]
     # a Renja Perubahan: Menjadi left empty where Semula has a pagu drops the row (0)
     data["_dropped"] = [r.pagu is None and r.pagu_semula is not None for r in records]
     data["_sumber_dana_any"] = [r.sumber_dana_any for r in records]
-    data["_per_sub"] = [any(r.sumber_dana for r in records if r.level == "sub_kegiatan")] * len(records)
-    frame = pd.DataFrame(data)
-    frame["_has_sasaran_col"] = has_sasaran_col
+    data["_per_sub"] = _per_table(plans, lambda plan: any(
+        r.sumber_dana for r in plan.rows if r.level == "sub_kegiatan"))
+    data["_has_sasaran_col"] = _per_table(plans, lambda plan: plan.col("sasaran") is not None)
     for name in ("pagu", "pagu_n1"):
-        frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
-    return frame
+        data[name] = pd.to_numeric(pd.Series(data[name], dtype=object), errors="coerce").astype("float64")
+    return pd.DataFrame(data)
+
+
+def _per_table(plans, value) -> list:
+    """A value of each table, on every one of its rows."""
+    return [v for plan in plans for v in [value(plan)] * len(plan.rows)]
 
 
 def validate_plan(plan) -> list[Issue]:
     """Validate one plan table's rows lazily; every failure as an issue on its cell."""
+    return validate_plans([plan])[0]
+
+
+def validate_plans(plans) -> list[list[Issue]]:
+    """`validate_plan` of each table, in one pandera call for all their rows."""
+    from bisect import bisect_right
     pa = _pandera()
-    records = plan.rows
-    if not records:
-        return []
+    out: list[list[Issue]] = [[] for _ in plans]
+    todo = [i for i, plan in enumerate(plans) if plan.rows]
+    if not todo:
+        return out
+    starts, n = [], 0
+    for i in todo:
+        starts.append(n)
+        n += len(plans[i].rows)
     try:
-        plan_schema().validate(_frame(records, plan.col("sasaran") is not None), lazy=True)
-        return []
+        plan_schema().validate(_frame([plans[i] for i in todo]), lazy=True)
+        return out
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-    issues: list[Issue] = []
     seen: set[tuple[str, int]] = set()
     for check, column, index in zip(cases["check"], cases["column"], cases["index"]):
         if index is None or index != index:
@@ -227,9 +248,12 @@ def validate_plan(plan) -> list[Issue]:
         if key in seen:
             continue
         seen.add(key)
-        issues.append(_issue(plan, records[int(index)], rule, field_name))
-    issues.sort(key=lambda i: (i.row or 0, i.col or 0))
-    return issues
+        k = bisect_right(starts, int(index)) - 1
+        plan = plans[todo[k]]
+        out[todo[k]].append(_issue(plan, plan.rows[int(index) - starts[k]], rule, field_name))
+    for issues in out:
+        issues.sort(key=lambda i: (i.row or 0, i.col or 0))
+    return out
 
 
 def _issue(plan, rec, rule: str, field_name: str) -> Issue:

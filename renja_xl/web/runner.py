@@ -39,9 +39,7 @@ def load_reference(path: str, limits) -> tuple[object, str | None]:
     from ..validate.nomenclature import NomenclatureError, load_nomenclature
     try:
         if not path.lower().endswith(".csv"):
-            archive = open_checked(path, limits)[1]
-            if archive is not None:
-                archive.close()
+            open_checked(path, limits)          # the guards only: nothing is left open
         reference = load_nomenclature(path)
     except ReadError as exc:
         return None, Issue(rule=exc.rule, file=path, params={"detail": exc.detail}).message()
