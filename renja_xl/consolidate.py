@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .check import (Options, batches, check_file_safely, check_files_safely, check_tolerance,
@@ -22,8 +21,9 @@ from .report.issues import FileResult, Issue, Report
 from .read.numbers import format_rupiah
 from . import workers
 from .write.atomic import atomic_path, folder_problem, remove_stale
-from .write.text import nomenclature_label, nomenclature_line
-from .write.workbook import MAX_SHEET_ROWS, SUMMARY_FIELDS, file_reasons, write_consolidated
+from .write.text import nomenclature_label
+from .write.totals import program_totals_frame, summary_frame, summary_text
+from .write.workbook import MAX_SHEET_ROWS, write_consolidated
 
 __all__ = ["consolidate", "Consolidation", "ConsolidateError", "summary_text", "crashed_check"]
 
@@ -397,137 +397,4 @@ def _nomenclature(nomenclature, jenis_pemda=None):
     """Load the reference list once here, not once per file in every worker."""
     from .validate.nomenclature_store import resolve
     return resolve(nomenclature, jenis_pemda)
-
-
-# -- the tables ----------------------------------------------------------------------------
-def _program_sums(records) -> tuple[float, float]:
-    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing); of the top
-    level there is when a table has no program rows (an upload list of sub kegiatan). Urusan
-    and bidang rows, and the further indicator rows (money empty), never count."""
-    levels = {r["level"] for r in records}
-    top = next((lvl for lvl in ("program", "kegiatan", "sub_kegiatan") if lvl in levels), None)
-    programs = [r for r in records if r["level"] == top]
-    return tuple(sum(r[name] for r in programs if r[name] is not None)
-                 for name in ("pagu", "pagu_n1"))
-
-
-def _item_rows(records) -> int:
-    """Plan rows as the JSON `rows` counts them: not urusan/bidang rows, nor the extra rows of
-    an item's further indicators."""
-    return sum(1 for r in records if r["level"] not in ("urusan", "bidang")
-               and r["indikator_ke"] == 1)
-
-
-def summary_frame(report: Report, checked: list[_Checked]):
-    """The `Ringkasan` table: one row per file."""
-    import pandas as pd
-    rows = []
-    for result, item in zip(report.files, checked):
-        readable = result.status != "unreadable"
-        pagu, pagu_n1 = _program_sums(item.records) if readable and item.records else (None, None)
-        rows.append({"file": result.file, "kecamatan": result.kecamatan, "status": result.status,
-                     "rows": _item_rows(item.records), "pagu": pagu, "pagu_n1": pagu_n1,
-                     "errors": result.errors, "warnings": result.warnings})
-    frame = pd.DataFrame(rows, columns=list(SUMMARY_FIELDS))
-    for name in ("pagu", "pagu_n1"):
-        frame[name] = pd.to_numeric(frame[name]).astype("float64")
-    for name in ("rows", "errors", "warnings"):
-        frame[name] = frame[name].astype("int64")
-    return frame
-
-
-def program_totals_frame(checked: list[_Checked]):
-    """Program pagu (year n) per kecamatan: kode, nama, one column per file, jumlah."""
-    import pandas as pd
-    columns: dict[str, dict[str, float]] = {}
-    names: dict[str, str | None] = {}
-    sources = [c for c in checked if any(r["level"] == "program" for r in c.records)]
-    labels = _labels(sources)
-    for label, item in zip(labels, sources):
-        sums = columns.setdefault(label, {})
-        for record in item.records:
-            if record["level"] != "program" or not record["kode"]:
-                continue
-            names.setdefault(record["kode"], record["nama"])
-            if not names[record["kode"]] and record["nama"]:
-                names[record["kode"]] = record["nama"]
-            if record["pagu"] is not None:
-                sums[record["kode"]] = sums.get(record["kode"], 0.0) + record["pagu"]
-    kodes = sorted(names)
-    money = pd.DataFrame({label: [columns[label].get(k) for k in kodes] for label in labels},
-                         columns=labels, dtype="float64")
-    head = pd.DataFrame({"kode": kodes, "nama": [names[k] for k in kodes]}, dtype=object)
-    return pd.concat([head, money, money.sum(axis=1).rename("jumlah")], axis=1)
-
-
-def _labels(items: list[_Checked]) -> list[str]:
-    """A column name per file: the kecamatan, made unique with the file name when needed."""
-    base = [c.result.kecamatan or os.path.splitext(os.path.basename(c.result.file))[0]
-            for c in items]
-    counts = Counter(base)
-    labels, used = [], {"kode", "nama", "jumlah"}
-    for label, item in zip(base, items):
-        if counts[label] > 1 or label in used:
-            label = f"{label} ({os.path.basename(item.result.file)})"
-        unique, n = label, 1
-        while unique in used:
-            n += 1
-            unique = f"{label} [{n}]"
-        used.add(unique)
-        labels.append(unique)
-    return labels
-
-
-# -- the command ---------------------------------------------------------------------------
-WORDS = {
-    "id": {"head": "Gabungan Renja: {files} file — {ok} valid, {invalid} tidak valid, "
-                   "{unreadable} tidak terbaca",
-           "rows": "Baris rencana: {rows} dari {kec} kecamatan",
-           "pagu": "Total pagu program tahun n: {pagu}; prakiraan maju n+1: {pagu_n1}",
-           "counts": "Kesalahan: {e}; peringatan: {w}",
-           "top": "Aturan terbanyak:", "unreadable": "File tidak terbaca:",
-           "more": "… dan {n} lagi", "output": "Hasil: {path}",
-           "feedback": "Salinan bertanda: {n} file di {path}"},
-    "en": {"head": "Consolidated Renja: {files} file(s) — {ok} valid, {invalid} invalid, "
-                   "{unreadable} unreadable",
-           "rows": "Plan rows: {rows} from {kec} kecamatan",
-           "pagu": "Total program pagu year n: {pagu}; forward estimate n+1: {pagu_n1}",
-           "counts": "Errors: {e}; warnings: {w}",
-           "top": "Most frequent rules:", "unreadable": "Unreadable files:",
-           "more": "… and {n} more", "output": "Output: {path}",
-           "feedback": "Annotated copies: {n} file(s) in {path}"},
-}
-
-
-def summary_text(result: Consolidation, lang: str = "id", feedback_dir=None) -> str:
-    """The one-screen summary printed by `consolidate`."""
-    words = WORDS["en" if lang == "en" else "id"]
-    report, summary = result.report, result.summary
-    statuses = Counter(f.status for f in report.files)
-    lines = [words["head"].format(files=len(report.files), ok=statuses["ok"],
-                                  invalid=statuses["invalid"], unreadable=statuses["unreadable"]),
-             words["rows"].format(rows=len(result.plan),
-                                  kec=summary["kecamatan"].dropna().nunique()),
-             words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
-                                  pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
-             words["counts"].format(e=len(report.errors), w=len(report.warnings))]
-    if report.nomenclature:
-        lines.append(nomenclature_line(report.nomenclature, lang))
-    top = Counter(i.rule for i in report.issues).most_common(5)
-    if top:
-        lines.append(words["top"])
-        lines += [f"  {n:>6}  {rule}" for rule, n in top]
-    reasons = file_reasons(report, lang)
-    bad = [(f.file, reasons.get(f.file) or f.reason)
-           for f in report.files if f.status == "unreadable"]
-    if bad:
-        lines.append(words["unreadable"])
-        lines += [f"  {path}: {reason}" for path, reason in bad[:5]]
-        if len(bad) > 5:
-            lines.append("  " + words["more"].format(n=len(bad) - 5))
-    if result.output:
-        lines.append(words["output"].format(path=result.output))
-    if feedback_dir is not None:
-        lines.append(words["feedback"].format(n=len(result.feedback), path=feedback_dir))
-    return "\n".join(lines)
 
