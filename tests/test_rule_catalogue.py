@@ -103,3 +103,31 @@ def test_an_uncoded_row_whose_indicator_says_jumlah_is_not_a_total_row(tmp_path)
     found = {(i.rule, i.cell) for i in report.issues}
     assert ("kode-missing", "A9") in found
     assert not any(i.rule == "total-mismatch" for i in report.issues)
+
+
+def _with_subtotals(sub1=40_000_000, grand=60_000_000):
+    prog2 = [("7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN", "Persentase lembaga aktif",
+              "Kecamatan Contoh", "100%", 20_000_000, "DAU", "100%", 22_000_000),
+             ("7.01.03.2.01", "Koordinasi Kegiatan Pemberdayaan Desa", "Jumlah Kegiatan",
+              "Kecamatan Contoh", "4 Kegiatan", 20_000_000, "DAU", "4 Kegiatan", 22_000_000),
+             ("7.01.03.2.01.0001", "Fasilitasi Penyusunan Program Pembangunan Kelurahan",
+              "Jumlah Dokumen", "Kecamatan Contoh", "4 Dokumen", 20_000_000, "DAU", "4 Dokumen",
+              22_000_000)]
+    total = ("", "JUMLAH PROGRAM", "", "", "", None, "", "", None)
+    return (CLEAN_ROWS + [total[:5] + (sub1,) + total[6:8] + (44_000_000,)] + prog2
+            + [total[:5] + (20_000_000,) + total[6:8] + (22_000_000,)]
+            + [("", "JUMLAH TOTAL", "", "", "", grand, "", "", 66_000_000)])
+
+
+def test_a_jumlah_row_under_each_program_adds_up_its_own_program(tmp_path):
+    report = renja_xl.check(make_plan_workbook(tmp_path / "r.xlsx", _with_subtotals()))
+    assert not [i for i in report.issues if i.rule == "total-mismatch"]
+    result = renja_xl.consolidate(tmp_path / "r.xlsx", jobs=1)
+    assert result.summary["pagu"].tolist() == [60_000_000]
+
+
+def test_a_wrong_program_subtotal_and_a_wrong_grand_total_are_still_caught(tmp_path):
+    rows = _with_subtotals(sub1=45_000_000, grand=61_000_000)
+    report = renja_xl.check(make_plan_workbook(tmp_path / "r.xlsx", rows))
+    wrong = [(i.cell, i.value, i.expected) for i in report.issues if i.rule == "total-mismatch"]
+    assert wrong == [("J12", 45_000_000, 40_000_000), ("J17", 61_000_000, 60_000_000)]

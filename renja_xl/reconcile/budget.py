@@ -71,10 +71,10 @@ def reconcile_budget(plan, tolerance: float = 0.0) -> list[Issue]:
             if issue:
                 issues.append(issue)
         for total in plan.totals:
-            issue = _compare_total(plan, total, _total_base(rows, total, repeated), name, year,
-                                   tolerance)
-            if issue:
-                issues.append(issue)
+            found = [_compare_total(plan, total, base, name, year, tolerance)
+                     for base in _total_bases(rows, total, plan.totals, repeated)]
+            if found and all(found):               # none of the sums it may stand for
+                issues.append(found[0])
         for row in plan.rows:                           # formulas nothing could stand in for
             info = row.info(name)
             if info and info.formula and not info.computed:
@@ -93,6 +93,22 @@ def _total_base(rows: list, total, repeated) -> list:
         own = [r for r in base if r.sheet == total.sheet]
         base = own or [r for r in rows if r.level == "program"]
     return base
+
+
+def _total_bases(rows: list, total, totals: list, repeated) -> list[list]:
+    """What a JUMLAH row may add up, the likeliest first: the whole table's top-level rows;
+    where a table has several JUMLAH rows (one under each program, "JUMLAH PROGRAM"), the
+    top-level rows since the JUMLAH row above it come first for all but the last one."""
+    whole = _total_base(rows, total, repeated)
+    same_sheet = [t.row for t in totals if t.sheet == total.sheet]
+    above = max((r for r in same_sheet if r < total.row), default=0)
+    if len(same_sheet) < 2:
+        return [whole]
+    section = [r for r in whole if r.sheet == total.sheet and above < r.row < total.row]
+    upto = [r for r in whole if r.sheet == total.sheet and r.row < total.row]
+    last = total.row == max(same_sheet)
+    bases = [whole, upto] if last else [section, upto, whole]
+    return [b for b in bases if b]
 
 
 def money_year(plan, name: str) -> str:
