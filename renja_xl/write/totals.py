@@ -18,14 +18,39 @@ __all__ = ["summary_frame", "program_totals_frame", "summary_text"]
 
 # -- the tables ----------------------------------------------------------------------------
 def _program_sums(records) -> tuple[float, float]:
-    """Σ pagu and Σ pagu_n1 of the program rows (empty cells count as nothing); of the top
-    level there is when a table has no program rows (an upload list of sub kegiatan). Urusan
-    and bidang rows, and the further indicator rows (money empty), never count."""
+    """Σ pagu and Σ pagu_n1 of the program rows; of the top level there is when a table has no
+    program rows (an upload list of sub kegiatan). Urusan and bidang rows, and the further
+    indicator rows (money empty), never count. A program whose pagu was left empty counts
+    the sum of its kegiatan (of their sub kegiatan where those are empty too): the roll-up
+    check reports the empty cell, and the total is not understated by it."""
     levels = {r["level"] for r in records}
     top = next((lvl for lvl in ("program", "kegiatan", "sub_kegiatan") if lvl in levels), None)
     programs = [r for r in records if r["level"] == top]
-    return tuple(sum(r[name] for r in programs if r[name] is not None)
+    amount = effective_amounts(records)
+    return tuple(sum(v for v in (amount(r, name) for r in programs) if v is not None)
                  for name in ("pagu", "pagu_n1"))
+
+
+def effective_amounts(records) -> "callable":
+    """`amount(record, name)`: the record's money, or where it is empty the sum of its
+    children's (bottom-up); None when nothing below holds one either."""
+    children: dict[str, list[dict]] = {}
+    for r in records:
+        if r.get("parent_kode") and r.get("indikator_ke", 1) == 1:
+            children.setdefault(r["parent_kode"], []).append(r)
+    cache: dict[tuple, float | None] = {}
+
+    def amount(record: dict, name: str):
+        if record[name] is not None:
+            return record[name]
+        key = (record["kode"], name)
+        if key not in cache:
+            cache[key] = None                         # a code that is its own descendant
+            values = [v for v in (amount(k, name) for k in children.get(record["kode"], ()))
+                      if v is not None]
+            cache[key] = float(sum(values)) if values else None
+        return cache[key]
+    return amount
 
 
 def _item_rows(records) -> int:
@@ -62,14 +87,16 @@ def program_totals_frame(checked: list):
     labels = _labels(sources)
     for label, item in zip(labels, sources):
         sums = columns.setdefault(label, {})
+        amount = effective_amounts(item.records)
         for record in item.records:
             if record["level"] != "program" or not record["kode"]:
                 continue
             names.setdefault(record["kode"], record["nama"])
             if not names[record["kode"]] and record["nama"]:
                 names[record["kode"]] = record["nama"]
-            if record["pagu"] is not None:
-                sums[record["kode"]] = sums.get(record["kode"], 0.0) + record["pagu"]
+            pagu = amount(record, "pagu")
+            if pagu is not None:
+                sums[record["kode"]] = sums.get(record["kode"], 0.0) + pagu
     kodes = sorted(names)
     money = pd.DataFrame({label: [columns[label].get(k) for k in kodes] for label in labels},
                          columns=labels, dtype="float64")

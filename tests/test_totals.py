@@ -1,0 +1,26 @@
+"""The consolidated totals: what Bappeda forwards. An empty parent pagu is reported, and the
+totals still hold the money its children carry."""
+from __future__ import annotations
+
+import openpyxl
+
+import renja_xl
+
+from conftest import CLEAN_ROWS, make_plan_workbook
+
+
+def test_program_pagu_left_empty_counts_its_children_in_the_totals(tmp_path):
+    rows = [list(r) for r in CLEAN_ROWS]
+    rows[0][5] = rows[0][8] = None            # the program's pagu, both years, left empty
+    rows[1][5] = None                         # and one kegiatan's
+    path = make_plan_workbook(tmp_path / "r.xlsx", [tuple(r) for r in rows])
+    result = renja_xl.consolidate(path, output=tmp_path / "g.xlsx", jobs=1)
+    assert {i.rule for i in result.report.errors} == {"pagu-rollup"}      # still reported
+    assert result.summary[["pagu", "pagu_n1"]].values.tolist() == [[40_000_000, 44_000_000]]
+    assert result.program_totals["jumlah"].tolist() == [40_000_000]
+    plan = result.plan
+    assert plan.loc[plan["level"] == "program", "pagu"].isna().all()       # data as written
+    book = openpyxl.load_workbook(tmp_path / "g.xlsx", read_only=True)
+    text = " ".join(str(v) for row in book["Ringkasan"].iter_rows(values_only=True)
+                    for v in row if v is not None)
+    assert "40000000" in text.replace(".", "").replace(",", "")
