@@ -41,8 +41,8 @@ def effective_amounts(records) -> "callable":
     cache: dict[tuple, float | None] = {}
 
     def amount(record: dict, name: str):
-        if record[name] is not None:
-            return record[name]
+        if record[name] is not None or record.get("indikator_ke", 1) != 1:
+            return record[name]                       # (an item's further indicator: no money)
         key = (record["kode"], name)
         if key not in cache:
             cache[key] = None                         # a code that is its own descendant
