@@ -137,6 +137,7 @@ def _finish(state: _Started, schema_issues, options: Options):
     from .reconcile.budget import check_hierarchy, reconcile_budget
     from .reconcile.perubahan import check_perubahan
     from .reconcile.planset import check_recap
+    from .validate.money import check_money_scale
     from .validate.targets import check_targets
     result, renja, details = state.result, state.renja, state.details
     issues: list[Issue] = list(renja.issues)
@@ -159,6 +160,7 @@ def _finish(state: _Started, schema_issues, options: Options):
         plan_issues += plan.issues
         plan_issues += next(schema_issues)
         plan_issues += check_targets(plan)
+        plan_issues += check_money_scale(plan)
         plan_issues += nomenclature.check(plan)
     for group in state.groups:                   # across rows: the whole table
         plan_issues += reconcile_budget(group, options.tolerance)

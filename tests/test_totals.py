@@ -6,7 +6,7 @@ import openpyxl
 
 import renja_xl
 
-from conftest import CLEAN_ROWS, make_plan_workbook
+from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook
 
 
 def test_program_pagu_left_empty_counts_its_children_in_the_totals(tmp_path):
@@ -24,3 +24,17 @@ def test_program_pagu_left_empty_counts_its_children_in_the_totals(tmp_path):
     text = " ".join(str(v) for row in book["Ringkasan"].iter_rows(values_only=True)
                     for v in row if v is not None)
     assert "40000000" in text.replace(".", "").replace(",", "")
+
+
+def test_amounts_that_look_like_thousands_are_questioned_once(tmp_path):
+    rows = [tuple(v // 1000 if isinstance(v, int) else v for v in r) for r in CLEAN_ROWS]
+    report = renja_xl.check(make_plan_workbook(tmp_path / "r.xlsx", rows))
+    found = [i for i in report.issues if i.rule == "pagu-scale-suspect"]
+    assert [(i.cell, i.severity) for i in found] == [("M7", "warning")]
+    assert "Rp 44.000" in found[0].message() and "ribuan rupiah" in found[0].message()
+    titled = make_plan_workbook(tmp_path / "t.xlsx", rows, PlanLayout(titles=(
+        "TABEL 4.1 Rencana Program dan Kegiatan Kecamatan Contoh Tahun 2025 dan Prakiraan Maju "
+        "Tahun 2026", "(dalam ribuan rupiah)")))
+    said = renja_xl.check(titled)
+    assert not [i for i in said.issues if i.rule == "pagu-scale-suspect"]
+    assert renja_xl.consolidate(titled, jobs=1).summary["pagu"].tolist() == [40_000_000]
