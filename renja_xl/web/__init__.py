@@ -5,6 +5,9 @@
 
 `serve` runs it with uvicorn on 127.0.0.1 unless told otherwise. Needs the `web` extra:
 `pip install 'renja_xl[web]'`.
+
+May import: the library's top (`check`, `consolidate`, `workers`) and every stage, as the CLI
+may; nothing in the library imports it.
 """
 from __future__ import annotations
 
