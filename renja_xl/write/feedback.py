@@ -20,7 +20,7 @@ from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue
 from .atomic import fit_name
 from .captions import WIDTHS
-from .workbook import FILLS, atomic_path, money_rule
+from .workbook import FILLS, atomic_path, cell_note, money_rule, worst
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
 from .xlsxpatch import CT_SHEET, MAIN, REL, Package, PatchError, col_letters, xml_text
@@ -30,7 +30,6 @@ __all__ = ["write_feedback", "write_feedback_copy", "FeedbackCopy", "feedback_ta
 
 OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 AUTHOR = "renja_xl"
-MAX_COMMENT = 4_000
 HEADER_FILL = "D9E1F2"
 WORDS = {
     "id": {"clean": "Tidak ada kesalahan maupun peringatan: workbook ini lolos semua "
@@ -131,11 +130,11 @@ def _annotate(package: Package, issues: list[Issue], lang: str) -> list[str]:
         sheet = sheets[sheet_name]
         cells = {(r, c): found for (s, r, c), found in by_cell.items() if s == sheet_name}
         cells = _anchors(package.read(sheet["part"]), cells)
-        marks = {cell: _worst(found) for cell, found in cells.items()}
+        marks = {cell: worst(found) for cell, found in cells.items()}
         package.put(sheet["part"], mark_cells(
             package.read(sheet["part"]), marks,
             lambda base, sev: styles.marked(base, FILLS[sev].lstrip("#"))))
-        notes = {cell: _note(found, lang) for cell, found in cells.items()}
+        notes = {cell: cell_note(found, lang) for cell, found in cells.items()}
         add_comments(package, sheet["part"], notes, AUTHOR, idmap=200 + k)
         if sheet["state"] != "visible":
             shown.append(sheet)
@@ -150,13 +149,6 @@ def _annotate(package: Package, issues: list[Issue], lang: str) -> list[str]:
     return notices
 
 
-def _worst(issues: list[Issue]) -> str:
-    return "error" if any(i.severity == "error" for i in issues) else "warning"
-
-
-def _note(issues: list[Issue], lang: str) -> str:
-    text = "\n".join(f"• {i.message(lang)} [{i.rule}]" for i in issues)
-    return text if len(text) <= MAX_COMMENT else text[:MAX_COMMENT - 1] + "…"
 
 
 def _anchors(sheet_xml: bytes, cells: dict) -> dict:

@@ -249,20 +249,22 @@ def _write_plan(workbook, formats, report: Report, records, lang) -> dict:
         cell_marks = marks.get(index, {})
         for c, (num_format, name, wrap) in enumerate(kinds):
             found = cell_marks.get(name)
-            fill = FILLS[_worst(found)] if found else None
+            fill = FILLS[worst(found)] if found else None
             _put(ws, r, c, record.get(name), formats.get(num_format, fill, wrap=wrap))
             if found:
-                ws.write_comment(r, c, _comment(found, lang), {"author": "renja_xl"})
+                ws.write_comment(r, c, cell_note(found, lang), {"author": "renja_xl"})
     for ws, r in zip(sheets, last):
         _finish(ws, r, PLAN_FIELDS)
     return located
 
 
-def _worst(issues: list[Issue]) -> str:
+def worst(issues: list[Issue]) -> str:
+    """The severity a cell is marked with: error when any of its issues is one."""
     return "error" if any(i.severity == "error" for i in issues) else "warning"
 
 
-def _comment(issues: list[Issue], lang: str) -> str:
+def cell_note(issues: list[Issue], lang: str) -> str:
+    """The note on a marked cell: one line per issue, cut to what a comment holds."""
     text = "\n".join(f"• {i.message(lang)} [{i.rule}]" for i in issues)
     return text if len(text) <= MAX_COMMENT else text[:MAX_COMMENT - 1] + "…"
 
