@@ -32,6 +32,11 @@ def _program_total(tmp_path, path):
     return plan.loc[plan["level"] == "program", "pagu"].sum(), result
 
 
+def _program_total_once(tmp_path, path):
+    result = renja_xl.consolidate(path, output=tmp_path / "g.xlsx", jobs=1)
+    return result.summary["pagu"].sum(), result
+
+
 def test_a_copied_plan_sheet_is_counted_once_with_a_warning(tmp_path):
     path = _two_sheets(tmp_path)
     report = renja_xl.check(path)
@@ -69,7 +74,8 @@ def test_a_hidden_sheet_gives_way_to_the_visible_one(tmp_path):
 
 
 def test_a_plan_continued_on_another_sheet_is_not_a_version(tmp_path):
-    """The second sheet repeats its program row above its own kegiatan: one plan, all counted."""
+    """The second sheet repeats its program row (with the program's whole pagu) above its own
+    kegiatan: one plan, reconciled as one, the program counted once, every kegiatan counted."""
     path = make_plan_workbook(tmp_path / "a.xlsx", CLEAN_ROWS[:3], PlanLayout())
     wb = openpyxl.load_workbook(path)
     ws = wb.copy_worksheet(wb["Tabel 4.1"])
@@ -81,7 +87,9 @@ def test_a_plan_continued_on_another_sheet_is_not_a_version(tmp_path):
             ws.cell(excel_row, col, value if value != "" else None)
     wb.save(tmp_path / "c.xlsx")
     report = renja_xl.check(tmp_path / "c.xlsx")
-    assert not [i for i in report.issues if i.rule in ("plan-copy", "plan-version")]
+    assert report.issues == [], [(i.rule, i.where) for i in report.issues]   # one plan, clean
+    total, _ = _program_total_once(tmp_path, tmp_path / "c.xlsx")
+    assert total == TOTAL                       # the repeated program row counts once
     frame = renja_xl.read_renja(tmp_path / "c.xlsx")
     assert frame.loc[frame["level"] == "sub_kegiatan", "pagu"].sum() == sum(
         r[5] for r in CLEAN_ROWS if r[0].count(".") == 5)

@@ -217,7 +217,7 @@ def check_hierarchy(plan) -> list[Issue]:
     for i, row in enumerate(rows):
         kode = row.kode
         if kode in first and kode in getattr(plan, "repeated", ()):
-            continue                                  # an urusan/bidang row each sheet repeats
+            continue                      # an urusan/bidang/program row each sheet repeats
         if kode in first:
             issues.append(plan.issue("kode-duplicate", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=first[kode].row,

@@ -13,6 +13,9 @@ from ..report.issues import Issue
 
 __all__ = ["PlanSet", "reconcile_groups", "check_recap"]
 
+# rows a sheet of a split plan may repeat above its own rows
+REPEATABLE = (*GROUP_LEVELS, "program")
+
 
 class PlanSet:
     """Several plan tables seen as one by the cross-row checks (reconcile.py)."""
@@ -27,7 +30,7 @@ class PlanSet:
         seen: dict[str, str] = {}
         self.repeated: set[str] = set()
         for row in self.rows:
-            if row.level in GROUP_LEVELS:
+            if row.level in REPEATABLE:
                 if seen.setdefault(row.kode, row.sheet) != row.sheet:
                     self.repeated.add(row.kode)
         self.totals = [total for plan in plans for total in plan.totals]
@@ -71,8 +74,9 @@ def reconcile_groups(plans: list) -> list:
     if len(plans) < 2:
         return list(plans)
     seen: set[str] = set()
-    for plan in plans:             # (urusan/bidang rows repeated on each sheet are no overlap)
-        codes = {row.kode for row in plan.rows if row.kode and row.level not in GROUP_LEVELS}
+    for plan in plans:             # (urusan/bidang/program rows repeated on each sheet, above
+        codes = {row.kode for row in plan.rows   # that sheet's own kegiatan, are no overlap)
+                 if row.kode and row.level not in REPEATABLE}
         if codes & seen:
             return list(plans)               # shared codes: versions or copies, not a split
         seen |= codes

@@ -25,10 +25,27 @@ def _program_sums(records) -> tuple[float, float]:
     check reports the empty cell, and the total is not understated by it."""
     levels = {r["level"] for r in records}
     top = next((lvl for lvl in ("program", "kegiatan", "sub_kegiatan") if lvl in levels), None)
-    programs = [r for r in records if r["level"] == top]
+    programs = once_each([r for r in records if r["level"] == top])
     amount = effective_amounts(records)
     return tuple(sum(v for v in (amount(r, name) for r in programs) if v is not None)
                  for name in ("pagu", "pagu_n1"))
+
+
+def once_each(rows: list[dict]) -> list[dict]:
+    """One row per code: a program that each sheet of a split plan repeats counts once — with
+    its pagu where the copies agree, else (None) with the sum of its kegiatan on all sheets."""
+    merged: dict[str, dict] = {}
+    for row in rows:
+        if row.get("indikator_ke", 1) != 1:
+            continue
+        first = merged.get(row["kode"])
+        if first is None:
+            merged[row["kode"]] = dict(row)
+            continue
+        for name in ("pagu", "pagu_n1"):
+            if first[name] != row[name]:
+                first[name] = None
+    return list(merged.values())
 
 
 def effective_amounts(records) -> "callable":
@@ -88,8 +105,8 @@ def program_totals_frame(checked: list):
     for label, item in zip(labels, sources):
         sums = columns.setdefault(label, {})
         amount = effective_amounts(item.records)
-        for record in item.records:
-            if record["level"] != "program" or not record["kode"]:
+        for record in once_each([r for r in item.records if r["level"] == "program"]):
+            if not record["kode"]:
                 continue
             names.setdefault(record["kode"], record["nama"])
             if not names[record["kode"]] and record["nama"]:
