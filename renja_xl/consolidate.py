@@ -64,6 +64,7 @@ class _Checked:
     notice: str | None = None
     copy_notices: list = field(default_factory=list)  # what the annotated copy changed
     digest: object = None                            # for the Renja vs Renstra pairing
+    year: int | None = None                          # year n of its (first counted) plan table
 
 
 def _check_one(path: str, options: Options, feedback_target: str | None,
@@ -88,7 +89,9 @@ def _checked(path: str, checked: tuple, feedback_target: str | None, options: Op
     from .write.frames import table_records
     records = [d for row in renja.plan_records() for d in row.public_rows()]
     from .reconcile.renstra import file_digest
-    checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja))
+    checked = _Checked(result, issues, records, table_records(renja), digest=file_digest(renja),
+                       year=next((p.layout.years[0] for p in renja.plans if not (
+                           p.recap or p.foreign or p.copy_of) and p.layout.years[0]), None))
     if name is not None:
         _rename(checked, name)
     if feedback_target and result.status != "unreadable":
@@ -214,7 +217,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
 def _count_each_agency_once(files: list[str], checked: list) -> None:
     """A Renja sent twice (or a revision beside the first) is counted once: the newest file;
     the others keep their findings and get one more, and leave the totals."""
-    from .reconcile.submissions import repeated_agencies
+    from .reconcile.submissions import other_years, repeated_agencies
     mtimes = [os.path.getmtime(path) if os.path.exists(path) else 0.0 for path in files]
     repeated = repeated_agencies([c.result.file for c in checked],
                                  [c.result.kecamatan for c in checked],
@@ -222,6 +225,9 @@ def _count_each_agency_once(files: list[str], checked: list) -> None:
     for k, issue in repeated.items():
         checked[k].issues.append(issue)
         checked[k].records = []
+    for k, issue in other_years([c.result.file for c in checked],
+                                [c.year if c.records else None for c in checked]).items():
+        checked[k].issues.append(issue)
 
 
 def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]:

@@ -64,3 +64,19 @@ def test_a_revision_beside_the_first_one_counts_the_newest_and_is_an_error(tmp_p
     assert _program_total(result) == _program_total(newest) != _program_total(
         renja_xl.consolidate(first, jobs=1))
     assert _program_total(result, first.name) == 0
+
+
+def test_a_plan_for_another_year_than_the_batch_is_an_error_on_that_file(tmp_path):
+    from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, titles_of
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    for sample in ("Bobotsari", "Rembang", "Karangmoncol"):
+        shutil.copy(SAMPLES / f"Renja_Kec_{sample}_2025.xlsx", folder)
+    old = make_plan_workbook(folder / "Renja_Kec_Alpha.xlsx", CLEAN_ROWS, PlanLayout(
+        titles=titles_of("Alpha"),
+        header_words={"n": "Rencana Tahun 2024", "n1": "Prakiraan Maju Rencana Tahun 2025"}))
+    result = renja_xl.consolidate(folder, jobs=1)
+    found = [i for i in result.report.issues if i.rule == "plan-year-differs"]
+    assert [(os.path.basename(i.file), i.value, i.expected, i.severity) for i in found] == [
+        (old.name, 2024, 2025, "error")]
+    assert "tetap dihitung" in found[0].message()

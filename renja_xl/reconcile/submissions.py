@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 
 from ..read.codes import PLAN_LEVELS
 from ..report.issues import Issue
 
-__all__ = ["repeated_agencies"]
+__all__ = ["repeated_agencies", "other_years"]
 
 _UNIT_WORDS = re.compile(r"\b(kecamatan|kec|kabupaten|kab)\b\.?", re.I)
 
@@ -40,6 +41,20 @@ def repeated_agencies(files: list[str], agencies: list, plans: list[list[dict]],
                              file=files[k], value=agencies[k],
                              params={"other": os.path.basename(files[kept])})
     return found
+
+
+def other_years(files: list[str], years: list) -> dict[int, Issue]:
+    """A plan for another year than most of the batch (last year's file sent by mistake): an
+    error on that file; it is still counted, and staff are told so."""
+    known = [y for y in years if y]
+    if len(known) < 3:
+        return {}
+    common, count = Counter(known).most_common(1)[0]
+    if 2 * count <= len(known):                   # no clear plan year in this batch
+        return {}
+    return {k: Issue(rule="plan-year-differs", file=files[k], value=year, expected=common,
+                     params={"n": count})
+            for k, year in enumerate(years) if year and year != common}
 
 
 def _key(agency) -> str:
