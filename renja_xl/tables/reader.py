@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..report.issues import Issue
 from .layout import Grid
 from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
-from .defs import table_defs
+from .defs import schema_toml, table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
 __all__ = ["RenjaFile", "read_file", "read_renja", "plan_frame", "detect_kecamatan"]
@@ -107,7 +107,8 @@ def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
 
 
 _KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)
-_STOP = re.compile(r"\s+(kabupaten|kab\b|kota|tahun|provinsi|dan|purbalingga)\b.*$", re.I)
+_STOP = re.compile(r"\s+(%s)\b.*$" % "|".join(
+    re.escape(w) for w in schema_toml("words.toml")["kecamatan_name_enders"]), re.I)
 
 
 def _kec_name(text: str) -> str | None:
