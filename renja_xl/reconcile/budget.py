@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from ..read.codes import PARENT_LEVEL, belongs_to, parent_code, prefix_of
-from ..report.issues import Issue, column_letter
+from ..report.issues import Issue, column_letter, rows_text
 from ..read.numbers import format_rupiah
 from ..report.rules import CHILD_LEVEL
 
@@ -17,11 +17,6 @@ __all__ = ["reconcile_budget", "check_hierarchy", "inherit_sumber_dana", "money_
 
 _ORDER = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 _BOTTOM_UP = ("kegiatan", "program", "bidang", "urusan")   # computed parents feed theirs
-
-
-def _rows_text(rows: list[int], limit: int = 12) -> str:
-    shown = ", ".join(str(r) for r in rows[:limit])
-    return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
 def inherit_sumber_dana(rows: list) -> None:
@@ -133,11 +128,11 @@ def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
     formula = info.formula
     col = plan.col(name)
     params = {"level": parent.level, "year": year, "n": len(kids),
-              "rows": _rows_text([k.row for k in kids])}
+              "rows": rows_text([k.row for k in kids])}
     if missing:
         if len(missing) == len(kids) and getattr(parent, name) is None and formula is None:
             return None                               # neither parent nor children hold a pagu
-        params["rows"] = _rows_text(missing)
+        params["rows"] = rows_text(missing)
         return plan.issue("pagu-rollup-unverifiable", parent.row, col=col, kode=parent.kode,
                           value=getattr(parent, name), params=params, on=parent)
     total = float(sum(values))
@@ -159,8 +154,8 @@ def _compare(plan, parent, kids: list, name: str, year: str, tolerance: float):
                 info.sum_rows[0] <= k.row <= info.sum_rows[1]]
     if left_out:                                      # =SUM(H47:H49) that misses children
         formula = "=SUM({0}{1}:{0}{2})".format(column_letter(col), *info.sum_rows)
-        params["note"] = f"; rumus {formula} tidak mencakup baris {_rows_text(left_out)}"
-        params["note_en"] = f"; the formula {formula} leaves out rows {_rows_text(left_out)}"
+        params["note"] = f"; rumus {formula} tidak mencakup baris {rows_text(left_out)}"
+        params["note_en"] = f"; the formula {formula} leaves out rows {rows_text(left_out)}"
     return plan.issue("pagu-rollup", parent.row, col=col, kode=parent.kode,
                       value=value, expected=total, params=params, on=parent)
 

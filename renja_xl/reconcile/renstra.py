@@ -38,7 +38,7 @@ def _items(gt: GenericTable) -> list[dict]:
 
 
 def check_rollup(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
-    from .review import rows_text
+    from ..report.issues import rows_text
     rows = _items(gt)
     kids = children_of(rows)
     issues = []

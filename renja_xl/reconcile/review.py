@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..read.codes import level_of, parent_code, parse_code
 from ..tables.generic import GenericTable
-from ..report.issues import Issue
+from ..report.issues import Issue, rows_text
 from ..validate.nomenclature import Nomenclature, fold
 from ..read.numbers import format_rupiah
 from .rollup import children_of, rollup_gaps
@@ -148,11 +148,6 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
         if level == "program" and not row.get("_extra"):
             program = row
         row["_program_row"] = program["row"] if program else None
-
-
-def rows_text(rows: list[int], limit: int = 12) -> str:
-    shown = ", ".join(str(r) for r in rows[:limit])
-    return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
 def check_review(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:

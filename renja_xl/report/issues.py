@@ -15,7 +15,7 @@ from typing import Any
 
 from .rules import CHILD_LEVEL, LEVEL_NAMES, RULES, template_fields
 
-__all__ = ["Issue", "TableInfo", "FileResult", "Report", "column_letter", "ISSUE_FIELDS"]
+__all__ = ["Issue", "TableInfo", "FileResult", "Report", "column_letter", "column_index", "rows_text", "ISSUE_FIELDS"]
 
 MAX_ECHO = 80          # characters of a cell value repeated in a message
 # parameters that name the finding (column, year, level …); every other one is a value of
@@ -39,6 +39,22 @@ def column_letter(index: int | None) -> str | None:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def column_index(ref: str) -> int:
+    """Excel letters (or a cell reference) -> 0-based column index ('A' -> 0, 'AB12' -> 27)."""
+    index = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        index = index * 26 + ord(ch.upper()) - 64
+    return index - 1
+
+
+def rows_text(rows: list[int], limit: int = 12) -> str:
+    """Excel rows as a message lists them: '8, 11, 15' or '8, 9, …, (+30)'."""
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
 @dataclass(slots=True)

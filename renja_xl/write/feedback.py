@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..report.grouping import sort_issues
-from ..report.issues import ISSUE_FIELDS, Issue
+from ..report.issues import ISSUE_FIELDS, Issue, column_letter
 from .atomic import fit_name
 from .captions import WIDTHS
 from .workbook import FILLS, atomic_path, cell_note, money_rule, worst
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
-from .xlsxpatch import CT_SHEET, MAIN, REL, Package, PatchError, col_letters, xml_text
+from .xlsxpatch import CT_SHEET, MAIN, REL, Package, PatchError, xml_text
 
 __all__ = ["write_feedback", "write_feedback_copy", "FeedbackCopy", "feedback_targets",
            "FeedbackError", "OPENPYXL_SUFFIXES"]
@@ -254,7 +254,7 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
         if data["cell"] and issue.sheet in sheets:
             cells[columns.index("cell")] = (columns.index("cell"), data["cell"], link)
             sheet = "'" + issue.sheet.replace("'", "''") + "'"
-            links.append((f"{col_letters(columns.index('cell'))}{r}", f"{sheet}!{data['cell']}",
+            links.append((f"{column_letter(columns.index('cell'))}{r}", f"{sheet}!{data['cell']}",
                           data["cell"]))
         rows.append((r, _height(data["message"], WIDTHS["message"]), cells))
     last = len(issues) + 1
@@ -282,7 +282,7 @@ def _sheet_xml(columns, rows, links, last: int) -> str:
         ht = f' ht="{height}" customHeight="1"' if height else ""
         body.append(f'<row r="{r}"{ht}>' + "".join(_cell(r, c, v, s) for c, v, s in cells)
                     + "</row>")
-    end = col_letters(len(columns) - 1)
+    end = column_letter(len(columns) - 1)
     hyperlinks = "".join(f'<hyperlink ref="{ref}" location="{xml_text(loc)}" '
                          f'display="{xml_text(shown)}"/>' for ref, loc, shown in links)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" '
@@ -300,7 +300,7 @@ def _sheet_xml(columns, rows, links, last: int) -> str:
 
 
 def _cell(r: int, c: int, value, style: int) -> str:
-    ref = f"{col_letters(c)}{r}"
+    ref = f"{column_letter(c)}{r}"
     if value is None or value == "":
         return f'<c r="{ref}" s="{style}"/>'
     if isinstance(value, (int, float)) and not isinstance(value, bool):

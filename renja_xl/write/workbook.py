@@ -14,7 +14,7 @@ import math
 import os
 from datetime import datetime
 
-from ..report.issues import ISSUE_FIELDS, Issue, Report
+from ..report.issues import ISSUE_FIELDS, Issue, Report, column_index
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
 from .captions import CAPTIONS, WIDTHS
@@ -294,17 +294,9 @@ def issue_field(issue: Issue, tables) -> str:
     for table in on_sheet:
         for name, letters in table.columns.items():
             first, _, last = letters.partition(":")
-            if _col_index(first) <= issue.col <= _col_index(last or first):
+            if column_index(first) <= issue.col <= column_index(last or first):
                 return name if name in PLAN_FIELDS else "kode"
     return "kode"
-
-
-def _col_index(letters: str) -> int:
-    """'A' -> 0, 'AB' -> 27."""
-    index = 0
-    for ch in letters.upper():
-        index = index * 26 + ord(ch) - 64
-    return index - 1
 
 
 def _frame_places(name: str, frame) -> dict:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .xlsxpatch import PatchError, col_letters, _col_index, _attrs
+from ..report.issues import column_index, column_letter
+from .xlsxpatch import PatchError, _attrs
 
 __all__ = ["Styles", "mark_cells"]
 
@@ -189,7 +190,7 @@ def _col_styles(head: str, p: str) -> dict[int, int]:
 
 
 def _new_cell(p: str, row: int, col: int, s: int) -> str:
-    return f'<{p}c r="{col_letters(col)}{row}" s="{s}"/>'
+    return f'<{p}c r="{column_letter(col)}{row}" s="{s}"/>'
 
 
 def _patch_row(row_xml: str, p: str, number: int, cells: dict[int, str], col_styles,
@@ -207,7 +208,7 @@ def _patch_row(row_xml: str, p: str, number: int, cells: dict[int, str], col_sty
     for cell in re.finditer(rf"<{p}c\b[^>]*?(?:/>|>.*?</{p}c>)", body, re.S):
         tag = re.match(r"<[^>]*>", cell.group(0)).group(0)
         ref = _attrs(tag).get("r")
-        col = _col_index(ref) if ref else implicit + 1
+        col = column_index(ref) if ref else implicit + 1
         implicit = col
         for c in sorted(k for k in todo if k < col):
             out.append(body[pos:cell.start()])

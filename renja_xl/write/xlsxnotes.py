@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .xlsxpatch import CT_COMMENTS, CT_VML, MAIN, REL, Package, col_letters, xml_text, _attrs
+from ..report.issues import column_letter
+from .xlsxpatch import CT_COMMENTS, CT_VML, MAIN, REL, Package, xml_text, _attrs
 
 __all__ = ["add_comments", "insert_child"]
 
@@ -98,7 +99,7 @@ def _comment(p: str, ref: str, author_id: int, text: str) -> str:
 
 
 def _comments_part(notes, author: str) -> str:
-    body = "".join(_comment("", f"{col_letters(c)}{r}", 0, notes[(r, c)])
+    body = "".join(_comment("", f"{column_letter(c)}{r}", 0, notes[(r, c)])
                    for r, c in sorted(notes))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{MAIN}">'
             f"<authors><author>{xml_text(author)}</author></authors>"
@@ -122,7 +123,7 @@ def _merge_comments(pkg: Package, part: str, notes, author: str) -> set:
     author_id = len(re.findall(rf"<{p}author\b", text[:end]))
     text = text[:end] + f"<{p}author>{xml_text(author)}</{p}author>" + text[end:]
     fresh = set(notes)
-    by_ref = {f"{col_letters(c)}{r}": (r, c) for r, c in notes}
+    by_ref = {f"{column_letter(c)}{r}": (r, c) for r, c in notes}
 
     def replace(m):
         ref = _attrs(m.group(0)[:m.group(0).find(">") + 1]).get("ref", "").replace("$", "")
@@ -136,7 +137,7 @@ def _merge_comments(pkg: Package, part: str, notes, author: str) -> set:
     if empty:
         text = text[:empty.start()] + f"<{p}commentList></{p}commentList>" + text[empty.end():]
     end = text.find(f"</{p}commentList>")
-    added = "".join(_comment(p, f"{col_letters(c)}{r}", author_id, notes[(r, c)])
+    added = "".join(_comment(p, f"{column_letter(c)}{r}", author_id, notes[(r, c)])
                     for r, c in sorted(fresh))
     pkg.put(part, text[:end] + added + text[end:])
     return fresh

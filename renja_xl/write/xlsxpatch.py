@@ -16,7 +16,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-__all__ = ["Package", "PatchError", "col_letters", "xml_text", "REL"]
+__all__ = ["Package", "PatchError", "xml_text", "REL"]
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -34,24 +34,6 @@ class PatchError(Exception):
 
 def xml_text(text: str) -> str:
     return escape(_ILLEGAL.sub("", str(text)), {'"': "&quot;"})
-
-
-def col_letters(index: int) -> str:
-    """0-based -> 'A', 'AB'."""
-    letters, index = "", index + 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def _col_index(ref: str) -> int:
-    index = 0
-    for ch in ref:
-        if not ch.isalpha():
-            break
-        index = index * 26 + ord(ch.upper()) - 64
-    return index - 1
 
 
 def _attrs(tag: str) -> dict:
