@@ -38,3 +38,13 @@ def test_amounts_that_look_like_thousands_are_questioned_once(tmp_path):
     said = renja_xl.check(titled)
     assert not [i for i in said.issues if i.rule == "pagu-scale-suspect"]
     assert renja_xl.consolidate(titled, jobs=1).summary["pagu"].tolist() == [40_000_000]
+
+
+def test_printed_summary_counts_plan_rows_as_ringkasan_does(tmp_path):
+    """Urusan/bidang rows and an item's further indicator rows are no plan rows of their own."""
+    from renja_xl.write.totals import summary_text
+    from conftest import SAMPLES
+    result = renja_xl.consolidate(SAMPLES, jobs=1)
+    rows = int(result.summary["rows"].sum())
+    assert rows < len(result.plan)                     # the OPD sample has urusan/bidang rows
+    assert f"Baris rencana: {rows} dari" in summary_text(result)

@@ -167,7 +167,7 @@ def summary_text(result, lang: str = "id", feedback_dir=None) -> str:
     statuses = Counter(f.status for f in report.files)
     lines = [words["head"].format(files=len(report.files), ok=statuses["ok"],
                                   invalid=statuses["invalid"], unreadable=statuses["unreadable"]),
-             words["rows"].format(rows=len(result.plan),
+             words["rows"].format(rows=int(result.summary["rows"].sum()),
                                   kec=summary["kecamatan"].dropna().nunique()),
              words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
                                   pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
