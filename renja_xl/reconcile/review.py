@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..read.codes import level_of, parent_code, parse_code
-from ..tables.generic import GenericTable
+from ..tables.generic import GenericTable, TableRow
 from ..report.issues import Issue, rows_text
 from ..validate.nomenclature import Nomenclature, fold
 from ..read.numbers import format_rupiah
@@ -107,7 +107,7 @@ def code_levels(gt: GenericTable) -> bool:
     return True
 
 
-def _name_of(gt: GenericTable, row: dict) -> str | None:
+def _name_of(gt: GenericTable, row: TableRow) -> str | None:
     return next((row[c.key] for c in gt.columns if c.name == "nama" and row.get(c.key)), None)
 
 
