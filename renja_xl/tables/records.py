@@ -4,7 +4,8 @@ tables), both `Record`s.
 Every record knows its Excel row (`row`, 1-based), its sheet row (`r`, 0-based), the lines below
 it merged into it (`cont`) and its cells (`cells`); its public fields are read with
 `row.get(name)` / `row[name]` and listed by `public()`; anything else is an attribute, and
-asking for it through `[]` raises KeyError.
+asking for it by name (`[]`, `get`, `in`) raises KeyError, so a forgotten `row["_cells"]` fails
+loudly. (A plan's JUMLAH row, `TotalRow`, is no `Record`: it has money fields only.)
 
 `PlanRow` holds the public fields of the `Rencana` sheet contract (`PLAN_FIELDS`, in order) as
 attributes, and what the checks need to know about where they came from as typed private
