@@ -14,14 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..report.issues import Issue, TableInfo, column_letter
-from .layout import Grid, Layout, cell_text, is_numbering_row
+from .layout import TITLE, Grid, Layout, cell_text, is_numbering_row, title_lines, wordy
 from ..read.numbers import format_number
 from .cells import Cell, parse_cell
 from .records import TableRow
 from .rowkinds import formula_error, read_money
 from .walk import END, RowWalker
-from .header import (NEXT_HEADER_ROWS, TITLE, Column, Found, next_table, other_defs,
-                     phrase_in, title_lines, wordy)
+from .columns import Column, phrase_in
+from .header import NEXT_HEADER_ROWS, Found, next_table, other_defs
 from .defs import TableDef, normalise_label
 
 __all__ = ["Column", "GenericTable", "Cell", "TableRow", "read_tables", "parse_cell"]

@@ -1,8 +1,12 @@
-"""Finding a table's header on a sheet and giving each column its field.
+"""The header block of a table, read one way for every table.
 
-Works on any standard table definition (`tables.TableDef`): a header of one to four rows
-(merged group headers such as "Rencana Tahun 2025" over Lokasi/Target/Pagu), an optional row
-of column numbers "(1) (2) …", title lines above, anywhere on the sheet.
+Works on any standard table definition (`defs.TableDef`): `find_layouts` finds a header of
+one to four rows (merged group headers such as "Rencana Tahun 2025" over Lokasi/Target/Pagu)
+anywhere on the sheet, with an optional row of column numbers "(1) (2) …" (`column_numbers`)
+and title lines above (`title_lines`); `header_labels` labels each column with the text of
+all its header rows, `group_rows` finds group headers written above the block. Each column's
+field comes from `columns.map_columns` (`build_layout`); a code over several cells followed by
+name columns is told apart by its values. `Grid` is a sheet with merged ranges resolved.
 """
 from __future__ import annotations
 
@@ -10,14 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from ..read.codes import looks_like_code
-from .defs import TableDef, normalise_label
 from ..read.workbook import Sheet
+from .columns import FieldKeys, PlanKeys, map_columns
+from .defs import TableDef, normalise_label
 
-__all__ = ["Grid", "Layout", "find_layouts", "cell_text", "is_numbering_row"]
+__all__ = ["Grid", "Layout", "find_layouts", "build_layout", "header_labels", "group_rows",
+           "title_lines", "column_numbers", "cell_text", "is_numbering_row", "wordy", "strip_years",
+           "TITLE"]
 
 HEADER_SCAN_ROWS = 150          # a table's header starts within this many rows of the sheet
 MAX_HEADER_ROWS = 4
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+TITLE = re.compile(r"^\s*(tabel|tabael|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
+_YEAR_NUMBER = re.compile(r"\btahun\s*-?\s*(?:ke\s*-?\s*)?[1-9]\b", re.I)
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,2})\s*\)?(\s*=.*)?$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -191,7 +199,7 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
             nxt += 1
         if not fields >= required and not any(f.multi and f.name in fields for f in table.fields):
             continue          # (a multi-cell code header may hide the name columns: see below)
-        layout = _build_layout(grid, table, block, numbering)
+        layout = build_layout(grid, table, block, numbering)
         if layout:
             _names_beside_the_code(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
@@ -233,75 +241,7 @@ def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:
     return lines
 
 
-def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
-    """Year n and n+1 from the years in a header: the last two when there are more
-    ("Realisasi 2024 | Rencana 2025 | Prakiraan Maju 2026")."""
-    if not years:
-        return None, None
-    if len(years) == 1:
-        return years[0], years[0] + 1
-    return years[-1] - 1, years[-1]
-
-
-def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
-    """'n', 'n1', or None for a column of an earlier year."""
-    padded = f" {label} "
-    if " prakiraan maju " in padded or " n 1 " in padded:
-        return "n1"
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
-    if years and n_year:
-        if max(years) >= n1_year:
-            return "n1"
-        if max(years) == n_year:
-            return "n"
-        return None
-    return "n1" if seen >= 1 else "n"
-
-
-def _variant(label: str, table: TableDef) -> str | None:
-    """What a plan column is beyond its field (words from tables.toml): 'semula', 'menjadi'
-    or 'selisih' in a Renja Perubahan; 'outcome' or 'output' for the two indicator pairs of a
-    DPA-like layout (a label naming both, "Program (outcome)/Kegiatan (output)", is neither)."""
-    padded = f" {label} "
-
-    def says(words) -> bool:
-        return any(f" {normalise_label(w)} " in padded for w in words)
-    words = table.options.get("perubahan") or {}
-    for variant in ("selisih", "semula", "menjadi"):
-        if says(words.get(variant, ())):
-            return variant
-    pairs = table.options.get("pairs") or {}
-    outcome, output = says(pairs.get("outcome", ())), says(pairs.get("output", ()))
-    if outcome != output:
-        return "outcome" if outcome else "output"
-    return None
-
-
-def _says_n1(label: str, raw: str, n1_year) -> bool:
-    """A column of year n+1 only when its header says so (Prakiraan Maju, n+1, the year)."""
-    padded = f" {label} "
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
-    return (" prakiraan maju " in padded or " n 1 " in padded
-            or bool(n1_year and years and max(years) >= n1_year))
-
-
-def _pair_column(columns: dict, name: str, c: int, variant: str, label: str, n1_year,
-                 raw: str) -> bool:
-    """The outcome and output indicator/target of the same year share their field: the output
-    (keluaran) column first, read where filled, the outcome column after it. Never n+1 unless
-    the header says so."""
-    name += "_n1" if _says_n1(label, raw, n1_year) else ""
-    cols = columns.setdefault(name, [])
-    if len(cols) >= 2:
-        return False
-    if variant == "output":
-        cols.insert(0, c)
-    else:
-        cols.append(c)
-    return True
-
-
-def _header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+def header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[int, str]]:
     """Each column's label: the text of all its header rows (normalised, and as written)."""
     width = grid.width
     labels: dict[int, str] = {}
@@ -332,54 +272,67 @@ def _header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[i
     return labels, raw_labels
 
 
-def _build_layout(grid: Grid, table: TableDef, block: list[int],
-                  numbering: int | None) -> Layout | None:
-    labels, raw_labels = _header_labels(grid, block)
-    years_all = sorted({int(y) for text in raw_labels.values()
-                        for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
-    n_year, n1_year = _plan_years(years_all)
-    columns: dict[str, list[int]] = {}
-    unmapped = []
-    per_year_seen: dict[str, int] = {}
-    money_factor: dict[int, float] = {}
-    for c in sorted(labels):
-        fdef = table.field_for(labels[c])
-        variant = _variant(labels[c], table)
-        if fdef is None and variant == "selisih":
-            fdef = table.field_for("pagu")             # a lone "Bertambah/(Berkurang)" column
-        if fdef is None or (variant == "selisih" and not fdef.money):
-            unmapped.append(c)
-            continue
-        name = fdef.name
-        if variant in ("outcome", "output") and name in ("indikator", "target", "satuan"):
-            if not _pair_column(columns, name, c, variant, labels[c], n1_year, raw_labels[c]):
-                unmapped.append(c)
-            continue
-        if fdef.per_year and variant in ("semula", "menjadi", "selisih"):   # all of year n
-            name = {"semula": name + "_semula", "selisih": "pagu_selisih"}.get(variant, name)
-            name += "_n1" if _says_n1(labels[c], raw_labels[c], n1_year) else ""
-        elif fdef.per_year:
-            period = _period(labels[c], raw_labels[c], n_year, n1_year,
-                             per_year_seen.get(name, 0))
-            if period is None:               # an earlier year (realisasi n-1): not the plan
-                unmapped.append(c)
-                continue
-            per_year_seen[name] = per_year_seen.get(name, 0) + 1
-            name += "_n1" if period == "n1" else ""
-        if fdef.money:
-            for word, factor in table.money_units.items():
-                if f" {word} " in f" {labels[c]} ":
-                    money_factor[c] = float(factor)
-        if name in columns and not fdef.multi:
-            unmapped.append(c)
-            continue
-        if fdef.multi and name in columns and c != columns[name][-1] + 1:
-            unmapped.append(c)              # a second, separate "Kode" column
-            continue
-        columns.setdefault(name, []).append(c)
+def build_layout(grid: Grid, table: TableDef, block: list[int],
+                 numbering: int | None) -> Layout | None:
+    """The header of these rows: each column's label and, by `columns.map_columns`, its field
+    (the plan's by `PlanKeys`: year n / n+1, Semula / Menjadi, pairs; any other table's by name)."""
+    labels, raw_labels = header_labels(grid, block)
+    if table.options.get("reader") == "plan":
+        keys = PlanKeys(table, labels, raw_labels)
+        years = keys.years
+    else:
+        keys, years = FieldKeys(table, labels), (None, None)
+    columns, unmapped = map_columns(table, labels, keys)
     if not columns:
         return None
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
-                  numbering_row=numbering, columns=columns, labels=labels,
-                  money_factor=money_factor, years=(n_year, n1_year), unmapped=unmapped)
+                  numbering_row=numbering, columns={col.key: list(col.cells) for col in columns},
+                  labels=labels, years=years, unmapped=unmapped,
+                  money_factor={col.col: col.factor for col in columns if col.kind == "money"})
+
+
+def wordy(texts) -> bool:
+    """Header-like: every cell is words (no digits apart from years and '(1)' numbering)."""
+    for _, text in texts:
+        stripped = re.sub(r"\(\s*\d{1,2}\s*\)", "", _YEAR_NUMBER.sub("", strip_years(text)))
+        stripped = stripped.replace("n+1", "")
+        if re.search(r"\d", stripped):
+            return False
+    return True
+
+
+def group_rows(grid: Grid, layout: Layout) -> list[int]:
+    """Group header rows right above the found header ('TAHUN 2022' | 'TAHUN 2023')."""
+    rows = []
+    r = layout.header_first - 1
+    while r >= 0 and len(rows) < 2:
+        texts = grid.texts(r)
+        if not texts or not wordy(texts) or TITLE.match(texts[0][1]):
+            break
+        if len(texts) < 2 and not grid.is_merged_copy(r, texts[0][0] + 1):
+            break
+        rows.insert(0, r)
+        r -= 1
+    return rows
+
+
+def title_lines(grid: Grid, r: int, depth: int = 4) -> list[str]:
+    """The short lines (one or two cells) of the `depth` rows above row r."""
+    lines = []
+    for rr in range(max(0, r - depth), r):
+        texts = grid.texts(rr)
+        if texts and len(texts) <= 2:
+            lines.append(" ".join(t for _, t in texts))
+    return lines
+
+
+def column_numbers(grid: Grid, layout: Layout) -> dict[int, str]:
+    """Column -> "(8)" from the column-number row."""
+    numbering = {}
+    if layout.numbering_row is not None:
+        for c, text in grid.texts(layout.numbering_row):
+            match = re.match(r"^\(?\s*(\d{1,2})\s*\)?", text)
+            if match:
+                numbering[c] = f"({match.group(1)})"
+    return numbering

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code
 from ..report.issues import Issue, TableInfo, column_letter
-from .layout import Grid, Layout, cell_text, find_layouts
+from .layout import Grid, Layout, cell_text, find_layouts, wordy as _wordy
 from .rowkinds import TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import is_money as _is_money
-from .header import identify as _identify, other_table_starts as _other_table_starts, wordy as _wordy
+from .header import identify as _identify, other_table_starts as _other_table_starts
 from .defs import TableDef
 from .records import PLAN_FIELDS, PlanRow, TotalRow
 from .walk import END, RowWalker
