@@ -203,7 +203,7 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
         if layout:
             _names_beside_the_code(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
-            layout.title_lines = _titles_above(grid, r)
+            layout.title_lines = title_lines(grid, r, depth=10, cells=None)
             return layout
     return None
 
@@ -230,15 +230,6 @@ def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None
             else:
                 layout.columns["nama"] = cols[j:]
             return
-
-
-def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:
-    lines = []
-    for rr in range(max(0, r - depth), r):
-        texts = grid.texts(rr)
-        if texts:
-            lines.append(" ".join(t for _, t in texts))
-    return lines
 
 
 def header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[int, str]]:
@@ -317,12 +308,12 @@ def group_rows(grid: Grid, layout: Layout) -> list[int]:
     return rows
 
 
-def title_lines(grid: Grid, r: int, depth: int = 4) -> list[str]:
-    """The short lines (one or two cells) of the `depth` rows above row r."""
+def title_lines(grid: Grid, r: int, depth: int = 4, cells: int | None = 2) -> list[str]:
+    """The lines of the `depth` rows above row r: those of at most `cells` cells (None: all)."""
     lines = []
     for rr in range(max(0, r - depth), r):
         texts = grid.texts(rr)
-        if texts and len(texts) <= 2:
+        if texts and (cells is None or len(texts) <= cells):
             lines.append(" ".join(t for _, t in texts))
     return lines
 
