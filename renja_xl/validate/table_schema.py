@@ -77,20 +77,36 @@ def _column(pa, kind: str, checks=(), regex: bool = False):
     return pa.Column(dtype, list(checks), nullable=True, required=False, regex=regex)
 
 
-@lru_cache(maxsize=None)
-def table_schema(table_id: str, long: bool | None = None):
-    """The pandera DataFrameSchema of one table kind's public frame (`long=False`: one row per
-    record with a column per field, half and year, as `validate_tables` checks it; the
-    default is the shape `frames_by_table` gives, long for the Renstra and summary tables)."""
-    pa = _pandera()
-    table = table_defs()[table_id]
-    if table.options.get("reader") == "plan":
-        raise ValueError(f"'{table_id}' is the plan table: use plan_schema()")
-    shape = table.options.get("long") if long is not False else None
+def _checks(pa, table: TableDef, fdef) -> list:
+    """The value rules on one field's columns, each named after its rule."""
+    return [pa.Check(make(fdef.kind), name=rule, ignore_na=False)
+            for rule, (applies, make) in TABLE_RULES.items() if applies(table, fdef)]
+
+
+def _base(pa, table: TableDef) -> dict:
     columns = {"file": _column(pa, "text"), "kecamatan": _column(pa, "text"),
                "sheet": _column(pa, "text"), "row": pa.Column(int, pa.Check.ge(1))}
     if table.options.get("levels"):
         columns["level"] = _column(pa, "text", [pa.Check.isin(ALL_LEVELS)])
+    return columns
+
+
+def _other(table_id: str) -> TableDef:
+    table = table_defs()[table_id]
+    if table.options.get("reader") == "plan":
+        raise ValueError(f"'{table_id}' is the plan table: use plan_schema()")
+    return table
+
+
+@lru_cache(maxsize=None)
+def table_schema(table_id: str, long: bool | None = None):
+    """The pandera DataFrameSchema of one table kind's public frame (`long=False`: one row per
+    record with a column per field, half and year; the default is the shape `frames_by_table`
+    gives, long for the Renstra and summary tables)."""
+    pa = _pandera()
+    table = _other(table_id)
+    shape = table.options.get("long") if long is not False else None
+    columns = _base(pa, table)
     if shape == "cells":
         columns.update({name: _column(pa, kind) for name, kind in _LONG_CELLS.items()})
     else:
@@ -98,12 +114,25 @@ def table_schema(table_id: str, long: bool | None = None):
             columns["tahun"] = _column(pa, "int")
         for fdef in table.fields:
             pattern = _key_pattern(table, fdef, shape == "years")
-            checks = [pa.Check(make(fdef.kind), name=rule, ignore_na=False)
-                      for rule, (applies, make) in TABLE_RULES.items() if applies(table, fdef)]
-            columns[f"^{pattern}$"] = _column(pa, fdef.kind, checks, regex=True)
+            columns[f"^{pattern}$"] = _column(pa, fdef.kind, _checks(pa, table, fdef), regex=True)
             if fdef.kind == "target":
                 columns[f"^{pattern}_satuan$"] = _column(pa, "text", regex=True)
     return pa.DataFrameSchema(columns, strict=False, coerce=True, name=table_id)
+
+
+@lru_cache(maxsize=None)
+def _record_schema(table_id: str, keys: tuple[tuple[str, str], ...]):
+    """`table_schema(table_id, long=False)` for one set of columns (record key, field name):
+    the same columns and checks under their own names, for `validate_tables`' narrow frame,
+    which is built typed (no regex matching, no coercion: most of a call's cost)."""
+    pa = _pandera()
+    table = _other(table_id)
+    fields = {f.name: f for f in table.fields}
+    columns = {"row": pa.Column(int, pa.Check.ge(1))}
+    for key, name in keys:
+        fdef = fields[name]
+        columns[key] = _column(pa, fdef.kind, _checks(pa, table, fdef))
+    return pa.DataFrameSchema(columns, strict=False, coerce=False, name=table_id)
 
 
 def _checked(gt) -> list:
@@ -136,17 +165,17 @@ def validate_tables(tables) -> list[list[Issue]]:
     checked = [_checked(gt) for gt in tables]
     for i, gt in enumerate(tables):
         if gt.rows and checked[i]:
-            keys = tuple(c.key for c in checked[i])
+            keys = tuple((c.key, c.name) for c in checked[i])
             groups.setdefault((gt.table_id, keys), []).append(i)
-    for (table_id, _), members in groups.items():
-        _validate_group(table_id, [tables[i] for i in members], checked[members[0]],
-                        [out[i] for i in members])
+    for (table_id, keys), members in groups.items():
+        _validate_group(_record_schema(table_id, keys), [tables[i] for i in members],
+                        checked[members[0]], [out[i] for i in members])
     for issues in out:
         issues.sort(key=lambda i: (i.row or 0, i.col or 0))
     return out
 
 
-def _validate_group(table_id: str, tables, columns, outs) -> None:
+def _validate_group(schema, tables, columns, outs) -> None:
     from bisect import bisect_right
     pa = _pandera()
     starts, n = [], 0
@@ -154,7 +183,7 @@ def _validate_group(table_id: str, tables, columns, outs) -> None:
         starts.append(n)
         n += len(gt.rows)
     try:
-        table_schema(table_id, long=False).validate(_frame(tables, columns), lazy=True)
+        schema.validate(_frame(tables, columns), lazy=True)
         return
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
