@@ -43,6 +43,7 @@ def test_every_table_kind_has_a_generated_schema(table_id):
     assert ("value-missing" in checks) == bool(required)
     money = any(f.kind == "money" for f in table_defs()[table_id].fields)
     assert ("value-negative" in checks) == money
+    assert ("kode-invalid" in checks) == bool(table_defs()[table_id].options.get("levels"))
 
 
 def test_the_plan_table_has_its_own_schema():
@@ -116,3 +117,23 @@ def test_a_batch_finds_what_each_file_alone_finds(tmp_path):
     assert [[i.to_dict() for i in f] for f in together] == [[i.to_dict() for i in f] for f in alone]
     rules = [{(i.rule, i.cell) for i in f if i.rule.startswith("value-")} for f in together]
     assert rules == [{("value-missing", "B5"), ("value-negative", "J8")}, {("value-missing", "F6")}]
+
+
+def test_a_renstra_code_that_is_no_permendagri_code_is_reported(tmp_path):
+    """Such a row gets no level: without the finding it would silently drop out of the roll-ups
+    and of the comparison with the Renja."""
+    sheet = renstra_sheet().set(8, "A", "7.01.02.9.01.0002")     # kegiatan level digit 9
+    report = check(tmp_path, {"Renstra": sheet})
+    found = issues(report, "kode-invalid")
+    assert [(i.cell, i.value, i.table) for i in found] == [("A8", "7.01.02.9.01.0002", "renstra")]
+    frame = frames_by_table([renja_xl.read_file(build(tmp_path, {"Renstra": sheet}, name="b.xlsx"))])
+    with pytest.raises(pandera.errors.SchemaErrors) as caught:
+        renja_xl.table_schema("renstra").validate(frame["renstra"], lazy=True)
+    assert set(caught.value.failure_cases["check"]) == {"kode-invalid"}
+
+
+def test_codes_damaged_by_excel_over_five_cells_are_not_invalid(tmp_path):
+    from renstra_helpers import five_cell
+    sheet = five_cell(renstra_sheet()).set(8, "B", 1).set(8, "D", 2.1)   # "01" -> 1, "2.10" -> 2.1
+    report = check(tmp_path, {"Renstra": sheet})
+    assert issues(report, "kode-invalid") == []

@@ -12,7 +12,10 @@ are checks named after their rule:
 
 - `value-missing`: a field of `required_values` is empty (a text field blank, any other
   kind without a number);
-- `value-negative`: a money field (`kind = "money"`) below zero.
+- `value-negative`: a money field (`kind = "money"`) below zero;
+- `kode-invalid`: in a table whose rows get levels from their codes (`levels`), a Kode that is
+  no Permendagri 90 code (the plan's check: such a row is left out of the roll-ups and of the
+  comparison with the Renja).
 
 `validate_tables` runs the record schema lazily over the rows of many tables at once (one
 pandera call per table kind and column set: a batch of files pays it once), on a narrow
@@ -24,11 +27,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..read.codes import ALL_LEVELS
+from ..read.codes import ALL_LEVELS, parse_code
 from ..read.numbers import format_rupiah
 from ..report.issues import Issue
 from ..tables.defs import TableDef, table_defs
-from .schema import _pandera
+from .schema import COLUMN_RULES, _pandera
 
 __all__ = ["table_schema", "validate_tables", "TABLE_RULES"]
 
@@ -52,6 +55,8 @@ TABLE_RULES = {
                       lambda kind: _filled(kind)),
     "value-negative": (lambda table, fdef: fdef.kind == "money",
                        lambda kind: lambda s: s.isna() | (s >= 0)),
+    "kode-invalid": (lambda table, fdef: fdef.name == "kode" and bool(table.options.get("levels")),
+                     lambda kind: COLUMN_RULES["kode-invalid"][1]),
 }
 
 
@@ -148,12 +153,28 @@ def _frame(tables, columns):
     rows = [row for gt in tables for row in gt.rows]
     data = {"row": pd.Series([row["row"] for row in rows], dtype="int64")}
     for column in columns:
-        values = [row.get(column.key) for row in rows]
+        if column.name == "kode":
+            values = [_code(row, column.key) for row in rows]
+        else:
+            values = [row.get(column.key) for row in rows]
         if column.kind in _NUMERIC:
             data[column.key] = pd.Series(values, dtype="float64")
         else:
             data[column.key] = pd.Series(values, dtype=object)
     return pd.DataFrame(data)
+
+
+def _code(row, key: str) -> str | None:
+    """The code of a Kode column as `parse_code` restores it from its cell(s) ("7.1.1" typed
+    into General cells is 7.01.01), or None when empty."""
+    if not row.get(key):
+        return None
+    return parse_code(_parts_of(row, key) or [row.get(key)]).kode
+
+
+def _parts_of(row, key: str):
+    """The cells of a code written over several cells (the reader keeps them per row)."""
+    return row.get("_parts", {}).get(key)
 
 
 def validate_tables(tables) -> list[list[Issue]]:
@@ -206,6 +227,8 @@ def _issue(gt, row, rule: str, column) -> Issue:
         value = row.get(column.key)
         return gt.issue(rule, row["row"], column.key, value=value,
                         params={"field": _named(gt, column), "shown": format_rupiah(value)})
+    if rule == "kode-invalid":
+        return gt.issue(rule, row["row"], column.key, value=row.get(column.key))
     return gt.issue(rule, row["row"], column.key, params={"field": column.caption or column.name})
 
 
