@@ -35,7 +35,6 @@ from .schema import COLUMN_RULES, _pandera
 
 __all__ = ["table_schema", "validate_tables", "TABLE_RULES"]
 
-BASE_FIELDS = ("file", "kecamatan", "sheet", "row")
 _NUMERIC = ("number", "percent", "target", "money")
 # the long public frames (tables.toml `long`): their own columns besides the fields
 _LONG_CELLS = {"judul": "text", "baris": "text", "kolom": "text", "nilai": "number",
