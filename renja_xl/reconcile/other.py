@@ -1,8 +1,8 @@
 """Checks of the other tables of one workbook, and the entry point used by `check_file`.
 
 `check_tables(renja, nomenclature, tolerance)` runs, per table: the value rules of its pandera
-schema (`validate.table_schema`: required values, negative money), the columns computed from
-others and the total rows (`computed`) on every table; then the checks
+schema (`validate.table_schema`: required values, negative money, codes), the columns computed
+from others and the total rows (`computed`) on every table; then the checks
 its section of `schemas/tables.toml` declares (`checks = [...]`, by the names in `CHECKS`:
 the Review RKPD roll-ups, the Renstra roll-ups and hierarchy, the Kinerja Pelayanan analysis
 notes, the target direction, the Usulan rules …); then the comparisons between tables
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..validate.computed import check_computed, check_totals, shown, units_agree
+from ..validate.table_schema import validate_tables
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
 from ..tables.defs import normalise_label, schema_toml
@@ -24,7 +25,6 @@ def check_tables(renja, nomenclature, tolerance: float = 0.0, schema_issues=None
     """Issues of every other table of `renja` (a `RenjaFile`) and between its tables.
     `schema_issues`: the issues of `validate_tables(renja.tables)` when a batch has them."""
     from .crosscheck import crosscheck
-    from ..validate.table_schema import validate_tables
     issues: list[Issue] = []
     from .review import assign_all_levels
     if schema_issues is None:
@@ -85,7 +85,6 @@ def check_table(gt: GenericTable, kecamatan: str | None = None, tolerance: float
     """The issues of one other table (`schema_issues`: its pandera issues, when validated
     already in a batch)."""
     if schema_issues is None:
-        from ..validate.table_schema import validate_tables
         schema_issues = validate_tables([gt])[0]
     issues = _column_issues(gt) + schema_issues
     issues += check_computed(gt)
