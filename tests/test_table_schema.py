@@ -137,3 +137,15 @@ def test_codes_damaged_by_excel_over_five_cells_are_not_invalid(tmp_path):
     sheet = five_cell(renstra_sheet()).set(8, "B", 1).set(8, "D", 2.1)   # "01" -> 1, "2.10" -> 2.1
     report = check(tmp_path, {"Renstra": sheet})
     assert issues(report, "kode-invalid") == []
+
+
+def test_a_bidang_row_with_its_code_damaged_is_a_code(tmp_path):
+    """An urusan/bidang row gets no level in the Renstra and keeps its code as written in the
+    public frame ("7.1": Excel's 7.01); the schema reads it as the checker does."""
+    sheet = renstra_sheet()
+    sheet.rows.insert(5, [7.1, "URUSAN PEMERINTAHAN BIDANG KECAMATAN"])
+    path = build(tmp_path, {"Renstra": sheet})
+    assert issues(renja_xl.check(path), "kode-invalid") == []
+    frame = frames_by_table([renja_xl.read_file(path)])["renstra"]
+    assert "7.1" in set(frame["kode"])
+    renja_xl.table_schema("renstra").validate(frame, lazy=True)

@@ -31,7 +31,7 @@ from ..read.codes import ALL_LEVELS, parse_code
 from ..read.numbers import format_rupiah
 from ..report.issues import Issue
 from ..tables.defs import TableDef, table_defs
-from .schema import COLUMN_RULES, _pandera
+from .schema import _pandera
 
 __all__ = ["table_schema", "validate_tables", "TABLE_RULES"]
 
@@ -55,8 +55,15 @@ TABLE_RULES = {
     "value-negative": (lambda table, fdef: fdef.kind == "money",
                        lambda kind: lambda s: s.isna() | (s >= 0)),
     "kode-invalid": (lambda table, fdef: fdef.name == "kode" and bool(table.options.get("levels")),
-                     lambda kind: COLUMN_RULES["kode-invalid"][1]),
+                     lambda kind: _is_code),
 }
+
+
+def _is_code(s):
+    """A Permendagri 90 code of any level as `parse_code` reads it (an urusan or bidang row
+    keeps its code as written in the public frame: "7.1" typed into a General cell is 7.01)."""
+    return s.isna() | (s == "") | s.map(lambda v: isinstance(v, str) and parse_code(v).valid,
+                                          na_action="ignore").fillna(False).astype(bool)
 
 
 def _required(table: TableDef) -> set[str]:
