@@ -134,7 +134,7 @@ def _analysis_notes(gt: GenericTable) -> list[Issue]:
         if says is None:
             continue
         for target_col, real_col in pairs:
-            target, real = row["_cells"].get(target_col.key), row["_cells"].get(real_col.key)
+            target, real = row.cells.get(target_col.key), row.cells.get(real_col.key)
             if not target or not real or target.value is None or real.value is None:
                 continue
             if not units_agree(target.unit, real.unit):
@@ -164,7 +164,7 @@ def _target_direction(gt: GenericTable) -> list[Issue]:
         lower = lower_is_better(gt, row.get("indikator"))
         previous = None
         for column in series:
-            cell = row["_cells"].get(column.key)
+            cell = row.cells.get(column.key)
             if cell is None or cell.value is None:
                 if cell is not None and cell.text:
                     issues.append(gt.issue("target-not-number", row["row"], column.key,

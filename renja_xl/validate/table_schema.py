@@ -180,7 +180,7 @@ def _code(row, key: str) -> str | None:
 
 def _parts_of(row, key: str):
     """The cells of a code written over several cells (the reader keeps them per row)."""
-    return row.get("_parts", {}).get(key)
+    return (row.parts or {}).get(key)
 
 
 def validate_tables(tables) -> list[list[Issue]]:
