@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .columns import Column, SeriesKeys, map_columns, phrase_in
 from .defs import TableDef, normalise_label, other_tables, table_defs
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, build_layout, cell_text, column_numbers,
-                     find_layouts, group_rows, is_numbering_row, title_lines)
+                     find_layouts, full_labels, is_numbering_row, title_lines)
 
 __all__ = ["Found", "next_table", "other_table_starts", "identify", "other_defs",
            "NEXT_HEADER_ROWS"]
@@ -38,10 +38,9 @@ def identify(grid: Grid, layout: Layout) -> TableDef | None:
     Review RKPD, the years of a Renstra …), or None. The plan reader asks before it reads a
     header that has Kode and Pagu as a plan table."""
     labels = list(layout.labels.values())
-    groups = group_rows(grid, layout)
-    for r in groups:
+    for r in layout.groups:
         labels += [normalise_label(t) for _, t in grid.texts(r)]
-    titles = title_lines(grid, layout.header_first - len(groups), depth=3)
+    titles = title_lines(grid, layout.top, depth=3)
     return next((d for d in other_defs() if d.identified_by(labels, titles)), None)
 
 
@@ -54,15 +53,15 @@ def _plan_like(labels) -> bool:
     return set(plan.required) <= names
 
 
-def table_columns(grid: Grid, layout: Layout, table: TableDef,
-                  groups: list[int]) -> tuple[list[Column], list[int]] | None:
+def table_columns(grid: Grid, layout: Layout,
+                  table: TableDef) -> tuple[list[Column], list[int]] | None:
     """Record keys for the header's columns, or None when the header is another table's."""
     opts = table.options
-    full, group_text = _full_labels(grid, layout, groups)
+    full, group_text = full_labels(grid, layout)
     forbid = [normalise_label(w) for w in opts.get("forbid_words", ())]
     if any(phrase_in(w, label) for w in forbid for label in full.values()):
         return None
-    titles = title_lines(grid, layout.header_first - len(groups))
+    titles = title_lines(grid, layout.top)
     if opts.get("title_words"):
         haystack = normalise_label(" ".join(list(full.values()) + titles))
         if not any(phrase_in(normalise_label(w), haystack) for w in opts["title_words"]):
@@ -72,17 +71,6 @@ def table_columns(grid: Grid, layout: Layout, table: TableDef,
     if not _accepted(table, columns, full, titles[-3:]):
         return None
     return columns, unmapped
-
-
-def _full_labels(grid: Grid, layout: Layout, groups: list[int]):
-    """Column -> its label with the group headers above it; column -> the group text alone."""
-    full: dict[int, str] = {}
-    group_text: dict[int, str] = {}
-    for c, label in sorted(layout.labels.items()):
-        group = " ".join(normalise_label(cell_text(grid.value(g, c))) for g in groups).strip()
-        group_text[c] = group
-        full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
-    return full, group_text
 
 
 def _accepted(table: TableDef, columns: list[Column], full: dict[int, str], titles) -> bool:
@@ -145,7 +133,11 @@ class Found:
     layout: Layout
     columns: list[Column]
     unmapped: list[int]
-    top: int                       # first header row, group rows included
+
+    @property
+    def top(self) -> int:
+        """The first header row, group rows included."""
+        return self.layout.top
 
 
 def next_table(grid: Grid, defs: list[TableDef], start: int, stop: int) -> Found | None:
@@ -160,11 +152,9 @@ def next_table(grid: Grid, defs: list[TableDef], start: int, stop: int) -> Found
             if best is not None and layout.header_first >= best.layout.header_first:
                 break
             layout = _trim_header(grid, layout) or layout
-            groups = group_rows(grid, layout)
-            mapped = table_columns(grid, layout, table, groups)
+            mapped = table_columns(grid, layout, table)
             if mapped is not None:
-                best = Found(table, layout, mapped[0], mapped[1],
-                             groups[0] if groups else layout.header_first)
+                best = Found(table, layout, mapped[0], mapped[1])
                 break
             pos = layout.header_first + 1
     return best

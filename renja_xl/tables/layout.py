@@ -4,7 +4,8 @@ Works on any standard table definition (`defs.TableDef`): `find_layouts` finds a
 one to four rows (merged group headers such as "Rencana Tahun 2025" over Lokasi/Target/Pagu)
 anywhere on the sheet, with an optional row of column numbers "(1) (2) …" (`column_numbers`)
 and title lines above (`title_lines`); `header_labels` labels each column with the text of
-all its header rows, `group_rows` finds group headers written above the block. Each column's
+all its header rows, `group_rows` finds group headers written above the block (`Layout.groups`,
+`full_labels`). Each column's
 field comes from `columns.map_columns` (`build_layout`); a code over several cells followed by
 name columns is told apart by its values. `Grid` is a sheet with merged ranges resolved.
 """
@@ -19,7 +20,7 @@ from .columns import FieldKeys, PlanKeys, map_columns
 from .defs import TableDef, normalise_label
 
 __all__ = ["Grid", "Layout", "find_layouts", "build_layout", "header_labels", "group_rows",
-           "title_lines", "column_numbers", "cell_text", "is_numbering_row", "wordy", "strip_years",
+           "full_labels", "title_lines", "column_numbers", "cell_text", "is_numbering_row", "wordy", "strip_years",
            "TITLE"]
 
 HEADER_SCAN_ROWS = 150          # a table's header starts within this many rows of the sheet
@@ -110,6 +111,12 @@ class Layout:
     years: tuple[int | None, int | None] = (None, None)
     title_lines: list[str] = field(default_factory=list)
     unmapped: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)   # group header rows above the block
+
+    @property
+    def top(self) -> int:
+        """The first row of the header, group headers above the block included."""
+        return self.groups[0] if self.groups else self.header_first
 
     @property
     def first_col(self) -> int:
@@ -279,7 +286,7 @@ def build_layout(grid: Grid, table: TableDef, block: list[int],
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
                   numbering_row=numbering, columns={col.key: list(col.cells) for col in columns},
-                  labels=labels, years=years, unmapped=unmapped,
+                  labels=labels, years=years, unmapped=unmapped, groups=group_rows(grid, block[0]),
                   money_factor={col.col: col.factor for col in columns if col.kind == "money"})
 
 
@@ -293,10 +300,11 @@ def wordy(texts) -> bool:
     return True
 
 
-def group_rows(grid: Grid, layout: Layout) -> list[int]:
-    """Group header rows right above the found header ('TAHUN 2022' | 'TAHUN 2023')."""
+def group_rows(grid: Grid, first: int) -> list[int]:
+    """Group header rows right above a header block starting at row `first` ('TAHUN 2022' |
+    'TAHUN 2023' over the Target columns)."""
     rows = []
-    r = layout.header_first - 1
+    r = first - 1
     while r >= 0 and len(rows) < 2:
         texts = grid.texts(r)
         if not texts or not wordy(texts) or TITLE.match(texts[0][1]):
@@ -306,6 +314,18 @@ def group_rows(grid: Grid, layout: Layout) -> list[int]:
         rows.insert(0, r)
         r -= 1
     return rows
+
+
+def full_labels(grid: Grid, layout: Layout) -> tuple[dict[int, str], dict[int, str]]:
+    """Column -> its label with the group headers above the block; column -> the group text
+    alone."""
+    full: dict[int, str] = {}
+    group_text: dict[int, str] = {}
+    for c, label in sorted(layout.labels.items()):
+        group = " ".join(normalise_label(cell_text(grid.value(g, c))) for g in layout.groups).strip()
+        group_text[c] = group
+        full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
+    return full, group_text
 
 
 def title_lines(grid: Grid, r: int, depth: int = 4, cells: int | None = 2) -> list[str]:
