@@ -140,18 +140,6 @@ def _read_rows(grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: in
     return TableReader(grid, hit, file, defs, stop).read()
 
 
-def _value_columns(grid: Grid, hit: Found) -> list[Column]:
-    """Every other column of a summary table (`value_columns`) holds a value."""
-    extra = []
-    for c in hit.unmapped:
-        label = hit.layout.labels.get(c, "")
-        money = any(phrase_in(w, label) for w in ("rp", "rupiah", "pagu", "anggaran", "dana"))
-        extra.append(Column(key=label.replace(" ", "_") or f"kolom_{column_letter(c)}",
-                            name="nilai", col=c, kind="money" if money else "number",
-                            caption=_raw_header(grid, hit.layout, c)))
-    return extra
-
-
 class TableReader(RowWalker):
     """The rows of another table (see `RowWalker`): a text in a key column makes a row data;
     a total word (`total_words`) in a label column (`total_fields`) a total; a header ends the
@@ -163,8 +151,6 @@ class TableReader(RowWalker):
     def __init__(self, grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: int):
         layout, table = hit.layout, hit.table
         columns = list(hit.columns)
-        if table.options.get("value_columns"):
-            columns += _value_columns(grid, hit)
         title = " ".join(title_lines(grid, hit.top, depth=3)[-2:])[:250]
         gt = GenericTable(file=file, sheet=grid.sheet.name, table=table, layout=layout,
                           columns=columns, title=title, header_top=hit.top)
@@ -234,15 +220,6 @@ def _repeats_header(texts, layout: Layout) -> bool:
         if label and phrase_in(label, layout.labels.get(c, "")):
             hits += 1
     return hits >= 2
-
-
-def _raw_header(grid: Grid, layout: Layout, c: int) -> str:
-    parts: list[str] = []
-    for r in range(layout.header_first, (layout.numbering_row or layout.header_last + 1)):
-        text = cell_text(grid.value(r, c))
-        if text and text not in parts:
-            parts.append(text)
-    return " ".join(parts)
 
 
 def _total_kind(grid: Grid, r: int, total_cols: list[Column], words: list[str]) -> str | None:

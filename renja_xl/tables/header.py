@@ -8,18 +8,20 @@ key from `columns.map_columns` (`SeriesKeys`: field, then the half — `_rkpd`, 
 the year of an IKU half — and the year of a series column, `target_2023`), and the
 definition's gates are applied: forbidden words, title words, required fields, halves; a
 header with the plan's Kode + name + Pagu is the plan's unless the table's defining words say
-otherwise. `identify(grid, layout)` is the same question asked by the plan reader: is this
-Kode + Pagu header a Review RKPD or a Renstra (`identity` / `identity_years` /
-`identity_titles` in tables.toml)?
+otherwise; every other column of a summary table is a value column (`value_columns`).
+`identify(grid, layout)` is the same question asked by the plan reader: is this Kode + Pagu
+header a Review RKPD or a Renstra (`identity` / `identity_years` / `identity_titles` in
+tables.toml)?
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..report.issues import column_letter
 from .columns import Column, SeriesKeys, map_columns, phrase_in
 from .defs import TableDef, normalise_label, other_tables, table_defs
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, build_layout, cell_text, column_numbers,
-                     find_layouts, full_labels, is_numbering_row, title_lines)
+                     find_layouts, full_labels, is_numbering_row, raw_header, title_lines)
 
 __all__ = ["Found", "next_table", "other_table_starts", "identify", "other_defs",
            "NEXT_HEADER_ROWS"]
@@ -70,7 +72,23 @@ def table_columns(grid: Grid, layout: Layout,
     columns, unmapped = map_columns(table, full, keys, column_numbers(grid, layout))
     if not _accepted(table, columns, full, titles[-3:]):
         return None
+    if opts.get("value_columns"):
+        columns += _value_columns(grid, layout, unmapped)
     return columns, unmapped
+
+
+def _value_columns(grid: Grid, layout: Layout, unmapped: list[int]) -> list[Column]:
+    """Every other column of a summary table (`value_columns`) holds a value: money when its
+    header has a phrase of `value_money_words`, else a number."""
+    words = [normalise_label(w) for w in layout.table.options.get("value_money_words", ())]
+    extra = []
+    for c in unmapped:
+        label = layout.labels.get(c, "")
+        money = any(phrase_in(w, label) for w in words)
+        extra.append(Column(key=label.replace(" ", "_") or f"kolom_{column_letter(c)}",
+                            name="nilai", col=c, kind="money" if money else "number",
+                            caption=raw_header(grid, layout, c)))
+    return extra
 
 
 def _accepted(table: TableDef, columns: list[Column], full: dict[int, str], titles) -> bool:
