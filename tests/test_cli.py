@@ -124,6 +124,23 @@ def test_rules_listing_covers_every_rule():
         assert f"`{rule}`" in out
 
 
+def test_rules_listing_gives_descriptions_in_each_format():
+    from renja_xl.report.rules import RULES
+    text = run("rules").stdout.splitlines()
+    assert len(text) == len(RULES)
+    assert text[0].split()[:3] == ["file-not-found", "file", "error"]
+    assert text[0].endswith(RULES["file-not-found"].description)
+    english = run("rules", "--lang", "en").stdout.splitlines()
+    assert english[0].endswith("nothing in it can be checked.")
+    doc = json.loads(run("rules", "--format", "json").stdout)
+    assert doc["version"] == 1 and [r["rule"] for r in doc["rules"]] == list(RULES)
+    pagu = next(r for r in doc["rules"] if r["rule"] == "pagu-rollup")
+    assert pagu["category"] == "budget" and pagu["severity"] == "error"
+    assert {"year", "kode", "rows", "note"} <= set(pagu["params"])
+    assert pagu["message"]["en"].startswith("Pagu {year} of {level_name}")
+    assert pagu["description"]["id"].startswith("Pagu program/kegiatan harus sama")
+
+
 def test_a_bug_on_one_file_is_reported_not_raised(tmp_path, monkeypatch):
     import importlib
 
