@@ -184,3 +184,15 @@ def test_json_into_a_pipe_closed_early_is_no_traceback(monkeypatch):
     proc.stdout.close()
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and proc.returncode in (1, 2)
+
+
+def test_text_report_names_each_table_with_its_rows_and_levels():
+    """The table line (shared by the text report and the web page) in both languages."""
+    from conftest import ROOT
+    sample = ROOT / "samples" / "Renja_Kec_Bobotsari_2025.xlsx"
+    lines = run("check", sample).stdout.splitlines()
+    assert lines[1] == ("   Tabel Rencana Program dan Kegiatan di sheet 'Renja 2025' baris 7–35: "
+                        "3 program, 8 kegiatan, 17 sub kegiatan")
+    english = run("check", "--lang", "en", sample).stdout.splitlines()
+    assert english[1] == ("   Table Rencana Program dan Kegiatan on sheet 'Renja 2025' rows 7–35: "
+                          "3 program, 8 kegiatan, 17 sub kegiatan")

@@ -43,7 +43,6 @@ WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "mes
                "sumber_dana", "rule", "value", "expected", "kecamatan", "table", "judul",
                "baris", "kolom", "usulan", "masalah", "tujuan", "desa"}
 MONEY_FIELDS = {"pagu", "pagu_n1", "pagu_semula"}
-INT_FIELDS = {"row", "rows", "errors", "warnings", "indikator_ke"}
 
 
 
