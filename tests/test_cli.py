@@ -13,8 +13,9 @@ CATEGORIES = {"file", "structure", "code", "hierarchy", "value", "budget", "targ
               "nomenclature", "crosscheck"}
 ISSUE_KEYS = {"file", "sheet", "row", "column", "cell", "table", "kode", "rule", "category",
               "severity", "message", "value", "expected"}
-FILE_KEYS = {"file", "status", "kecamatan", "tables", "errors", "warnings"}
-TABLE_KEYS = {"sheet", "table", "first_row", "last_row", "rows"}
+FILE_KEYS = {"file", "status", "kecamatan", "tables", "errors", "warnings", "reason"}
+TABLE_KEYS = {"sheet", "table", "first_row", "last_row", "rows", "levels", "header_rows",
+              "skipped_rows", "columns"}
 
 
 def run(*args):
@@ -25,14 +26,19 @@ def run(*args):
 
 
 def assert_contract(doc):
-    assert doc["version"] == 1
+    """The JSON contract, version 1, field for field: a field added is added here on purpose."""
+    assert set(doc) == {"version", "files", "issues"} and doc["version"] == 1
     assert isinstance(doc["files"], list) and isinstance(doc["issues"], list)
     for f in doc["files"]:
-        assert FILE_KEYS <= set(f)
+        assert set(f) == FILE_KEYS
         assert f["status"] in ("ok", "invalid", "unreadable")
+        assert (f["reason"] is not None) == (f["status"] == "unreadable")
+        assert f["errors"] == sum(1 for i in doc["issues"]
+                                  if i["file"] == f["file"] and i["severity"] == "error")
         for t in f["tables"]:
-            assert TABLE_KEYS <= set(t)
+            assert set(t) == TABLE_KEYS
             assert all(isinstance(t[k], int) for k in ("first_row", "last_row", "rows"))
+            assert t["first_row"] <= t["last_row"]
     for i in doc["issues"]:
         assert set(i) == ISSUE_KEYS
         assert i["category"] in CATEGORIES and i["severity"] in ("error", "warning")

@@ -22,6 +22,7 @@ from renja_xl.tables.plan import PLAN_FIELDS
 from renja_xl.write.summary import SUMMARY_WORDS
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256, titles_of, KECAMATAN
+from test_cli import assert_contract
 
 SUMMARY_COLUMNS = ["file", "kecamatan", "status", "rows", "pagu", "pagu_n1", "errors", "warnings"]
 
@@ -407,7 +408,9 @@ def test_cli_exit_codes_and_summary(batch, tmp_path):
 def test_cli_json(batch, tmp_path):
     proc = run(batch, "-o", tmp_path / "out.xlsx", "--format", "json", "--lang", "en")
     doc = json.loads(proc.stdout)
-    assert doc["version"] == 1 and [f["status"] for f in doc["files"]] == ["ok", "invalid", "unreadable"]
+    assert_contract(doc)                   # the same contract as `check --format json`
+    assert [f["status"] for f in doc["files"]] == ["ok", "invalid", "unreadable"]
+    assert doc["files"][2]["reason"] == "file-not-excel"          # random bytes
     assert any(i["rule"] == "pagu-rollup" and "sum of" in i["message"] for i in doc["issues"])
 
 
