@@ -27,7 +27,10 @@ def run(*args):
 
 def assert_contract(doc):
     """The JSON contract, version 1, field for field: a field added is added here on purpose."""
-    assert set(doc) == {"version", "files", "issues"} and doc["version"] == 1
+    assert set(doc) - {"nomenklatur"} == {"version", "files", "issues"} and doc["version"] == 1
+    if "nomenklatur" in doc:                   # only when an official or given list was used
+        info = set(doc["nomenklatur"]) - {"installed"}    # when installed: a stored list only
+        assert info == {"file", "rows", "kind", "jenis_pemda", "stored", "sha256"}
     assert isinstance(doc["files"], list) and isinstance(doc["issues"], list)
     for f in doc["files"]:
         assert set(f) == FILE_KEYS
