@@ -42,7 +42,7 @@ def test_rule_has_a_one_line_description_in_both_languages(rule):
     descriptions = (rule.describe("id"), rule.describe("en"))
     assert descriptions == (rule.description, rule.description_en)
     for text in descriptions:
-        assert text.strip() == text and "\n" not in text and 30 <= len(text) <= 115, text
+        assert text.strip() == text and "\n" not in text and 30 <= len(text) <= 110, text
         assert "{" not in text, "a description is no message template"
         assert text not in (rule.id_text, rule.en_text), "a description says more than the message"
     assert rule.description != rule.description_en
