@@ -114,7 +114,7 @@ def test_samples_upload_results_and_every_download(client_for):
         copy = client.get(f"{url}/salinan/{n}")
         assert copy.status_code == 200
         assert "_periksa.xlsx" in copy.headers["content-disposition"]
-        load_workbook(io.BytesIO(copy.content))
+        assert load_workbook(io.BytesIO(copy.content)).sheetnames[-1] == "Kesalahan"
     # Gabungkan: the Ringkasan figures and the pivot with totals, as on the sheet
     assert 'id="pivot"' in page.text and "7.01.01" in page.text
     assert "5.295.391.000" in page.text                 # program 7.01.01 over the four files
