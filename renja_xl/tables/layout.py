@@ -5,9 +5,9 @@ one to four rows (merged group headers such as "Rencana Tahun 2025" over Lokasi/
 anywhere on the sheet, with an optional row of column numbers "(1) (2) …" (`column_numbers`)
 and title lines above (`title_lines`); `header_labels` labels each column with the text of
 all its header rows, `group_rows` finds group headers written above the block (`Layout.groups`,
-`full_labels`). Each column's
-field comes from `columns.map_columns` (`build_layout`); a code over several cells followed by
-name columns is told apart by its values. `Grid` is a sheet with merged ranges resolved.
+`full_labels`). Each column's field comes from `columns.map_columns` (`build_layout`); a code
+over several cells followed by name columns is told apart by its values. `Grid` is a sheet
+with merged ranges resolved.
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from .columns import FieldKeys, PlanKeys, map_columns
 from .defs import TableDef, normalise_label
 
 __all__ = ["Grid", "Layout", "find_layouts", "build_layout", "header_labels", "group_rows",
-           "full_labels", "raw_header", "title_lines", "column_numbers", "cell_text", "is_numbering_row", "wordy", "strip_years",
-           "TITLE"]
+           "full_labels", "raw_header", "title_lines", "column_numbers", "cell_text",
+           "is_numbering_row", "wordy", "strip_years", "TITLE"]
 
 HEADER_SCAN_ROWS = 150          # a table's header starts within this many rows of the sheet
 MAX_HEADER_ROWS = 4
