@@ -48,6 +48,21 @@ def test_several_tables_on_one_sheet(tmp_path):
     assert report.errors == [], describe(report)
 
 
+def test_a_summary_tables_value_columns_are_money_when_their_header_says_so(tmp_path):
+    """Every column but the label of a summary table holds a value (`value_columns`); a header
+    with one of `value_money_words` (Rp, anggaran) makes it money, read in rupiah."""
+    rows = [row[:3] + [anggaran] for row, anggaran in zip(
+        STUNTING.rows[2:], ["Anggaran PMT (Rp)", "1.500.000", "500.000", "250.000", "500.000",
+                            "250.000"])]
+    path = build(tmp_path, {"Tabel 2.3.2": Sheet(STUNTING.rows[:2] + rows)})
+    table = next(t for t in read_file(path).tables if t.table.id == "ringkasan")
+    kinds = {c.key: (c.kind, c.caption) for c in table.columns if c.name == "nilai"}
+    assert kinds == {"jumlah_balita": ("number", "Jumlah Balita"),
+                     "sangat_pendek": ("number", "Sangat Pendek"),
+                     "anggaran_pmt_rp": ("money", "Anggaran PMT (Rp)")}
+    assert [r.get("anggaran_pmt_rp") for r in table.rows] == [500_000, 250_000, 500_000, 250_000]
+
+
 def test_the_plan_table_is_found_as_before_beside_a_review_table(tmp_path):
     path = build(tmp_path, {}, same_sheet=REVIEW)
     report = renja_xl.check(path)
