@@ -121,7 +121,7 @@ class FieldKeys:
         return Key(fdef, fdef.name) if fdef else None
 
 
-def plan_years(years: list[int]) -> tuple[int | None, int | None]:
+def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
     """Year n and n+1 from the years in a header: the last two when there are more
     ("Realisasi 2024 | Rencana 2025 | Prakiraan Maju 2026")."""
     if not years:
@@ -138,7 +138,7 @@ class PlanKeys:
 
     def __init__(self, table: TableDef, labels: dict[int, str], raw: dict[int, str]):
         self.table, self.labels, self.raw = table, labels, raw
-        self.years = plan_years(sorted({int(y) for text in raw.values()
+        self.years = _plan_years(sorted({int(y) for text in raw.values()
                                         for y in _YEAR.findall(text)}))
         self.seen: Counter = Counter()
 

@@ -110,7 +110,6 @@ class Layout:
     money_factor: dict[int, float] = field(default_factory=dict)
     years: tuple[int | None, int | None] = (None, None)
     title_lines: list[str] = field(default_factory=list)
-    unmapped: list[int] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)   # group header rows above the block
 
     @property
@@ -232,9 +231,7 @@ def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None
                  and not looks_like_code(v)]
         if words and len(words) >= 0.6 * len(filled):
             layout.columns["kode"] = cols[:j]
-            if "nama" in layout.columns:
-                layout.unmapped += cols[j:]
-            else:
+            if "nama" not in layout.columns:
                 layout.columns["nama"] = cols[j:]
             return
 
@@ -280,13 +277,13 @@ def build_layout(grid: Grid, table: TableDef, block: list[int],
         years = keys.years
     else:
         keys, years = FieldKeys(table, labels), (None, None)
-    columns, unmapped = map_columns(table, labels, keys)
+    columns, _ = map_columns(table, labels, keys)
     if not columns:
         return None
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
                   numbering_row=numbering, columns={col.key: list(col.cells) for col in columns},
-                  labels=labels, years=years, unmapped=unmapped, groups=group_rows(grid, block[0]),
+                  labels=labels, years=years, groups=group_rows(grid, block[0]),
                   money_factor={col.col: col.factor for col in columns if col.kind == "money"})
 
 
