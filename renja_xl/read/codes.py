@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["LEVELS", "ALL_LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
            "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
@@ -178,6 +179,7 @@ def belongs_to(kode: str, ancestor: str) -> bool:
     return all(a == b or a in ("X", "XX") or b in ("X", "XX") for a, b in zip(parts, theirs))
 
 
+@lru_cache(maxsize=1024)        # the rows under one kegiatan share one parent string
 def parent_code(kode: str | None) -> str | None:
     """The code of the parent row: sub kegiatan -> kegiatan -> program."""
     if not kode:
