@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 __all__ = ["LEVELS", "ALL_LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
            "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
@@ -179,14 +178,23 @@ def belongs_to(kode: str, ancestor: str) -> bool:
     return all(a == b or a in ("X", "XX") or b in ("X", "XX") for a, b in zip(parts, theirs))
 
 
-@lru_cache(maxsize=1024)        # the rows under one kegiatan share one parent string
 def parent_code(kode: str | None) -> str | None:
-    """The code of the parent row: sub kegiatan -> kegiatan -> program."""
+    """The code of the parent row: sub kegiatan -> kegiatan -> program. The rows under one
+    parent get one string object (the last one of each level), not one copy each."""
     if not kode:
         return None
     parts = kode.split(".")
     if len(parts) == 6:
-        return ".".join(parts[:5])
-    if len(parts) == 5:
-        return ".".join(parts[:3])
-    return None
+        parent = ".".join(parts[:5])
+    elif len(parts) == 5:
+        parent = ".".join(parts[:3])
+    else:
+        return None
+    last = _LAST_PARENT.get(len(parts))
+    if parent == last:
+        return last
+    _LAST_PARENT[len(parts)] = parent
+    return parent
+
+
+_LAST_PARENT: dict[int, str] = {}
