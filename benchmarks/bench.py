@@ -199,9 +199,7 @@ def _before(before: list, bare: float) -> str:
 def _distinct(table, data, runs, rows, baseline: Path | None):
     """The same plan with a text of its own in every indikator and 300 lokasi: fewer equal
     texts for the reader to share (a worse case for its memory)."""
-    path = data / f"plan_{rows}_distinct.xlsx"
-    if not path.exists():
-        write_plan(path, plan_rows(rows, seed=rows, distinct=True), "five-cell")
+    path = _plan(data, rows, distinct=True)
     now, before = [], []
     for _ in range(runs):
         now.append(timed(cli("check", path, "--format", "json")))
@@ -248,7 +246,8 @@ def _cluster(table, folder, out, count, runs):
 
 def case_styled(table, data, runs, baseline: Path | None = None):
     styled = data / "styled"
-    styled_workbook(styled / "besar.xlsx")
+    if not (styled / "besar.xlsx").exists():
+        in_child(f"styled_workbook(Path({str(styled / 'besar.xlsx')!r}))")
     runs_, before = [], []
     for _ in range(runs):
         cmd = cli("consolidate", styled, "-o", data / "styled.xlsx", "--feedback", data / "styled_periksa")
@@ -302,11 +301,19 @@ def case_nomenclature(table, data, runs, official: Path):
               f"{m(stored):.2f} s vs {m(without):.2f} s, fresh process, imports excluded")
 
 
-def _plan(data: Path, rows: int) -> Path:
-    path = data / f"plan_{rows}.xlsx"
+def _plan(data: Path, rows: int, distinct: bool = False) -> Path:
+    path = data / f"plan_{rows}{'_distinct' if distinct else ''}.xlsx"
     if not path.exists():
-        write_plan(path, plan_rows(rows, seed=rows), "five-cell")
+        in_child(f"write_plan(Path({str(path)!r}), plan_rows({rows}, seed={rows}, distinct={distinct}))")
     return path
+
+
+def in_child(call: str) -> None:
+    """Run `call` (this module's names) in a child process. Big inputs are made there: Linux
+    counts the peak memory of the process a command is started from into the command's own
+    peak RSS (ru_maxrss survives exec), so this process must stay small."""
+    subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(HERE)!r}); "
+                    f"from bench import *; {call}"], check=True)
 
 
 def compile_bytecode() -> None:
