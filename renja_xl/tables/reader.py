@@ -82,7 +82,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         _column_issues(plan, result)
     for table in result.tables:
         for row in table.rows:
-            row["kecamatan"] = result.kecamatan
+            row.kecamatan = result.kecamatan
     return result
 
 
