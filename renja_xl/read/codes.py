@@ -183,17 +183,17 @@ def parent_code(kode: str | None) -> str | None:
     parent get one string object (the last one of each level), not one copy each."""
     if not kode:
         return None
-    parts = kode.split(".")
-    if len(parts) == 6:
-        parent = ".".join(parts[:5])
-    elif len(parts) == 5:
-        parent = ".".join(parts[:3])
+    dots = kode.count(".")
+    if dots == 5:                                   # sub kegiatan: its kegiatan
+        parent = kode[:kode.rindex(".")]
+    elif dots == 4:                                 # kegiatan: its program
+        parent = kode.rsplit(".", 2)[0]
     else:
         return None
-    last = _LAST_PARENT.get(len(parts))
+    last = _LAST_PARENT.get(dots)
     if parent == last:
         return last
-    _LAST_PARENT[len(parts)] = parent
+    _LAST_PARENT[dots] = parent
     return parent
 
 
