@@ -9,14 +9,16 @@ row in `Kesalahan`.
 """
 from __future__ import annotations
 
+from ..read.numbers import format_rupiah
 from ..report.grouping import group_issues, rule_counts
 
-__all__ = ["write_summary", "write_findings", "SUMMARY_WORDS"]
+__all__ = ["write_summary", "write_findings", "SUMMARY_WORDS", "pagu_line"]
 
 SUMMARY_WORDS = {
     "id": {"title": "Ringkasan Gabungan Renja",
            "totals_line": "{files} file: {ok} valid, {invalid} tidak valid, {unreadable} tidak "
                           "terbaca — {e} kesalahan, {w} peringatan",
+           "pagu": "Total pagu program tahun n: {pagu}; prakiraan maju n+1: {pagu_n1}",
            "options": "Opsi pemeriksaan", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Baris rencana", "Pagu tahun n (Rp)",
                        "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan"],
@@ -32,6 +34,7 @@ SUMMARY_WORDS = {
     "en": {"title": "Consolidated Renja summary",
            "totals_line": "{files} file(s): {ok} valid, {invalid} invalid, {unreadable} "
                           "unreadable — {e} error(s), {w} warning(s)",
+           "pagu": "Total program pagu year n: {pagu}; forward estimate n+1: {pagu_n1}",
            "options": "Options used", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Plan rows", "Pagu year n (Rp)",
                        "Pagu year n+1 (Rp)", "Errors", "Warnings"],
@@ -46,11 +49,19 @@ SUMMARY_WORDS = {
            "yes": "yes", "no": "no"},
 }
 MONEY = "#,##0"
+PIVOT_KECAMATAN = 6          # kecamatan columns per block of the program pivot: one page wide
 STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 
 
 def _words(lang: str) -> dict:
     return SUMMARY_WORDS["en" if lang == "en" else "id"]
+
+
+def pagu_line(summary, lang: str) -> str:
+    """'Total pagu program tahun n: Rp …; prakiraan maju n+1: Rp …' (Ringkasan and the
+    printed summary)."""
+    return _words(lang)["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
+                                       pagu_n1=format_rupiah(summary["pagu_n1"].sum()))
 
 
 def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
@@ -63,7 +74,8 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
     ws.write_string(1, 0, words["totals_line"].format(
         files=len(report.files), ok=statuses.count("ok"), invalid=statuses.count("invalid"),
         unreadable=statuses.count("unreadable"), e=len(report.errors), w=len(report.warnings)))
-    r = 3
+    ws.write_string(2, 0, pagu_line(summary, lang), fmt.get(bold=True))
+    r = 4
     if options:
         ws.write_string(r, 0, words["options"], fmt.get(bold=True))
         for r, (key, value) in enumerate(options.items(), start=r + 1):
@@ -83,7 +95,7 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
             ws.merge_range(k, 0, k, 5, str(text), fmt.get(wrap=True))
             ws.set_row(k, 15 * max(1, -(-len(str(text)) // 110)))
     _widths(ws, summary, program_totals)
-    ws.repeat_rows(head)
+    ws.repeat_rows(0)            # the title; the sections below have headers of their own
     return rows
 
 
@@ -133,16 +145,19 @@ def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
 
 
 def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int:
-    """kode × kecamatan blocks; more kecamatan than a sheet has columns continue below."""
+    """kode × kecamatan in blocks of PIVOT_KECAMATAN kecamatan, one below the other, so the
+    sheet prints one page wide at a readable size; each block ends with its JUMLAH row, the
+    last one has the `jumlah` column (Σ over every kecamatan)."""
     bold, money, money_bold = fmt.get(bold=True), fmt.get(MONEY), fmt.get(MONEY, bold=True)
     labels = [c for c in totals.columns if c not in ("kode", "nama", "jumlah")]
-    per_block = max_cols - 3
+    per_block = max(1, min(max_cols - 3, PIVOT_KECAMATAN))
     chunks = [labels[i:i + per_block] for i in range(0, len(labels), per_block)] or [[]]
+    ws.write_string(top, 0, words["pivot"], bold)
     r = top
-    for chunk in chunks:
-        columns = ["kode", "nama", *chunk, "jumlah"]
-        ws.write_string(top, 0, words["pivot"], bold)
-        head = top + 1
+    for k, chunk in enumerate(chunks):
+        columns = ["kode", "nama", *chunk] + (["jumlah"] if k == len(chunks) - 1 else [])
+        head = r + 1 if k == 0 else r + 2
+        ws.set_row(head, 30)
         for c, name in enumerate(columns):
             ws.write_string(head, c, words["jumlah"] if name == "jumlah" else str(name),
                             fmt.header())
@@ -152,11 +167,10 @@ def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int
                 ws.set_row(r, 15 * -(-len(str(row[1])) // 48))
             for c, value in enumerate(row):
                 put(ws, r, c, value, money if c >= 2 else fmt.get(wrap=True))
-        ws.write_string(r + 1, 0, words["total"], bold)
-        for c, name in enumerate(columns[2:], start=2):
-            put(ws, r + 1, c, float(totals[name].sum(skipna=True)), money_bold)
         r += 1
-        top = r + 3
+        ws.write_string(r, 0, words["total"], bold)
+        for c, name in enumerate(columns[2:], start=2):
+            put(ws, r, c, float(totals[name].sum(skipna=True)), money_bold)
     return r
 
 
@@ -168,10 +182,8 @@ def _widths(ws, summary, totals) -> None:
     second = 50
     ws.set_column(0, 0, first)
     ws.set_column(1, 1, second)
-    others = [c for c in totals.columns if c not in ("kode", "nama")]
-    for c in range(2, max(8, len(others) + 2)):
-        name = others[c - 2] if c - 2 < len(others) else ""
-        ws.set_column(c, c, max(17, min(len(str(name)) + 2, 30)))
+    labels = [str(c) for c in totals.columns if c not in ("kode", "nama")]
+    ws.set_column(2, max(7, PIVOT_KECAMATAN + 2), max([17] + [min(len(n) + 2, 30) for n in labels]))
 
 
 def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
