@@ -1,6 +1,9 @@
-"""The outputs as their readers see them, at the size of a real batch: the Ringkasan of 14
-kecamatan prints one page wide at a readable size and starts with the totals in rupiah."""
+"""The outputs as their readers see them: the Ringkasan of a batch of 14 kecamatan prints one
+page wide at a readable size and starts with the totals in rupiah; rows are tall enough for
+the text they wrap."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import openpyxl
 
@@ -8,6 +11,8 @@ import renja_xl
 from renja_xl.read.numbers import format_rupiah
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, titles_of
+
+ROOT = Path(__file__).resolve().parents[1]
 
 NAMES = ["Kemangkon", "Bukateja", "Kaligondang", "Purbalingga", "Kalimanah", "Padamara",
          "Kutasari", "Bojongsari", "Mrebet", "Bobotsari", "Karangreja", "Karangjambu",
@@ -54,3 +59,21 @@ def test_ringkasan_of_a_big_batch_is_one_page_wide_with_the_totals_on_top(tmp_pa
     assert header[-1] == "jumlah" and total["jumlah"] == n * program
     # the file table's header is not repeated over the other sections when printed
     assert ws.print_title_rows == "$1:$1"
+
+
+def test_long_capitalised_names_get_rows_tall_enough_to_show_them(tmp_path):
+    # 76 capitals in the 40-wide nama column take three lines (Calibri, LibreOffice's
+    # substitute even more); the height was estimated from the characters alone: two lines,
+    # and "MASYARAKAT" was cut off on screen and on paper
+    out = tmp_path / "k.xlsx"
+    renja_xl.consolidate([ROOT / "samples" / "Renja_Dinkes_Purbalingga_2025.xlsx"],
+                         output=out, jobs=1)
+    ws = openpyxl.load_workbook(out)["Rencana"]
+    header = [c.value for c in ws[1]]
+    nama = header.index("nama") + 1
+    long = [r for r in range(2, ws.max_row + 1) if ws.cell(r, nama).value ==
+            "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"]
+    assert long and all(ws.row_dimensions[r].height >= 45 for r in long)
+    short = [r for r in range(2, ws.max_row + 1)
+             if ws.cell(r, nama).value == "Penyediaan Materi KIE Program KB"]
+    assert short and all(ws.row_dimensions[r].height in (None, 15, 30) for r in short)

@@ -1,8 +1,15 @@
-"""The Indonesian captions of the contract columns (header notes) and the printable column
-widths, shared by the consolidated workbook and the feedback copies."""
+"""The Indonesian captions of the contract columns (header notes), the printable column
+widths and how many lines a text takes in a wrapped cell, shared by the consolidated workbook
+and the feedback copies."""
 from __future__ import annotations
 
-__all__ = ["CAPTIONS", "WIDTHS"]
+__all__ = ["CAPTIONS", "WIDTHS", "text_lines", "LINE_POINTS"]
+
+LINE_POINTS = 15.0          # one line of 11-point text
+# Width of a character in column-width units (the width of "0"): Calibri's capitals are
+# wider than its digits, lower case and spaces narrower; a little generous, so that a
+# viewer with a wider substitute font (LibreOffice without Calibri) still shows it all.
+_CAPITAL, _LOWER, _SPACE, _OTHER = 1.25, 0.95, 0.5, 0.75
 
 CAPTIONS = {
     "file": "Nama file kiriman", "kecamatan": "Kecamatan", "sheet": "Sheet di file asal",
@@ -35,3 +42,33 @@ WIDTHS = {"file": 30, "kecamatan": 14, "sheet": 11, "row": 6, "kode": 17, "level
           "message": 64, "value": 16, "expected": 16, "status": 11, "rows": 7, "errors": 8,
           "warnings": 10, "judul": 30, "baris": 20, "kolom": 20, "usulan": 40,
           "masalah": 30, "tujuan": 30, "desa": 14}
+
+
+def _char(ch: str) -> float:
+    if ch == " ":
+        return _SPACE
+    if ch.isupper() or ch in "%@#&—":
+        return _CAPITAL
+    if ch.islower() or ch.isdigit():
+        return _LOWER if ch.islower() else 1.0
+    return _OTHER
+
+
+def text_lines(text, width: float) -> int:
+    """Lines `text` takes in a wrapped cell `width` characters wide: words are wrapped
+    whole (a word longer than a line is broken), capitals count wider than lower case."""
+    room = max(2.0, width - 1.2)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split(" "):
+            size = sum(_char(ch) for ch in word)
+            if used and used + _SPACE + size > room:
+                lines, used = lines + 1, 0.0
+            elif used:
+                used += _SPACE
+            while size > room:                     # a word wider than the column
+                lines, size = lines + 1, size - room
+            used += size
+    return lines

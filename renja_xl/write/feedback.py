@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue, column_letter
 from .atomic import fit_name
-from .captions import WIDTHS
+from .captions import LINE_POINTS, WIDTHS, text_lines
 from .workbook import FILLS, atomic_path, cell_note, money_rule, worst
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
@@ -270,8 +270,7 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
 
 
 def _height(text: str, width: int) -> float:
-    lines = sum(max(1, -(-len(part) // max(1, width - 4))) for part in str(text).split("\n"))
-    return 15.0 * min(lines, 12)
+    return LINE_POINTS * min(text_lines(text, width), 12)
 
 
 def _sheet_xml(columns, rows, links, last: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..read.numbers import format_rupiah
 from ..report.grouping import group_issues, rule_counts
+from .captions import LINE_POINTS, text_lines
 
 __all__ = ["write_summary", "write_findings", "SUMMARY_WORDS", "pagu_line"]
 
@@ -49,6 +50,7 @@ SUMMARY_WORDS = {
            "yes": "yes", "no": "no"},
 }
 MONEY = "#,##0"
+SECOND = 50                  # width of column B (kecamatan, example messages, program names)
 PIVOT_KECAMATAN = 6          # kecamatan columns per block of the program pivot: one page wide
 STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 
@@ -84,22 +86,22 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
         r += 2
     ws.write_string(r, 0, words["files"], fmt.get(bold=True))
     head = r + 1
-    rows = _file_table(ws, fmt, put, summary, head, words, reasons)
+    first = _widths(ws, summary, program_totals)
+    rows = _file_table(ws, fmt, put, summary, head, words, reasons, first)
     last = head + len(summary)
     ws.autofilter(head, 0, last, len(words["columns"]) - 1)
-    r = _rule_table(ws, fmt, report, last + 3, words, lang)
+    r = _rule_table(ws, fmt, report, last + 3, words, lang, first)
     r = _program_totals(ws, fmt, put, program_totals, r + 2, words, max_cols)
     if notices:
         ws.write_string(r + 2, 0, words["notes"], fmt.get(bold=True))
         for k, text in enumerate(notices, start=r + 3):
             ws.merge_range(k, 0, k, 5, str(text), fmt.get(wrap=True))
-            ws.set_row(k, 15 * max(1, -(-len(str(text)) // 110)))
-    _widths(ws, summary, program_totals)
+            ws.set_row(k, LINE_POINTS * text_lines(text, 110))
     ws.repeat_rows(0)            # the title; the sections below have headers of their own
     return rows
 
 
-def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
+def _file_table(ws, fmt, put, summary, head, words, reasons, first) -> dict[str, int]:
     ws.set_row(head, 30)
     for c, caption in enumerate(words["columns"]):
         ws.write_string(head, c, caption, fmt.header())
@@ -107,8 +109,9 @@ def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
     names = ["file", "kecamatan", "status", "rows", "pagu", "pagu_n1", "errors", "warnings"]
     for r, record in enumerate(summary[names].itertuples(index=False), start=head + 1):
         rows.setdefault(record[0], r + 1)
-        if len(str(record[0])) > 44:
-            ws.set_row(r, 15 * -(-len(str(record[0])) // 44))
+        lines = max(text_lines(record[0], first), text_lines(record[1] or "", SECOND))
+        if lines > 1:
+            ws.set_row(r, LINE_POINTS * lines)
         for c, (name, value) in enumerate(zip(names, record)):
             style = fmt.get(MONEY) if name in ("pagu", "pagu_n1") else fmt.get(wrap=True)
             if name == "status":
@@ -120,7 +123,7 @@ def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
     return rows
 
 
-def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
+def _rule_table(ws, fmt, report, top: int, words, lang: str, first) -> int:
     counts = rule_counts(report.issues)
     examples: dict = {}
     for issue in report.issues:
@@ -135,7 +138,7 @@ def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
     r = top + 1
     for r, (rule, severity, n) in enumerate(counts, start=top + 2):
         example = examples[(rule, severity)].message(lang)
-        ws.set_row(r, 15 * max(1, -(-len(example) // 58)))
+        ws.set_row(r, LINE_POINTS * max(text_lines(example, SECOND), text_lines(rule, first)))
         ws.write_string(r, 0, rule, fmt.get(wrap=True))
         ws.write_string(r, 1, example, fmt.get(wrap=True))
         ws.write_string(r, 2, words["severity"][severity],
@@ -163,8 +166,8 @@ def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int
                             fmt.header())
         r = head
         for r, row in enumerate(totals[columns].itertuples(index=False), start=head + 1):
-            if len(str(row[1] or "")) > 48:
-                ws.set_row(r, 15 * -(-len(str(row[1])) // 48))
+            if text_lines(row[1] or "", SECOND) > 1:
+                ws.set_row(r, LINE_POINTS * text_lines(row[1], SECOND))
             for c, value in enumerate(row):
                 put(ws, r, c, value, money if c >= 2 else fmt.get(wrap=True))
         r += 1
@@ -174,16 +177,16 @@ def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int
     return r
 
 
-def _widths(ws, summary, totals) -> None:
+def _widths(ws, summary, totals) -> int:
     """Wide enough for whole names (long ones wrap), money columns for 15 digits."""
     def longest(values, cap):
         return min(cap, max([len(str(v)) for v in values if v is not None] + [8]) + 2)
     first = max(longest(summary["file"], 46), longest(totals["kode"], 20), 24)
-    second = 50
     ws.set_column(0, 0, first)
-    ws.set_column(1, 1, second)
+    ws.set_column(1, 1, SECOND)
     labels = [str(c) for c in totals.columns if c not in ("kode", "nama")]
     ws.set_column(2, max(7, PIVOT_KECAMATAN + 2), max([17] + [min(len(n) + 2, 30) for n in labels]))
+    return first
 
 
 def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
@@ -200,7 +203,8 @@ def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
     for r, finding in enumerate(group_issues(report.issues, report.files), start=1):
         first = finding.first
         message = finding.message(lang)
-        ws.set_row(r, 15 * max(1, -(-len(message) // 64), -(-len(first.file) // 28)))
+        ws.set_row(r, LINE_POINTS * max(text_lines(message, widths[6]),
+                                        text_lines(first.file, widths[0])))
         ws.write_string(r, 0, first.file, wrap)
         if first.sheet:
             ws.write_string(r, 1, first.sheet, wrap)

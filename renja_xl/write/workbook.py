@@ -17,7 +17,7 @@ from datetime import datetime
 from ..report.issues import ISSUE_FIELDS, Issue, Report, column_index
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
-from .captions import CAPTIONS, WIDTHS
+from .captions import CAPTIONS, LINE_POINTS, WIDTHS, text_lines
 from .atomic import atomic_path
 from .own import OUTPUT_PROPERTY, OUTPUT_VALUE
 
@@ -151,13 +151,8 @@ def print_setup(ws) -> None:
 
 def row_height(texts) -> float | None:
     """Points for a row whose wrapped cells hold `texts` ((text, column width) pairs)."""
-    lines = 1
-    for text, width in texts:
-        if text:
-            per_line = max(4, width - 1)
-            lines = max(lines, sum(-(-len(part) // per_line) or 1
-                                   for part in str(text).split("\n")))
-    return None if lines == 1 else min(409.0, 15.0 * lines)
+    lines = max([text_lines(text, width) for text, width in texts if text] + [1])
+    return None if lines == 1 else min(409.0, LINE_POINTS * lines)
 
 
 def money_rule(rule: str) -> bool:
