@@ -117,6 +117,11 @@ def test_samples_upload_results_and_every_download(client_for):
     # Gabungkan: the Ringkasan figures and the pivot with totals, as on the sheet
     assert 'id="pivot"' in page.text and "7.01.01" in page.text
     assert "5.295.391.000" in page.text                 # program 7.01.01 over the four files
+    # the batch's total pagu on top, in rupiah, as in Ringkasan; the tolerance in rupiah too
+    text = html.unescape(page.text)
+    assert "Total pagu program tahun n: Rp 5.690.593.000; prakiraan maju n+1: Rp " in text
+    assert text.index("Total pagu program") < text.index('id="files-table"')
+    assert "toleransi: Rp 0" in text
 
 
 def test_headers_and_no_outside_resources(client_for):

@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..read.numbers import format_number
+from ..read.numbers import format_number, format_rupiah
 from ..tables.defs import table_defs
+from ..write.summary import pagu_line
 from ..write.text import WORDS as TEXT_WORDS
 from .words import WORDS
 
@@ -57,6 +58,8 @@ def batch_view(batch, result) -> dict:
         "total_line": words["total_line"].format(
             files=len(report.files), ok=statuses["ok"], invalid=statuses["invalid"],
             unreadable=statuses["unreadable"], e=len(report.errors), w=len(report.warnings)),
+        "pagu_line": pagu_line(result.summary, lang),
+        "tolerance": format_rupiah(batch.tolerance),
         "summary": _summary(result, words),
         "pivot": _pivot(result.program_totals),
         "notices": list(result.notices),
