@@ -77,3 +77,22 @@ def test_long_capitalised_names_get_rows_tall_enough_to_show_them(tmp_path):
     short = [r for r in range(2, ws.max_row + 1)
              if ws.cell(r, nama).value == "Penyediaan Materi KIE Program KB"]
     assert short and all(ws.row_dimensions[r].height in (None, 15, 30) for r in short)
+
+
+def test_feedback_issue_rows_are_tall_enough_for_the_file_name(tmp_path):
+    # a short message beside a file name that wraps: the row was one line high and the name
+    # was cut to "samples/" in the kecamatan's copy
+    folder = tmp_path / "kiriman_kecamatan_tahun_2025"
+    folder.mkdir()
+    rows = [list(r) for r in CLEAN_ROWS]
+    rows[2][3] = None                                     # lokasi-missing: a short message
+    path = make_plan_workbook(folder / "Renja_Kecamatan_Contoh_2025.xlsx", [tuple(r) for r in rows])
+    out = tmp_path / "periksa"
+    renja_xl.consolidate(path, output=tmp_path / "k.xlsx", feedback=out, jobs=1)
+    ws = openpyxl.load_workbook(out / "Renja_Kecamatan_Contoh_2025_periksa.xlsx")["Kesalahan"]
+    header = [c.value for c in ws[1]]
+    rule = header.index("rule") + 1
+    found = [r for r in range(2, ws.max_row + 1) if ws.cell(r, rule).value == "lokasi-missing"]
+    assert found and len(ws.cell(found[0], header.index("message") + 1).value) < 40
+    assert len(ws.cell(found[0], header.index("file") + 1).value) > 40    # wraps in 30 columns
+    assert ws.row_dimensions[found[0]].height >= 30

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue, column_letter
 from .atomic import fit_name
-from .captions import LINE_POINTS, WIDTHS, text_lines
-from .workbook import FILLS, atomic_path, cell_note, money_rule, worst
+from .captions import WIDTHS
+from .workbook import FILLS, atomic_path, cell_note, money_rule, row_height, worst
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
 from .xlsxpatch import CT_SHEET, MAIN, REL, Package, PatchError, xml_text
@@ -31,6 +31,7 @@ __all__ = ["write_feedback", "write_feedback_copy", "FeedbackCopy", "feedback_ta
 OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 AUTHOR = "renja_xl"
 HEADER_FILL = "D9E1F2"
+WRAPPED = ("message", "file", "value", "expected")     # the columns whose text wraps
 WORDS = {
     "id": {"clean": "Tidak ada kesalahan maupun peringatan: workbook ini lolos semua "
                     "pemeriksaan renja_xl.",
@@ -256,7 +257,8 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
             sheet = "'" + issue.sheet.replace("'", "''") + "'"
             links.append((f"{column_letter(columns.index('cell'))}{r}", f"{sheet}!{data['cell']}",
                           data["cell"]))
-        rows.append((r, _height(data["message"], WIDTHS["message"]), cells))
+        shown = {columns[c]: value for c, value, _ in cells}
+        rows.append((r, row_height((shown[n], WIDTHS[n]) for n in WRAPPED), cells))
     last = len(issues) + 1
     words = _words(lang)
     extra = [] if issues else [words["clean"]]
@@ -267,10 +269,6 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
         style = bold if text in (words["clean"], words["notes"]) else line
         rows.append((k, None, [(0, text, style)] if text else []))
     return _sheet_xml(columns, rows, links, last)
-
-
-def _height(text: str, width: int) -> float:
-    return LINE_POINTS * min(text_lines(text, width), 12)
 
 
 def _sheet_xml(columns, rows, links, last: int) -> str:
