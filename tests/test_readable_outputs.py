@@ -96,3 +96,13 @@ def test_feedback_issue_rows_are_tall_enough_for_the_file_name(tmp_path):
     assert found and len(ws.cell(found[0], header.index("message") + 1).value) < 40
     assert len(ws.cell(found[0], header.index("file") + 1).value) > 40    # wraps in 30 columns
     assert ws.row_dimensions[found[0]].height >= 30
+
+
+def test_english_report_names_the_skipped_rows_in_english():
+    from renja_xl.write.text import render_text
+    report = renja_xl.check(ROOT / "samples" / "Renja_Kec_Rembang_2025.xlsx", lang="en")
+    text = render_text(report, "en")
+    assert "(skipped: 5 blank, 3 footer, 8 repeated header)" in text
+    assert "kosong" not in text and "berulang" not in text
+    indonesian = render_text(renja_xl.check(ROOT / "samples" / "Renja_Kec_Rembang_2025.xlsx"))
+    assert "(dilewati: 5 kosong, 3 footer, 8 header berulang)" in indonesian
