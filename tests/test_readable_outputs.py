@@ -106,3 +106,16 @@ def test_english_report_names_the_skipped_rows_in_english():
     assert "kosong" not in text and "berulang" not in text
     indonesian = render_text(renja_xl.check(ROOT / "samples" / "Renja_Kec_Rembang_2025.xlsx"))
     assert "(dilewati: 5 kosong, 3 footer, 8 header berulang)" in indonesian
+
+
+def test_a_path_that_breaks_after_its_slash_gets_its_third_line(tmp_path, monkeypatch):
+    # "masuk/" then a 37-character name wider than the 30-wide File column of Temuan: three
+    # lines on screen (a viewer breaks after "/"); the row had two and cut the name
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "masuk").mkdir()
+    (tmp_path / "masuk" / "Renja_Kec_Kaligondang_Rusak_2025.xlsx").write_bytes(b"PK\x03\x04rusak")
+    renja_xl.consolidate(["masuk"], output=tmp_path / "k.xlsx", jobs=1)
+    ws = openpyxl.load_workbook(tmp_path / "k.xlsx")["Temuan"]
+    row = next(r for r in range(2, ws.max_row + 1)
+               if ws.cell(r, 1).value == "masuk/Renja_Kec_Kaligondang_Rusak_2025.xlsx")
+    assert ws.row_dimensions[row].height >= 45

@@ -3,13 +3,17 @@ widths and how many lines a text takes in a wrapped cell, shared by the consolid
 and the feedback copies."""
 from __future__ import annotations
 
+import re
+
 __all__ = ["CAPTIONS", "WIDTHS", "text_lines", "LINE_POINTS"]
 
 LINE_POINTS = 15.0          # one line of 11-point text
 # Width of a character in column-width units (the width of "0"): Calibri's capitals are
 # wider than its digits, lower case and spaces narrower; a little generous, so that a
 # viewer with a wider substitute font (LibreOffice without Calibri) still shows it all.
-_CAPITAL, _LOWER, _SPACE, _OTHER = 1.25, 0.95, 0.5, 0.75
+_WIDTH = {**dict.fromkeys("ijlftrI!|.,;:'()[] ", 0.5), **dict.fromkeys("mwMW%@—", 1.5),
+          **dict.fromkeys("_-/", 0.75)}
+_CAPITAL, _LOWER, _SPACE = 1.25, 0.92, 0.5
 
 CAPTIONS = {
     "file": "Nama file kiriman", "kecamatan": "Kecamatan", "sheet": "Sheet di file asal",
@@ -45,24 +49,21 @@ WIDTHS = {"file": 30, "kecamatan": 14, "sheet": 11, "row": 6, "kode": 17, "level
 
 
 def _char(ch: str) -> float:
-    if ch == " ":
-        return _SPACE
-    if ch.isupper() or ch in "%@#&—":
-        return _CAPITAL
-    if ch.islower() or ch.isdigit():
-        return _LOWER if ch.islower() else 1.0
-    return _OTHER
+    if ch in _WIDTH:
+        return _WIDTH[ch]
+    return _CAPITAL if ch.isupper() else _LOWER if ch.islower() else 1.0
 
 
 def text_lines(text, width: float) -> int:
     """Lines `text` takes in a wrapped cell `width` characters wide: words are wrapped
-    whole (a word longer than a line is broken), capitals count wider than lower case."""
-    room = max(2.0, width - 1.2)
+    whole (a word longer than a line is broken; a path breaks after its "/"), capitals count
+    wider than lower case."""
+    room = max(2.0, width - 0.8)
     lines = 0
     for paragraph in str(text).split("\n"):
         lines += 1
         used = 0.0
-        for word in paragraph.split(" "):
+        for word in re.split(r"(?<=/) *| +", paragraph):      # a viewer may break after "/"
             size = sum(_char(ch) for ch in word)
             if used and used + _SPACE + size > room:
                 lines, used = lines + 1, 0.0
