@@ -119,3 +119,19 @@ def test_a_path_that_breaks_after_its_slash_gets_its_third_line(tmp_path, monkey
     row = next(r for r in range(2, ws.max_row + 1)
                if ws.cell(r, 1).value == "masuk/Renja_Kec_Kaligondang_Rusak_2025.xlsx")
     assert ws.row_dimensions[row].height >= 45
+
+
+def test_the_copys_issue_sheet_explains_its_columns_in_indonesian(tmp_path):
+    # the kecamatan reads 'severity', 'rule', 'value' … : each header cell says in Indonesian
+    # what the column holds, as in the consolidated workbook
+    rows = [list(r) for r in CLEAN_ROWS]
+    rows[2][3] = None
+    path = make_plan_workbook(tmp_path / "Renja_Kec_Contoh_2025.xlsx", [tuple(r) for r in rows])
+    renja_xl.consolidate(path, output=tmp_path / "k.xlsx", feedback=tmp_path / "p", jobs=1)
+    book = openpyxl.load_workbook(tmp_path / "p" / "Renja_Kec_Contoh_2025_periksa.xlsx")
+    ws = book["Kesalahan"]
+    notes = {c.value: c.comment.text for c in ws[1] if c.comment}
+    assert notes["severity"] == "error = kesalahan, warning = peringatan"
+    assert notes["cell"].startswith("Sel yang ditandai di workbook ini")
+    assert notes["value"] == "Nilai yang tertulis" and len(notes) == len(list(ws[1]))
+    assert book["Tabel 4.1"]["H9"].comment is not None         # the marked cell's note stays

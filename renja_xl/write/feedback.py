@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue, column_index, column_letter
 from .atomic import fit_name
-from .captions import WIDTHS
+from .captions import CAPTIONS, WIDTHS
 from .workbook import FILLS, atomic_path, cell_note, money_rule, row_height, worst
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
@@ -32,6 +32,10 @@ OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 AUTHOR = "renja_xl"
 HEADER_FILL = "D9E1F2"
 WRAPPED = ("message", "file", "value", "expected")     # the columns whose text wraps
+# the header notes of the copy's `Kesalahan` sheet: the workbook's captions, but here a cell
+# links to the marked cell of this very workbook
+COPY_CAPTIONS = {"cell": "Sel yang ditandai di workbook ini; klik untuk membukanya",
+                 "file": "File yang diperiksa (workbook ini)"}
 WORDS = {
     "id": {"clean": "Tidak ada kesalahan maupun peringatan: workbook ini lolos semua "
                     "pemeriksaan renja_xl.",
@@ -204,6 +208,9 @@ def _add_issue_sheet(package: Package, styles: Styles, issues, sheets: dict, not
         title = f"Kesalahan ({n})"
     part = package.free_name("xl/worksheets/sheet%d.xml")
     package.put(part, _issue_sheet_xml(styles, issues, sheets, notices, lang))
+    captions = {**CAPTIONS, **COPY_CAPTIONS}
+    add_comments(package, part, {(1, c): captions[name] for c, name in enumerate(ISSUE_FIELDS)
+                                 if name in captions}, AUTHOR, idmap=190)
     package.add_content_type(part, CT_SHEET)
     book = package.workbook_part()
     rid = package.add_relationship(book, "worksheet", part)
