@@ -363,3 +363,30 @@ def test_progress_page_while_checking(client_for):
     assert client.get(f"/hasil/{batch.id}/unduh/konsolidasi.xlsx").status_code == 404
     batch.done = 3
     assert "Menyusun hasil" in client.get(f"/hasil/{batch.id}").text
+
+
+def test_a_batch_that_finishes_while_its_page_is_drawn_shows_the_progress_page(client_for):
+    # the checking thread sets the view, then "done"; the page read the view (none yet) and
+    # then the state ("done"): the results part was drawn from an empty view — a server error
+    from renja_xl.web.store import Batch
+
+    class Finishing(Batch):
+        @property
+        def view(self):
+            found = self.__dict__.get("_view")
+            if self.state == "checking":                # the thread finishes right now
+                self.__dict__["_view"] = {"files": []}
+                self.state = "done"
+            return found
+
+        @view.setter
+        def view(self, value):
+            self.__dict__["_view"] = value
+
+    client = client_for()
+    store = client.app.app.state.store
+    batch = Finishing(id="b" * 22, folder=str(Path(store.root) / "b"), created=time.time(),
+                      state="checking", files=[{"name": "a.xlsx", "path": "a.xlsx"}])
+    store.batches[batch.id] = batch
+    page = client.get(f"/hasil/{batch.id}")
+    assert page.status_code == 200 and 'http-equiv="refresh"' in page.text
