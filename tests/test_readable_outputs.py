@@ -135,3 +135,24 @@ def test_the_copys_issue_sheet_explains_its_columns_in_indonesian(tmp_path):
     assert notes["cell"].startswith("Sel yang ditandai di workbook ini")
     assert notes["value"] == "Nilai yang tertulis" and len(notes) == len(list(ws[1]))
     assert book["Tabel 4.1"]["H9"].comment is not None         # the marked cell's note stays
+
+
+def test_notes_on_rencana_cells_open_big_enough_for_their_messages(tmp_path):
+    # K7 of Kejobong carries two long messages (~330 characters): the default note box
+    # (about 60 characters) showed the first line and a half
+    import re
+    import zipfile
+    out = tmp_path / "k.xlsx"
+    renja_xl.consolidate([ROOT / "samples" / "Renja_Kec_Kejobong_2025.xlsx"], output=out, jobs=1)
+    ws = openpyxl.load_workbook(out)["Rencana"]
+    notes = {(c.row - 1, c.column - 1): c.comment.text for row in ws.iter_rows() for c in row
+             if c.comment and c.row > 1}
+    longest = max(notes, key=lambda k: len(notes[k]))
+    assert len(notes[longest]) > 300
+    with zipfile.ZipFile(out) as book:
+        vml = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".vml"))
+    boxes = {(int(r), int(c)): (float(w), float(h)) for w, h, r, c in re.findall(
+        r"width:([\d.]+)pt;height:([\d.]+)pt.*?<x:Row>(\d+)</x:Row>\s*<x:Column>(\d+)</x:Column>",
+        vml, re.S)}
+    width, height = boxes[longest]
+    assert width >= 240 and height >= 90           # pt: 7 lines of ~55 characters (was 96 × 55)

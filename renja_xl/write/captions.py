@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CAPTIONS", "WIDTHS", "text_lines", "LINE_POINTS"]
+__all__ = ["CAPTIONS", "WIDTHS", "text_lines", "LINE_POINTS", "note_box"]
 
 LINE_POINTS = 15.0          # one line of 11-point text
 # Width of a character in column-width units (the width of "0"): Calibri's capitals are
@@ -73,3 +73,10 @@ def text_lines(text, width: float) -> int:
                 lines, size = lines + 1, size - room
             used += size
     return lines
+
+
+def note_box(text) -> dict:
+    """xlsxwriter options of a cell note big enough to show `text` when the cell is pointed
+    at (the default box shows about 60 characters and cuts the rest)."""
+    return {"author": "renja_xl", "width": 340,
+            "height": min(600, 12 + 16 * text_lines(text, 46))}

@@ -13,7 +13,7 @@ import os
 
 from ..read.numbers import format_rupiah
 from ..report.grouping import group_issues, rule_counts
-from .captions import LINE_POINTS, text_lines
+from .captions import LINE_POINTS, note_box, text_lines
 from .text import nomenclature_label
 
 __all__ = ["write_summary", "write_findings", "options_used", "pagu_line", "SUMMARY_WORDS"]
@@ -143,7 +143,8 @@ def _file_table(ws, fmt, put, summary, head, words, reasons, first) -> dict[str,
                 value = words["status"].get(value, value)
             put(ws, r, c, value, style)
             if name == "status" and reasons.get(record[0]):
-                ws.write_comment(r, c, reasons[record[0]][:4000], {"author": "renja_xl"})
+                reason = reasons[record[0]][:4000]
+                ws.write_comment(r, c, reason, note_box(reason))
     return rows
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from ..report.issues import ISSUE_FIELDS, Issue, Report, column_index, shorten
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
-from .captions import CAPTIONS, LINE_POINTS, WIDTHS, text_lines
+from .captions import CAPTIONS, LINE_POINTS, WIDTHS, note_box, text_lines
 from .atomic import atomic_path
 from .own import OUTPUT_PROPERTY, OUTPUT_VALUE
 
@@ -127,7 +127,7 @@ def _header(ws, formats: _Formats, columns, captions=None, row: int = 0) -> None
         ws.write_string(row, c, str(name), formats.header())
         caption = (captions or {}).get(name, CAPTIONS.get(name))
         if caption:
-            ws.write_comment(row, c, caption, {"author": "renja_xl"})
+            ws.write_comment(row, c, caption, note_box(caption))
         width = WIDTHS.get("kode_issue" if name == "kode" and columns is ISSUE_FIELDS else name)
         ws.set_column(c, c, width or max(11, min(len(str(name)) + 2, 18)))
 
@@ -246,7 +246,8 @@ def _write_plan(workbook, formats, report: Report, records, lang) -> dict:
             fill = FILLS[worst(found)] if found else None
             _put(ws, r, c, record.get(name), formats.get(num_format, fill, wrap=wrap))
             if found:
-                ws.write_comment(r, c, cell_note(found, lang), {"author": "renja_xl"})
+                note = cell_note(found, lang)
+                ws.write_comment(r, c, note, note_box(note))
     for ws, r in zip(sheets, last):
         _finish(ws, r, PLAN_FIELDS)
     return located
