@@ -156,3 +156,19 @@ def test_notes_on_rencana_cells_open_big_enough_for_their_messages(tmp_path):
         vml, re.S)}
     width, height = boxes[longest]
     assert width >= 240 and height >= 90           # pt: 7 lines of ~55 characters (was 96 × 55)
+
+
+def test_ringkasan_prints_why_a_file_could_not_be_read(tmp_path):
+    # the reason was only the Status cell's note, which a printed Ringkasan does not show
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    make_plan_workbook(folder / "a_baik.xlsx", CLEAN_ROWS)
+    (folder / "b_rusak.xlsx").write_bytes(b"PK\x03\x04 rusak di jalan")
+    out = tmp_path / "k.xlsx"
+    renja_xl.consolidate(folder, output=out, jobs=1)
+    ws = openpyxl.load_workbook(out)["Ringkasan"]
+    column_a = [c.value for c in ws["A"]]
+    at = column_a.index("File tidak terbaca")
+    line = column_a[at + 1]
+    assert line.startswith(str(folder / "b_rusak.xlsx") + ": ") and "mengirim ulang" in line
+    assert column_a.index("Jumlah temuan per aturan") > at + 1       # before the rules

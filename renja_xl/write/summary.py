@@ -32,6 +32,7 @@ SUMMARY_WORDS = {
            "severity": {"error": "kesalahan", "warning": "peringatan"},
            "pivot": "Total pagu per program (tahun n, rupiah)", "total": "JUMLAH",
            "jumlah": "jumlah", "notes": "Catatan salinan bertanda",
+           "unreadable": "File tidak terbaca",
            "none": "Tidak ada kesalahan maupun peringatan.",
            "findings": ["File", "Sheet", "Sel", "Jumlah sel", "Tingkat", "Aturan", "Temuan"],
            "yes": "ya", "no": "tidak"},
@@ -48,6 +49,7 @@ SUMMARY_WORDS = {
            "severity": {"error": "error", "warning": "warning"},
            "pivot": "Total pagu per program (year n, rupiah)", "total": "TOTAL",
            "jumlah": "total", "notes": "Notes on the annotated copies",
+           "unreadable": "Unreadable files",
            "none": "No errors or warnings.",
            "findings": ["File", "Sheet", "Cells", "Cells (n)", "Severity", "Rule", "Finding"],
            "yes": "yes", "no": "no"},
@@ -114,15 +116,27 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
     rows = _file_table(ws, fmt, put, summary, head, words, reasons, first)
     last = head + len(summary)
     ws.autofilter(head, 0, last, len(words["columns"]) - 1)
-    r = _rule_table(ws, fmt, report, last + 3, words, lang, first)
+    r = last + 1
+    if reasons:                  # printed, not only in the Status cell's note
+        r = _text_section(ws, fmt, r + 2, words["unreadable"],
+                          [f"{file}: {reason}" for file, reason in reasons.items()], first)
+    r = _rule_table(ws, fmt, report, r + 2, words, lang, first)
     r = _program_totals(ws, fmt, put, program_totals, r + 2, words, max_cols)
     if notices:
-        ws.write_string(r + 2, 0, words["notes"], fmt.get(bold=True))
-        for k, text in enumerate(notices, start=r + 3):
-            ws.merge_range(k, 0, k, 5, str(text), fmt.get(wrap=True))
-            ws.set_row(k, LINE_POINTS * text_lines(text, 110))
+        _text_section(ws, fmt, r + 2, words["notes"], notices, first)
     ws.repeat_rows(0)            # the title; the sections below have headers of their own
     return rows
+
+
+def _text_section(ws, fmt, top: int, title: str, lines, first: int) -> int:
+    """A bold title and one wrapped line per text across the table's width; the last row."""
+    ws.write_string(top, 0, title, fmt.get(bold=True))
+    width = first + SECOND + 6 * 17
+    r = top
+    for r, text in enumerate(lines, start=top + 1):
+        ws.merge_range(r, 0, r, 7, str(text), fmt.get(wrap=True))
+        ws.set_row(r, LINE_POINTS * text_lines(text, width))
+    return r
 
 
 def _file_table(ws, fmt, put, summary, head, words, reasons, first) -> dict[str, int]:
