@@ -172,3 +172,32 @@ def test_ringkasan_prints_why_a_file_could_not_be_read(tmp_path):
     line = column_a[at + 1]
     assert line.startswith(str(folder / "b_rusak.xlsx") + ": ") and "mengirim ulang" in line
     assert column_a.index("Jumlah temuan per aturan") > at + 1       # before the rules
+
+
+def test_other_tables_sheets_show_whole_names_and_amounts(tmp_path):
+    # Review RKPD: nama_rkpd was 13 wide with rows sized for the file name only (program names
+    # cut to two lines), pagu_rkpd 11.7 wide: Rp 1.802.641.000 printed as "#######"; Renstra's
+    # dana the same
+    out = tmp_path / "k.xlsx"
+    renja_xl.consolidate([ROOT / "samples" / "Renja_Kec_Kejobong_2025.xlsx",
+                          ROOT / "samples" / "Renstra_Kec_Kejobong_2025-2029.xlsx"],
+                         output=out, jobs=1)
+    book = openpyxl.load_workbook(out)
+
+    def widths(ws):              # a <col> element may span equal neighbours
+        span = {k: d.width for d in ws.column_dimensions.values()
+                for k in range(d.min, d.max + 1)}
+        return {c.value: span.get(c.column) for c in ws[1]}
+
+    review = book["Review RKPD"]
+    width = widths(review)
+    assert width["nama_rkpd"] >= 30 and width["indikator_analisis"] >= 30
+    assert all(width[name] >= 15 for name in ("pagu_rkpd", "pagu_analisis"))
+    nama = [c.value for c in review[1]].index("nama_rkpd") + 1
+    program = next(r for r in range(2, review.max_row + 1) if str(
+        review.cell(r, nama).value).startswith("PROGRAM PENUNJANG URUSAN PEMERINTAH"))
+    assert review.cell(program, nama).alignment.wrap_text
+    assert review.row_dimensions[program].height >= 30
+    amounts = [review.cell(r, nama + 5).value for r in range(2, review.max_row + 1)]
+    assert max(a for a in amounts if isinstance(a, (int, float))) >= 1_000_000_000
+    assert widths(book["Renstra"])["dana"] >= 15

@@ -1,13 +1,20 @@
-"""The Indonesian captions of the contract columns (header notes), the printable column
-widths and how many lines a text takes in a wrapped cell, shared by the consolidated workbook
-and the feedback copies."""
+"""The columns of the written sheets: the Indonesian captions of the contract columns (header
+notes), printable widths, which columns wrap and which hold rupiah, and how many lines a text
+takes in a wrapped cell; shared by the consolidated workbook and the feedback copies."""
 from __future__ import annotations
 
 import re
 
-__all__ = ["CAPTIONS", "WIDTHS", "text_lines", "LINE_POINTS", "note_box"]
+__all__ = ["CAPTIONS", "WIDTHS", "WRAP_FIELDS", "MONEY", "text_lines", "LINE_POINTS", "note_box",
+           "wraps", "column_width", "num_format"]
 
 LINE_POINTS = 15.0          # one line of 11-point text
+MONEY = "#,##0"
+WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "message",
+               "sumber_dana", "rule", "value", "expected", "kecamatan", "table", "judul",
+               "baris", "kolom", "usulan", "masalah", "tujuan", "desa"}
+MONEY_FIELDS = {"pagu", "pagu_n1", "pagu_semula"}
+_SUFFIX = re.compile(r"_(rkpd|analisis|\d{4})$")        # the half or year of a field
 # Width of a character in column-width units (the width of "0"): Calibri's capitals are
 # wider than its digits, lower case and spaces narrower; a little generous, so that a
 # viewer with a wider substitute font (LibreOffice without Calibri) still shows it all.
@@ -80,3 +87,30 @@ def note_box(text) -> dict:
     at (the default box shows about 60 characters and cuts the rest)."""
     return {"author": "renja_xl", "width": 340,
             "height": min(600, 12 + 16 * text_lines(text, 46))}
+
+
+def _base(name) -> str:
+    """'nama_rkpd' -> 'nama', 'indikator_analisis' -> 'indikator', 'target_2023' -> 'target':
+    the field a column of a two-half or per-year table holds."""
+    return _SUFFIX.sub("", str(name))
+
+
+def wraps(name) -> bool:
+    """Long text: wrapped, and counted in the row's height."""
+    return name in WRAP_FIELDS or _base(name) in WRAP_FIELDS
+
+
+def num_format(name) -> str | None:
+    """Rupiah columns: the plan's pagu, the Renstra's dana, the Tabel Jumlah's nilai."""
+    if name in MONEY_FIELDS or str(name).startswith(("pagu", "dana")) or name == "nilai":
+        return MONEY
+    return None
+
+
+def column_width(name) -> float:
+    """The printable width of a column: its field's (`nama_rkpd` as `nama`), money wide
+    enough for 1.000.000.000.000 (never "#######"), else from the name."""
+    width = WIDTHS.get(name) or (WIDTHS.get(_base(name)) if wraps(name) else None)
+    if width is None and num_format(name) == MONEY:
+        width = WIDTHS["pagu"]
+    return width or max(11, min(len(str(name)) + 2, 18))
