@@ -108,8 +108,8 @@ def num_format(name) -> str | None:
 
 
 def column_width(name) -> float:
-    """The printable width of a column: its field's (`nama_rkpd` as `nama`), money wide
-    enough for 1.000.000.000.000 (never "#######"), else from the name."""
+    """The printable width of a column: its field's (`nama_rkpd` as `nama`), money as wide as
+    `pagu` (Rp 999.999.999.999 without "#######"), else from the name."""
     width = WIDTHS.get(name) or (WIDTHS.get(_base(name)) if wraps(name) else None)
     if width is None and num_format(name) == MONEY:
         width = WIDTHS["pagu"]
