@@ -201,3 +201,10 @@ def test_other_tables_sheets_show_whole_names_and_amounts(tmp_path):
     amounts = [review.cell(r, nama + 5).value for r in range(2, review.max_row + 1)]
     assert max(a for a in amounts if isinstance(a, (int, float))) >= 1_000_000_000
     assert widths(book["Renstra"])["dana"] >= 15
+
+
+def test_printed_summary_counts_an_opd_as_an_opd():
+    from renja_xl.write.totals import summary_text
+    result = renja_xl.consolidate([ROOT / "samples" / "Renja_Dinkes_Purbalingga_2025.xlsx",
+                                   ROOT / "samples" / "Renja_Kec_Bobotsari_2025.xlsx"], jobs=1)
+    assert "Baris rencana: 41 dari 2 kecamatan/OPD" in summary_text(result)

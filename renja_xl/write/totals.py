@@ -143,14 +143,14 @@ def _labels(items: list) -> list[str]:
 WORDS = {
     "id": {"head": "Gabungan Renja: {files} file — {ok} valid, {invalid} tidak valid, "
                    "{unreadable} tidak terbaca",
-           "rows": "Baris rencana: {rows} dari {kec} kecamatan",
+           "rows": "Baris rencana: {rows} dari {kec} kecamatan/OPD",
            "counts": "Kesalahan: {e}; peringatan: {w}",
            "top": "Aturan terbanyak:", "unreadable": "File tidak terbaca:",
            "more": "… dan {n} lagi", "output": "Hasil: {path}",
            "feedback": "Salinan bertanda: {n} file di {path}"},
     "en": {"head": "Consolidated Renja: {files} file(s) — {ok} valid, {invalid} invalid, "
                    "{unreadable} unreadable",
-           "rows": "Plan rows: {rows} from {kec} kecamatan",
+           "rows": "Plan rows: {rows} from {kec} kecamatan/OPD",
            "counts": "Errors: {e}; warnings: {w}",
            "top": "Most frequent rules:", "unreadable": "Unreadable files:",
            "more": "… and {n} more", "output": "Output: {path}",
