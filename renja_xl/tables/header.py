@@ -141,7 +141,7 @@ def _trim_header(grid: Grid, layout: Layout) -> Layout | None:
     trimmed = build_layout(grid, layout.table, block, numbering)   # the same, on fewer rows
     if trimmed is None:
         return None
-    trimmed.title_lines = layout.title_lines
+    trimmed.title_lines, trimmed.groups = layout.title_lines, layout.groups
     return trimmed
 
 

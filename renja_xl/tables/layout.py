@@ -217,6 +217,7 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
             _names_beside_the_code(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = title_lines(grid, r, depth=10, cells=None)
+            layout.groups = group_rows(grid, r)
             return layout
     return None
 
@@ -290,7 +291,7 @@ def build_layout(grid: Grid, table: TableDef, block: list[int],
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
                   numbering_row=numbering, columns={col.key: list(col.cells) for col in columns},
-                  labels=labels, years=years, groups=group_rows(grid, block[0]),
+                  labels=labels, years=years,
                   money_factor={col.col: col.factor for col in columns if col.kind == "money"})
 
 
