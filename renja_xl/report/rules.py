@@ -96,6 +96,11 @@ _RULES = [
     Rule("column-missing-optional", "structure", "warning",
          "Kolom '{field}' tidak ditemukan di header tabel",
          "Column '{field}' was not found in the table header"),
+    Rule("column-hidden", "structure", "warning",
+         "Kolom '{caption}' disembunyikan di Excel dan tidak dibaca: yang dipakai kolom yang "
+         "terlihat. Hapus kolom tersembunyi (mis. angka tahun lalu) atau tampilkan bila ini yang berlaku",
+         "Column '{caption}' is hidden in Excel and was not read: the visible columns are used. "
+         "Delete the hidden column (e.g. last year's figures) or unhide it if it is the one that counts"),
     Rule("row-continuation", "structure", "warning",
          "Baris ini hanya berisi lanjutan teks dari baris di atasnya; digabung ke baris {target_row}",
          "This row only continues the text of the row above; merged into row {target_row}"),

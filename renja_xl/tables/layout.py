@@ -102,6 +102,13 @@ class Layout:
     years: tuple[int | None, int | None] = (None, None)
     title_lines: list[str] = field(default_factory=list)
     unmapped: list[int] = field(default_factory=list)
+    hidden: dict[int, str] = field(default_factory=dict)   # columns hidden in Excel, not read:
+                                                            # column -> its header as written
+
+    def hidden_unread(self) -> list[tuple[int, str]]:
+        """The hidden columns whose header names a field of the table (a second "Pagu")."""
+        return [(c, text) for c, text in self.hidden.items()
+                if self.table.field_for(self.labels.get(c, ""))]
 
     @property
     def first_col(self) -> int:
@@ -334,7 +341,27 @@ def _header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[i
 
 def _build_layout(grid: Grid, table: TableDef, block: list[int],
                   numbering: int | None) -> Layout | None:
+    """The layout of a header block. Columns hidden in Excel (last year's figures, a scratch
+    column) are read only for a field no visible column has: a hidden "Pagu" is never taken
+    for the plan's pagu beside a visible one (`Layout.hidden` lists those left unread)."""
     labels, raw_labels = _header_labels(grid, block)
+    every = _layout_of(table, block, numbering, labels, raw_labels)
+    hidden = sorted(c for c in getattr(grid.sheet, "hidden_cols", ()) if c in labels)
+    if not hidden or every is None:
+        return every
+    visible = {c: t for c, t in labels.items() if c not in hidden}
+    layout = _layout_of(table, block, numbering, visible, {c: raw_labels[c] for c in visible})
+    needed = {k for k, cols in every.columns.items() if set(cols) & set(hidden)}
+    if layout is None or needed - set(layout.columns):
+        return every
+    layout.labels = labels
+    layout.hidden = {c: raw_labels[c] for c in hidden}
+    layout.unmapped += hidden
+    return layout
+
+
+def _layout_of(table: TableDef, block: list[int], numbering: int | None,
+               labels: dict[int, str], raw_labels: dict[int, str]) -> Layout | None:
     years_all = sorted({int(y) for text in raw_labels.values()
                         for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
     n_year, n1_year = _plan_years(years_all)

@@ -104,6 +104,9 @@ def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
             elif fdef is not None and fdef.per_year:
                 caption += f" ({plan.year(False)})"
             result.issues.append(plan.issue(rule, header_row, params={"field": caption}))
+    for c, caption in plan.layout.hidden_unread():
+        result.issues.append(plan.issue("column-hidden", header_row, col=c,
+                                        params={"caption": caption}))
 
 
 _KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)

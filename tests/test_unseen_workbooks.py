@@ -1,0 +1,125 @@
+"""Workbooks from outside the samples, as other kecamatan send them: hidden columns, codes
+over five cells with blank parent cells, dates Excel made of targets, two agencies' plans on
+one sheet, a recap that also lists kegiatan. Each is built here with openpyxl and checked
+and consolidated as Bappeda would."""
+from __future__ import annotations
+
+import datetime
+
+from openpyxl import Workbook
+
+import renja_xl
+
+from plan_shapes import HEADER, MERGES
+
+# (kode, nama, indikator, lokasi, target, pagu, sumber, target_n1, pagu_n1)
+ROWS = [
+    ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+     "Persentase Dokumen Perencanaan Tepat Waktu", "Kecamatan Contoh", "100 %", 150_000_000, None,
+     "100 %", 165_000_000),
+    ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+     "Jumlah Dokumen Perencanaan", "Kecamatan Contoh", "3 Dokumen", 50_000_000, None, "3 Dokumen",
+     55_000_000),
+    ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+     "Jumlah Dokumen Perencanaan Perangkat Daerah", "Kecamatan Contoh", "2 Dokumen", 30_000_000,
+     "DAU", "2 Dokumen", 33_000_000),
+    ("7.01.01.2.01.0006", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar "
+     "Realisasi Kinerja SKPD", "Jumlah Laporan Capaian Kinerja", "Kecamatan Contoh", "1 Laporan",
+     20_000_000, "DAU", "1 Laporan", 22_000_000),
+    ("7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", "Jumlah Dokumen Keuangan",
+     "Kecamatan Contoh", "12 Bulan", 100_000_000, None, "12 Bulan", 110_000_000),
+    ("7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN",
+     "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN", "Kecamatan Contoh", "25 Orang",
+     100_000_000, "DAU", "25 Orang", 110_000_000),
+    ("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+     "Nilai Evaluasi Pelayanan Publik", "Kecamatan Contoh", "3,5", 40_000_000, None, "3,6",
+     44_000_000),
+    ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
+     "Jumlah Dokumen Koordinasi", "Kecamatan Contoh", "12 Dokumen", 40_000_000, None,
+     "12 Dokumen", 44_000_000),
+    ("7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+     "Jumlah Dokumen Peningkatan Efektivitas", "Kecamatan Contoh", "12 Dokumen", 40_000_000, "DAU",
+     "12 Dokumen", 44_000_000),
+]
+TOTAL, TOTAL_N1 = 190_000_000, 209_000_000
+
+
+def _titles(name="Contoh"):
+    return (f"RENCANA KERJA KECAMATAN {name.upper()} TAHUN 2025",
+            "Rencana Program dan Kegiatan Tahun 2025 dan Prakiraan Maju Tahun 2026",
+            f"Nama Perangkat Daerah : Kecamatan {name}")
+
+
+def _fill(ws, titles, header, merges, rows, first=1) -> int:
+    """Titles, header and rows from row `first`; returns the next free row."""
+    r = first
+    for line in titles:
+        ws.cell(r, 1, line)
+        r += 1
+    top = r
+    for line in list(header) + list(rows):
+        for j, value in enumerate(line):
+            if value is not None:
+                ws.cell(r, j + 1, value)
+        r += 1
+    for i in range(len(header) - 1):
+        for m in merges:
+            ws.merge_cells(m.format(r=top + i))
+    return r
+
+
+def _programs(tmp_path, path):
+    result = renja_xl.consolidate([path], output=tmp_path / "gabungan.xlsx", jobs=1)
+    plan = result.plan
+    programs = plan[plan["level"] == "program"]
+    return programs["pagu"].sum(), programs["pagu_n1"].sum(), result
+
+
+# --- hidden columns --------------------------------------------------------------------------
+def _hidden_pagu(tmp_path, hide=True):
+    """Last year's pagu kept in a hidden column before this year's (0,9 of it), and a hidden
+    scratch column at the end."""
+    header = (["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Rencana Tahun 2025",
+               None, None, None, None, "Prakiraan Maju Rencana Tahun 2026", None, None],
+              [None, None, None, "Lokasi", "Target Capaian Kinerja", "Pagu Indikatif",
+               "Kebutuhan Dana/Pagu Indikatif", "Sumber Dana", "Target Capaian Kinerja",
+               "Kebutuhan Dana/Pagu Indikatif", "cek"])
+    rows = [list(r[:5]) + [r[5] * 0.9, r[5], r[6], r[7], r[8], "ok"] for r in ROWS]
+    rows.append(["JUMLAH", None, None, None, None, TOTAL * 0.9, TOTAL, None, None, TOTAL_N1])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    _fill(ws, _titles(), header, ("D{r}:H{r}", "I{r}:J{r}"), rows)
+    if hide:
+        ws.column_dimensions["F"].hidden = True
+        ws.column_dimensions["K"].hidden = True
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_hidden_column_of_last_years_pagu_is_not_read_as_the_pagu(tmp_path):
+    path = _hidden_pagu(tmp_path)
+    report = renja_xl.check(path)
+    assert [(i.rule, i.cell) for i in report.issues] == [("column-hidden", "F4")]
+    assert "'Rencana Tahun 2025 Pagu Indikatif' disembunyikan" in report.issues[0].message()
+    total, total_n1, _ = _programs(tmp_path, path)
+    assert (total, total_n1) == (TOTAL, TOTAL_N1)
+
+
+def test_the_same_columns_shown_read_the_first_pagu_as_before(tmp_path):
+    """Unhidden, the first of two year-n pagu columns is the pagu (no guess about which)."""
+    report = renja_xl.check(_hidden_pagu(tmp_path, hide=False))
+    assert "column-hidden" not in {i.rule for i in report.issues}
+
+
+def test_a_hidden_pagu_column_is_read_when_it_is_the_only_one(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, [list(r) for r in ROWS])
+    ws.column_dimensions["F"].hidden = True           # the pagu itself, hidden for printing
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert renja_xl.check(path).issues == []
+    assert _programs(tmp_path, path)[0] == TOTAL
