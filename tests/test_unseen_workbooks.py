@@ -123,3 +123,57 @@ def test_a_hidden_pagu_column_is_read_when_it_is_the_only_one(tmp_path):
     wb.save(path)
     assert renja_xl.check(path).issues == []
     assert _programs(tmp_path, path)[0] == TOTAL
+
+
+# --- a code over five cells, parent cells left blank ----------------------------------------
+FIVE_HEADER = (["Kode", None, None, None, None, "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja",
+                "Rencana Tahun 2025", None, None, None, "Prakiraan Maju Rencana Tahun 2026", None],
+               ["Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan", None, None, "Lokasi",
+                "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif", "Sumber Dana",
+                "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif"])
+FIVE_MERGES = ("A{r}:E{r}", "H{r}:K{r}", "L{r}:M{r}")
+
+
+def _own_level_only(kode: str, as_numbers: bool):
+    """The five code cells with only the row's own level written (a tree, as printed)."""
+    parts = kode.split(".")
+    if len(parts) == 3:
+        return [7, 1, int(parts[2]), None, None] if as_numbers else parts + [None, None]
+    if len(parts) == 5:
+        kegiatan = ".".join(parts[3:5])
+        return [None, None, None, float(kegiatan) if as_numbers else kegiatan, None]
+    return [None, None, None, None, int(parts[5]) if as_numbers else parts[5]]
+
+
+def _five_cells(tmp_path, as_numbers):
+    rows = [_own_level_only(r[0], as_numbers) + list(r[1:]) for r in ROWS]
+    rows.append(["JUMLAH"] + [None] * 8 + [TOTAL, None, None, TOTAL_N1])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "T-C.33"
+    _fill(ws, _titles(), FIVE_HEADER, FIVE_MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_five_cell_codes_with_blank_parent_cells_take_the_parents_from_the_rows_above(tmp_path):
+    path = _five_cells(tmp_path, as_numbers=False)
+    assert renja_xl.check(path).issues == []
+    rows = renja_xl.read_renja(path)
+    assert rows["kode"].tolist() == [r[0] for r in ROWS]
+    assert rows["level"].tolist() == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan",
+                                      "kegiatan", "sub_kegiatan", "program", "kegiatan",
+                                      "sub_kegiatan"]
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+def test_five_cell_codes_typed_as_numbers_under_blank_parents(tmp_path):
+    """Excel made 1 of "0001" and 7.1 of nothing: still the sub kegiatan of the kegiatan above,
+    reported as damaged on the cell that was typed, never read as urusan 1 / bidang 2.01."""
+    path = _five_cells(tmp_path, as_numbers=True)
+    report = renja_xl.check(path)
+    assert {i.rule for i in report.issues} == {"kode-damaged"}
+    sub = next(i for i in report.issues if i.cell == "E8")
+    assert "(1); dibaca sebagai 7.01.01.2.01.0001" in sub.message()
+    assert renja_xl.read_renja(path)["kode"].tolist() == [r[0] for r in ROWS]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["LEVELS", "ALL_LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
            "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
-           "prefix_of", "belongs_to"]
+           "prefix_of", "belongs_to", "fill_parent_cells"]
 
 # urusan and bidang rows stand above the programs in an OPD's plan; they group, they are not items
 GROUP_LEVELS = ("urusan", "bidang")
@@ -188,3 +188,28 @@ def parent_code(kode: str | None) -> str | None:
     if len(parts) == 5:
         return ".".join(parts[:3])
     return None
+
+
+# the code parts each cell of a five-cell code holds: Urusan | Bidang | Program | Kegiatan ("2.01") | Sub
+_CELL_PARTS = (1, 1, 1, 2, 1)
+
+
+def fill_parent_cells(cells, above: str | None) -> list | None:
+    """A five-cell code whose parent cells are left blank (`| | | 2.01 |` under program
+    7.01.01, `| | | | 0001` under its kegiatan): the cells with the blank ones taken from the
+    code of the row above, or None when the row writes its first cell or there is nothing to
+    take. The position of the first filled cell is the level, so nothing is guessed."""
+    if len(cells) != len(_CELL_PARTS) or not above:
+        return None
+    first = next((i for i, c in enumerate(cells) if _text_of(c)[0]), None)
+    if not first:
+        return None
+    parts = above.split(".")
+    need = sum(_CELL_PARTS[:first])
+    if len(parts) < need:
+        return None
+    filled, k = [], 0
+    for width in _CELL_PARTS[:first]:
+        filled.append(".".join(parts[k:k + width]))
+        k += width
+    return filled + list(cells[first:])

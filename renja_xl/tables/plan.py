@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code
+from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, fill_parent_cells, looks_like_code, parse_code
 from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, find_layouts
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE, is_signature
@@ -253,6 +253,9 @@ class _RowReader:
 
     def _data(self, r: int, code_values, name_from_code) -> None:
         code = parse_code(code_values) if code_values is not None else None
+        filled = fill_parent_cells(code_values or (), self.previous and self.previous.kode)
+        if filled is not None:                      # '| | | 2.01 |' under program 7.01.01
+            code, code.original = parse_code(filled), code.original
         written = None
         if (code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1
                 and not (self.groups and code.level in GROUP_LEVELS)):
