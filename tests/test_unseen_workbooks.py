@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+import pandas as pd
 from openpyxl import Workbook
 
 import renja_xl
@@ -177,3 +178,31 @@ def test_five_cell_codes_typed_as_numbers_under_blank_parents(tmp_path):
     sub = next(i for i in report.issues if i.cell == "E8")
     assert "(1); dibaca sebagai 7.01.01.2.01.0001" in sub.message()
     assert renja_xl.read_renja(path)["kode"].tolist() == [r[0] for r in ROWS]
+
+
+# --- targets Excel turned into dates ----------------------------------------------------------
+def test_a_target_excel_turned_into_a_date_is_one_clear_error_per_cell(tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[3][4] = datetime.datetime(2025, 1, 12)          # "12-1" or "1/12" typed, a date shown
+    rows[5][4] = rows[5][7] = datetime.datetime(2025, 12, 1)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert sorted((i.rule, i.cell) for i in report.issues) == [
+        ("target-date", "E11"), ("target-date", "E9"), ("target-date", "H11")]
+    first = next(i for i in report.issues if i.cell == "E9")
+    assert first.severity == "error"
+    assert first.message() == (
+        "Target 2025 berisi tanggal 12-01-2025: Excel mengubah ketikan seperti '1/12' atau "
+        "'12/1' menjadi tanggal. Format sel sebagai Teks lalu ketik ulang targetnya "
+        "(mis. '12 Bulan', '1 Dokumen')")
+    n1 = next(i for i in report.issues if i.cell == "H11")
+    assert "Target 2026 berisi tanggal 01-12-2025" in n1.message()
+    rows = renja_xl.read_renja(path).set_index("kode")
+    assert pd.isna(rows.loc["7.01.01.2.01.0006", "target"])      # not 2025 read from the date
+    assert rows.loc["7.01.01.2.01.0001", "target"] == 2
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

@@ -174,6 +174,11 @@ _RULES = [
          "(budget is allotted per sub kegiatan; its parent does not stand in)"),
     Rule("sasaran-missing", "value", "warning",
          "Sasaran {level_name} kosong", "The {level_name} sasaran is empty"),
+    Rule("target-date", "target", "error",
+         "Target {year} berisi tanggal {value}: Excel mengubah ketikan seperti '{typed}' menjadi "
+         "tanggal. Format sel sebagai Teks lalu ketik ulang targetnya (mis. '12 Bulan', '1 Dokumen')",
+         "Target {year} holds the date {value}: Excel turned something typed like '{typed_en}' "
+         "into a date. Format the cell as Text and type the target again (e.g. '12 Bulan')"),
     Rule("target-not-number", "value", "warning",
          "Target {year} '{value}' tidak memuat angka", "Target {year} '{value}' holds no number"),
     # --- budget: roll-ups ---------------------------------------------------------------------

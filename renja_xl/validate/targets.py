@@ -86,7 +86,7 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
     for name, shown_year, raw, value, satuan in (
             ("target", year, text, row.target, unit),
             ("target_n1", year_n1, text_n1, row.target_n1, unit_n1)):
-        if not raw and value is None:
+        if (not raw and value is None) or row.unreadable(name):     # e.g. a date: target-date
             continue
         u = unit_key(satuan)
         found = []
