@@ -206,3 +206,42 @@ def test_a_target_excel_turned_into_a_date_is_one_clear_error_per_cell(tmp_path)
     assert pd.isna(rows.loc["7.01.01.2.01.0006", "target"])      # not 2025 read from the date
     assert rows.loc["7.01.01.2.01.0001", "target"] == 2
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+# --- two kecamatan's plans on one sheet -------------------------------------------------------
+def _named(name):
+    return [[c.replace("Contoh", name) if isinstance(c, str) else c for c in r] for r in ROWS]
+
+
+def test_a_second_kecamatans_plan_below_the_first_is_not_added_to_it(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    total = ["JUMLAH", None, None, None, None, TOTAL, None, None, TOTAL_N1]
+    below = _fill(ws, _titles("Jati"), HEADER, MERGES, _named("Jati") + [total])
+    _fill(ws, _titles("Kenanga"), HEADER, MERGES, _named("Kenanga") + [total], first=below + 3)
+    path = tmp_path / "Renja_Kec_Jati_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert [(i.rule, i.severity, i.cell) for i in report.issues] == [
+        ("plan-other-agency", "error", f"A{below + 3 + 3}")]
+    assert report.issues[0].message().startswith(
+        "Tabel rencana ini milik Kenanga, bukan Jati (nama di judul tabel)")
+    total_n, total_n1, result = _programs(tmp_path, path)
+    assert (total_n, total_n1) == (TOTAL, TOTAL_N1)          # Jati's, not both added up
+    assert set(result.plan["kecamatan"]) == {"Jati"}
+
+
+def test_the_same_kecamatans_plan_continued_under_a_repeated_title_stays_one_table(tmp_path):
+    """A page break that repeats the title lines of the same kecamatan is no second agency."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    rows = _named("Jati")
+    below = _fill(ws, _titles("Jati"), HEADER, MERGES, rows[:6])
+    _fill(ws, _titles("Jati"), HEADER, MERGES, rows[6:], first=below + 1)
+    path = tmp_path / "Renja_Kec_Jati_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert report.issues == []
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

@@ -212,6 +212,13 @@ _RULES = [
     Rule("plan-version", "structure", "error",
          "Sheet '{value}' memuat versi lain tabel rencana sheet '{other}' (kode sama, pagu atau isi berbeda); gabungan hanya menghitung sheet '{other}'. Hapus versi yang tidak berlaku lalu kirim ulang",
          "Sheet '{value}' holds another version of the plan table of sheet '{other}' (same codes, different pagu or content); the consolidation counts sheet '{other}' only. Delete the version that no longer applies and send it again"),
+    Rule("plan-other-agency", "structure", "error",
+         "Tabel rencana ini milik {other}, bukan {agency} (nama di judul tabel): satu file untuk "
+         "satu perangkat daerah. Tabel ini tidak dihitung dalam gabungan; kirim rencana {other} "
+         "dalam file sendiri",
+         "This plan table belongs to {other}, not {agency} (the name in its title): one file per "
+         "agency. The table is not counted in the consolidation; send the plan of {other} in a "
+         "file of its own"),
     Rule("recap-program-missing", "hierarchy", "warning",
          "Program {kode} ada di tabel rekap tetapi tidak ada di sheet rinciannya",
          "Program {kode} is in the recap table but on none of the detail sheets"),

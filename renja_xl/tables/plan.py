@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, fill_parent_cells, looks_like_code, parse_code
 from ..report.issues import Issue, TableInfo, column_letter
+from .agency import agency_of
 from .layout import Grid, Layout, cell_text, find_layouts
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE, is_signature
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
@@ -177,6 +178,9 @@ class _RowReader:
                 and _other_table_starts(grid, r - 1, self.layout.table)):
             return False                             # another kind of table
         if _header_repeat(grid, r, texts, self.layout):
+            if self._other_agency():
+                return False                         # another agency's plan starts here
+            self._titles_before(r)
             plan.skipped["header berulang"] += 1
             return True
         if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
@@ -227,6 +231,23 @@ class _RowReader:
             self.pending.append((r, joined))
         else:
             self._data(r, None, None)                # data without a code: kode-missing
+
+    def _other_agency(self) -> bool:
+        """The title lines above a repeated header name another agency than this table's
+        ('Nama Perangkat Daerah : Kecamatan Kenanga' below Kejobong's plan): a second plan."""
+        if not self.pending:
+            return False
+        other = agency_of(text for _, text in self.pending)
+        own = agency_of(self.layout.title_lines)
+        return None not in (other, own) and other != own
+
+    def _titles_before(self, r: int) -> None:
+        """Title lines right above a repeated header (the page's own titles) are skipped
+        with it, not reported as unrecognised rows."""
+        pending = self.pending
+        while pending and pending[-1][0] >= r - 6 and len(self.grid.texts(pending[-1][0])) <= 2:
+            pending.pop()
+            self.plan.skipped["judul berulang"] += 1
 
     def _another_indicator(self, texts) -> bool:
         """A line with only an indicator and its own target(s): the item's next indicator."""

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from ..report.issues import Issue
 from .layout import Grid
 from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
-from .defs import schema_toml, table_defs
+from .agency import UNIT as _UNIT, agency_of, kec_name as _kec_name
+from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
 __all__ = ["RenjaFile", "read_file", "read_renja", "plan_frame", "detect_kecamatan"]
@@ -67,6 +68,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
     mark_recaps(result.plans)
+    _other_agencies(result.plans)
     mark_versions(result.plans, {s.name: s.hidden for s in sheets})
     from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
@@ -84,6 +86,19 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         for row in table.rows:
             row["kecamatan"] = result.kecamatan
     return result
+
+
+def _other_agencies(plans: list[PlanTable]) -> None:
+    """A plan table whose title lines name another agency than the first plan's (two
+    kecamatan's plans one below the other) is not counted: an error names both."""
+    names = [agency_of(p.layout.title_lines[-4:]) for p in plans]
+    first = next((n for n in names if n), None)
+    for plan, name in zip(plans, names):
+        if first and name and name != first and not (plan.recap or plan.foreign):
+            plan.copy_of = plan.sheet
+            plan.issues.append(plan.issue("plan-other-agency", plan.layout.header_first + 1,
+                                          "kode", value=name, expected=first,
+                                          params={"other": name, "agency": first}))
 
 
 def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
@@ -109,21 +124,6 @@ def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
                                         params={"caption": caption}))
 
 
-_KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)
-_STOP = re.compile(r"\s+(%s)\b.*$" % "|".join(
-    re.escape(w) for w in schema_toml("words.toml")["kecamatan_name_enders"]), re.I)
-
-
-def _kec_name(text: str) -> str | None:
-    for match in _KEC.finditer(text or ""):
-        name = _STOP.sub("", match.group(1)).strip(" .,-")
-        if name and name.lower() not in ("kecamatan", "semua", "se", "yang"):
-            return " ".join(w.capitalize() for w in name.split())
-    return None
-
-
-_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja|unit organisasi|organisasi)\s*[:：]\s*"
-                   r"(?:[0-9X][0-9X.]*\s+)?([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
 # a title that names the agency: "RENCANA KERJA DINAS KESEHATAN KABUPATEN PURBALINGGA TAHUN 2025"
 _AGENCY = re.compile(r"\b((?:dinas|badan|sekretariat|inspektorat|satuan polisi|rumah sakit|rsud|"
                      r"kantor)\b[A-Za-z ,&()\-]{2,80}?)\s*(?:$|\b(?:kabupaten|kab\.|kota|provinsi|"

@@ -129,7 +129,7 @@ def mark_versions(plans: list, hidden: dict[str, bool]) -> None:
     gets a finding that names both sheets. A copy with the same pagu per code is a warning,
     another version (pagu or codes differ) an error: Bappeda cannot know which one is meant."""
     counted: list = []
-    for plan in sorted((p for p in plans if not (p.recap or p.foreign)),
+    for plan in sorted((p for p in plans if not (p.recap or p.foreign or p.copy_of)),
                        key=lambda p: bool(hidden.get(p.sheet))):
         codes = _item_money(plan)
         twin = next((c for c in counted if _mostly_shared(codes, _item_money(c))), None)
