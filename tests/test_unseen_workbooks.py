@@ -245,3 +245,43 @@ def test_the_same_kecamatans_plan_continued_under_a_repeated_title_stays_one_tab
     report = renja_xl.check(path)
     assert report.issues == []
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+# --- a REKAP sheet that lists programs and kegiatan ------------------------------------------
+def _recap_with_kegiatan(tmp_path, change=None):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "REKAP"
+    recap = [list(r) for r in ROWS if r[0].count(".") <= 4]         # programs and kegiatan
+    if change:
+        change(recap)
+    total = ["JUMLAH", None, None, None, None, TOTAL, None, None, TOTAL_N1]
+    _fill(ws, ("REKAPITULASI RENCANA PROGRAM DAN KEGIATAN KECAMATAN CONTOH TAHUN 2025",),
+          HEADER, MERGES, recap + [total])
+    for name, part in (("Prog 1", ROWS[:6]), ("Prog 2", ROWS[6:])):
+        _fill(wb.create_sheet(name), _titles(), HEADER, MERGES, [list(r) for r in part])
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_recap_of_programs_and_kegiatan_is_a_recap_not_a_second_version(tmp_path):
+    path = _recap_with_kegiatan(tmp_path)
+    report = renja_xl.check(path)
+    assert report.issues == []                      # was plan-version on both detail sheets
+    assert [t.table for t in report.files[0].tables] == ["rencana_rekap", "rencana", "rencana"]
+    total, total_n1, _ = _programs(tmp_path, path)
+    assert (total, total_n1) == (TOTAL, TOTAL_N1)   # the detail sheets, counted once
+
+
+def test_a_recap_kegiatan_pagu_that_differs_from_its_detail_is_reported(tmp_path):
+    def wrong(rows):
+        rows[1][5] = 55_000_000                     # kegiatan 7.01.01.2.01: detail says 50 juta
+    path = _recap_with_kegiatan(tmp_path, wrong)
+    report = renja_xl.check(path)
+    differs = [i for i in report.issues if i.rule == "recap-pagu-differs"]
+    assert [(i.sheet, i.cell) for i in differs] == [("REKAP", "F5")]
+    assert differs[0].message() == (
+        "Pagu 2025 kegiatan 7.01.01.2.01 di tabel rekap Rp 55.000.000 ≠ pagu kegiatan itu di "
+        "rinciannya Rp 50.000.000 ('Prog 1'!F7)")
+    assert _programs(tmp_path, path)[0] == TOTAL

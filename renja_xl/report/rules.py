@@ -204,8 +204,8 @@ _RULES = [
          "Pagu terbesar di tabel ini hanya {shown} (di bawah {limit}): angkanya tampaknya dalam ribuan rupiah. Bila benar, tulis '(dalam ribuan rupiah)' di judul tabel atau header pagu; tanpa itu gabungan membacanya sebagai rupiah",
          "The largest pagu in this table is only {shown} (below {limit}): the amounts look like thousands of rupiah. If so, write '(dalam ribuan rupiah)' in the table title or the pagu header; without it the consolidation reads them as rupiah"),
     Rule("recap-pagu-differs", "budget", "error",
-         "Pagu {year} program {kode} di tabel rekap {shown} ≠ pagu program itu di rinciannya {expected_shown} ({other_where})",
-         "Pagu {year} of program {kode} in the recap table {shown} ≠ that program's pagu in its detail {expected_shown} ({other_where})"),
+         "Pagu {year} {level_name} {kode} di tabel rekap {shown} ≠ pagu {level_name} itu di rinciannya {expected_shown} ({other_where})",
+         "Pagu {year} of {level_name} {kode} in the recap table {shown} ≠ that {level_name}'s pagu in its detail {expected_shown} ({other_where})"),
     Rule("plan-copy", "structure", "warning",
          "Sheet '{value}' mengulang tabel rencana sheet '{other}' ({n} kode dengan pagu sama); dalam gabungan hanya dihitung sekali (sheet '{other}'). Hapus salinannya bila tidak perlu",
          "Sheet '{value}' repeats the plan table of sheet '{other}' ({n} codes, same pagu); the consolidation counts it once (sheet '{other}'). Delete the copy if it is not needed"),
@@ -220,8 +220,8 @@ _RULES = [
          "agency. The table is not counted in the consolidation; send the plan of {other} in a "
          "file of its own"),
     Rule("recap-program-missing", "hierarchy", "warning",
-         "Program {kode} ada di tabel rekap tetapi tidak ada di sheet rinciannya",
-         "Program {kode} is in the recap table but on none of the detail sheets"),
+         "{level_title} {kode} ada di tabel rekap tetapi tidak ada di sheet rinciannya",
+         "{level_title} {kode} is in the recap table but on none of the detail sheets"),
     # --- hierarchy ----------------------------------------------------------------------------
     Rule("kode-duplicate", "hierarchy", "error",
          "Kode {kode} muncul dua kali; pertama di baris {first_row}",

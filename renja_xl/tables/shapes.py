@@ -90,20 +90,22 @@ _RECAP_WORDS = re.compile(r"\b(rekap\w*|ringkasan|resume|summary)\b", re.I)
 
 
 def mark_recaps(plans: list) -> None:
-    """A plan table that only repeats the program rows of the workbook's other plan tables
-    (a REKAP sheet beside one sheet per program) is their recap: checked against them, never
-    read as a second plan nor counted twice. Program-only tables whose codes all stand in the
-    detail tables, or that a REKAP/RINGKASAN sheet or title names, with codes in them."""
+    """A plan table that only repeats the upper rows of the workbook's other plan tables (a
+    REKAP sheet of programs, or of programs and kegiatan, beside one sheet per program with
+    the sub kegiatan) is their recap: checked against them, never read as a second plan nor
+    counted twice. Tables without sub kegiatan whose codes all stand in the more detailed
+    tables, or that a REKAP/RINGKASAN sheet or title names, with codes in them."""
     if len(plans) < 2:
         return
     for plan in plans:
         items = [r for r in plan.rows if r.level in PLAN_LEVELS]
-        if not items or any(r.level != "program" for r in items):
+        levels = {r.level for r in items}
+        if not items or "sub_kegiatan" in levels:
             continue
+        deeper = {"sub_kegiatan"} if "kegiatan" in levels else {"kegiatan", "sub_kegiatan"}
         others = {r.kode for p in plans if p is not plan and not p.recap for r in p.rows
-                  if r.level == "program"}
-        detailed = any(r.level != "program" for p in plans if p is not plan for r in p.rows
-                       if r.level in PLAN_LEVELS)
+                  if r.level in levels}
+        detailed = any(r.level in deeper for p in plans if p is not plan for r in p.rows)
         codes = {r.kode for r in items}
         named = bool(_RECAP_WORDS.search(plan.sheet + " " + " ".join(plan.layout.title_lines)))
         if detailed and (codes <= others or (named and codes & others)):

@@ -60,6 +60,7 @@ def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool 
         by_file.setdefault(issue.file, []).append(issue)
     lines: list[str] = []
     titles = {tid: t.title for tid, t in table_defs().items()}
+    titles.update({f"{tid}_rekap": f"{title} (rekap)" for tid, title in list(titles.items())})
     for result in report.files:
         kec = (words["nokec"] if not result.kecamatan else result.kecamatan
                if _AGENCY.match(result.kecamatan) else words["kec"].format(name=result.kecamatan))
