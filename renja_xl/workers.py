@@ -34,10 +34,13 @@ def pool(jobs: int):
                                initargs=(os.getpid(),))
 
 
-def watch_parent(main: int) -> None:
+def watch_parent(main: int, deathsig: bool = True) -> None:
     """Worker initializer: end this process when its parent ends; ignore Ctrl-C.
 
-    The parent is `main` (fork, spawn) or a fork server that ends with `main`."""
+    The parent is `main` (fork, spawn) or a fork server that ends with `main`. Linux's
+    parent-death signal fires when the parent THREAD that started the worker ends, so a
+    server whose pools start from request threads passes `deathsig=False`: a watch thread
+    polls for the parent instead."""
     from .write.atomic import pid_alive
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):                  # not the CLI's "stop like Ctrl-C"
@@ -47,7 +50,7 @@ def watch_parent(main: int) -> None:
         import warnings
         warnings.simplefilter("ignore")
     parent = os.getppid()
-    if not (sys.platform.startswith("linux") and _pdeathsig()):
+    if not (deathsig and sys.platform.startswith("linux") and _pdeathsig()):
         if sys.platform == "win32":
             _watch_windows(parent)
         else:

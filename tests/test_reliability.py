@@ -496,3 +496,34 @@ def test_styled_to_the_last_row_through_feedback(tmp_path):
     assert result["code"] in (0, 1), result["stderr"]
     assert (tmp_path / "periksa" / "diwarnai_periksa.xlsx").exists()
     assert result["mb"] < 300 and result["seconds"] < 30, result
+
+
+WEB_SERVER = r"""
+import os, threading
+from renja_xl.web.runner import Checker
+checker = Checker(workers=1)
+def request():                                  # a request thread starts the pool, then ends
+    checker.pool().submit(os.getpid).result()
+thread = threading.Thread(target=request)
+thread.start()
+thread.join()
+print(checker.pool().submit(os.getpid).result(), flush=True)   # the same worker still serves
+import time
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not LINUX_PROC, reason="lists worker processes through /proc")
+def test_web_workers_outlive_the_request_thread_but_not_the_server():
+    pytest.importorskip("starlette")
+    server = subprocess.Popen([sys.executable, "-c", WEB_SERVER], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.strip().isdigit(), server.stderr.read() if server.poll() is not None else line
+        worker = int(line)
+        assert worker in _descendants(server.pid) and _running(worker)
+    finally:
+        server.kill()
+        server.wait()
+    assert _wait_gone([worker]) == [], "the web worker outlived the server by 5 s"

@@ -18,6 +18,7 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..consolidate import consolidate, crashed_check
+from ..workers import watch_parent
 
 __all__ = ["Checker", "PoolMap", "run_batch", "load_reference", "CRASH_DETAIL"]
 
@@ -65,8 +66,14 @@ class Checker:
             if self.closed:
                 raise BrokenProcessPool("the server is stopping")
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=self.context)
+                self._pool = self._executor(self.workers)
             return self._pool
+
+    def _executor(self, workers: int) -> ProcessPoolExecutor:
+        """Workers that end when the server process ends (even killed), watched by polling:
+        the pools start from request threads, whose end must not end them."""
+        return ProcessPoolExecutor(workers, mp_context=self.context, initializer=watch_parent,
+                                   initargs=(os.getpid(), False))
 
     def warm(self) -> None:
         pool = self.pool()
@@ -90,7 +97,7 @@ class Checker:
 
     def alone(self, fn, *args):
         """Run one call in a worker of its own; raises BrokenProcessPool if that worker dies."""
-        with ProcessPoolExecutor(1, mp_context=self.context) as solo:
+        with self._executor(1) as solo:
             return solo.submit(fn, *args).result()
 
     def shutdown(self) -> None:
