@@ -285,3 +285,30 @@ def test_a_recap_kegiatan_pagu_that_differs_from_its_detail_is_reported(tmp_path
         "Pagu 2025 kegiatan 7.01.01.2.01 di tabel rekap Rp 55.000.000 ≠ pagu kegiatan itu di "
         "rinciannya Rp 50.000.000 ('Prog 1'!F7)")
     assert _programs(tmp_path, path)[0] == TOTAL
+
+
+# --- urusan and bidang rows in a Review RKPD with codes ---------------------------------------
+def test_urusan_and_bidang_rows_of_a_coded_review_are_not_programs(tmp_path):
+    groups = [("7", "UNSUR KEWILAYAHAN", None, None, None, TOTAL, None, None, TOTAL_N1),
+              ("7.01", "KECAMATAN", None, None, None, TOTAL, None, None, TOTAL_N1)]
+    plan = [list(r) for r in groups] + [list(r) for r in ROWS]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, plan)
+    header = (["Kode", "Rancangan Awal RKPD", None, None, None, None, "Hasil Analisis Kebutuhan",
+               None, None, None, None, "Catatan Penting"],
+              [None, "Program/Kegiatan/Sub Kegiatan", "Lokasi", "Indikator Kinerja",
+               "Target Capaian", "Pagu Indikatif (Rp)", "Program/Kegiatan/Sub Kegiatan", "Lokasi",
+               "Indikator Kinerja", "Target Capaian", "Kebutuhan Dana (Rp)", None])
+    review = [[r[0], r[1], r[3], r[2], r[4], r[5], r[1], r[3], r[2], r[4], r[5], None]
+              for r in plan]
+    _fill(wb.create_sheet("Review RKPD"),
+          ("Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2025", "Kecamatan Contoh"),
+          header, ("B{r}:F{r}", "G{r}:K{r}"), review)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert report.issues == []          # was review-program-not-in-plan on the urusan and bidang
+    review_info = next(t for t in report.files[0].tables if t.table == "review_rkpd")
+    assert review_info.levels.get("program") == 2

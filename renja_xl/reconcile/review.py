@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import level_of, parent_code, parse_code
+from ..read.codes import GROUP_LEVELS, level_of, parent_code, parse_code
 from ..tables.generic import GenericTable
 from ..report.issues import Issue, rows_text
 from ..validate.nomenclature import Nomenclature, fold
@@ -99,6 +99,9 @@ def code_levels(gt: GenericTable) -> bool:
         if code is not None and code.level in _LEVELS:
             row.update(kode=code.kode, level=code.level, parent_kode=parent_code(code.kode))
             item = row
+        elif code is not None and code.level in GROUP_LEVELS:     # an urusan/bidang row
+            row.update(kode=code.kode, level=code.level, parent_kode=None)
+            item = None
         elif not raw and not _name_of(gt, row) and item is not None:
             row.update(kode=item["kode"], level=item["level"], parent_kode=item["parent_kode"],
                        _extra=True)
