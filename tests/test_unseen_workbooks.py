@@ -312,3 +312,42 @@ def test_urusan_and_bidang_rows_of_a_coded_review_are_not_programs(tmp_path):
     assert report.issues == []          # was review-program-not-in-plan on the urusan and bidang
     review_info = next(t for t in report.files[0].tables if t.table == "review_rkpd")
     assert review_info.levels.get("program") == 2
+
+
+# --- 'Rp' in a cell of its own before the amount ----------------------------------------------
+def test_rp_written_in_its_own_cell_before_the_amount_reads_the_amount(tmp_path):
+    header = (["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Rencana Tahun 2025",
+               None, None, None, None, "Prakiraan Maju Rencana Tahun 2026", None, None],
+              [None, None, None, "Lokasi", "Target Capaian Kinerja",
+               "Kebutuhan Dana/Pagu Indikatif", None, "Sumber Dana", "Target Capaian Kinerja",
+               "Kebutuhan Dana/Pagu Indikatif", None])
+    rows = [[r[0], r[1], r[2], r[3], r[4], "Rp", r[5], r[6], r[7], "Rp.", r[8]] for r in ROWS]
+    rows.append(["JUMLAH", None, None, None, None, "Rp", TOTAL, None, None, "Rp.", TOTAL_N1])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    _fill(ws, _titles(), header, ("D{r}:H{r}", "I{r}:K{r}"), rows)
+    ws.merge_cells("F5:G5")
+    ws.merge_cells("J5:K5")
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert report.issues == []           # was 20 × "Pagu 2025 'Rp' bukan angka", total Rp 0
+    total, total_n1, result = _programs(tmp_path, path)
+    assert (total, total_n1) == (TOTAL, TOTAL_N1)
+    assert result.plan["pagu"].tolist()[:3] == [150_000_000, 50_000_000, 30_000_000]
+
+
+def test_rp_and_amount_in_one_cell_beside_an_empty_column_is_unchanged(tmp_path):
+    """The amount's own column is kept when the 'Rp' cells are the amounts themselves."""
+    rows = [list(r) for r in ROWS]
+    for row in rows:
+        row[5] = f"Rp {row[5]:,}".replace(",", ".")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert renja_xl.check(path).issues == []
+    assert _programs(tmp_path, path)[0] == TOTAL

@@ -102,6 +102,7 @@ class Layout:
     years: tuple[int | None, int | None] = (None, None)
     title_lines: list[str] = field(default_factory=list)
     unmapped: list[int] = field(default_factory=list)
+    currency: list[int] = field(default_factory=list)      # cells of 'Rp' alone before the amount
     hidden: dict[int, str] = field(default_factory=dict)   # columns hidden in Excel, not read:
                                                             # column -> its header as written
 
@@ -201,6 +202,7 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
         layout = _build_layout(grid, table, block, numbering)
         if layout:
             _names_beside_the_code(grid, layout)
+            _amounts_beside_rp(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = _titles_above(grid, r)
             return layout
@@ -229,6 +231,30 @@ def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None
             else:
                 layout.columns["nama"] = cols[j:]
             return
+
+
+_CURRENCY_ONLY = re.compile(r"^\s*(?:rp|idr)\s*\.?\s*$", re.I)
+
+
+def _amounts_beside_rp(grid: Grid, layout: Layout, sample: int = 40) -> None:
+    """'Rp | 150.000.000': a money header over two cells, the currency written alone in the
+    first cell of each row and the amount in the next. The amount's column is the money."""
+    money = {f.name for f in layout.table.fields if f.money}
+    taken = {c for cols in layout.columns.values() for c in cols}
+    rows = range(layout.header_last + 1, min(grid.height, layout.header_last + 1 + sample))
+    for name, cols in layout.columns.items():
+        c = cols[0]
+        if name.split("_")[0] not in money or len(cols) != 1 or c + 1 in taken:
+            continue
+        filled = [r for r in rows if cell_text(grid.raw(r, c))]
+        alone = [r for r in filled if _CURRENCY_ONLY.match(cell_text(grid.raw(r, c)))]
+        if alone and len(alone) >= 0.6 * len(filled) and any(
+                cell_text(grid.raw(r, c + 1)) for r in alone):
+            cols[0] = c + 1
+            if c in layout.money_factor:
+                layout.money_factor[c + 1] = layout.money_factor.pop(c)
+            layout.currency.append(c)
+            layout.unmapped = [u for u in layout.unmapped if u != c + 1] + [c]
 
 
 def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:

@@ -265,7 +265,8 @@ class _RowReader:
     def _total_label(self, texts) -> bool:
         """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""
         words = [t for c, t in texts
-                 if c not in self.money_cols.values() and c not in self.layout.hidden]
+                 if c not in self.money_cols.values() and c not in self.layout.hidden
+                 and c not in self.layout.currency]
         return len(words) == 1 and bool(_TOTAL_LABEL.match(words[0]))
 
     def _total(self, r: int) -> None:
