@@ -351,3 +351,40 @@ def test_rp_and_amount_in_one_cell_beside_an_empty_column_is_unchanged(tmp_path)
     wb.save(path)
     assert renja_xl.check(path).issues == []
     assert _programs(tmp_path, path)[0] == TOTAL
+
+
+# --- money written with words -----------------------------------------------------------------
+def test_pagu_written_with_juta_or_m_is_read_and_questioned(tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[0][5] = "Rp 150 juta"
+    rows[4][5] = "Rp 100 jt"
+    rows[6][5] = "0,04 M"                   # miliar: Rp 40.000.000
+    rows[2][5] = "Rp. 30.000.000,-"         # the usual spellings stay silent
+    rows[3][5] = "20.000.000,00"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert sorted((i.rule, i.cell) for i in report.issues) == [
+        ("pagu-words", "F10"), ("pagu-words", "F12"), ("pagu-words", "F6")]
+    first = next(i for i in report.issues if i.cell == "F6")
+    assert first.message() == ("Pagu 2025 'Rp 150 juta' ditulis dengan kata; dibaca sebagai "
+                               "Rp 150.000.000. Tulis angka lengkapnya (mis. 150.000.000) agar "
+                               "tidak salah baca")
+    assert _programs(tmp_path, path)[0] == TOTAL       # no roll-up error: every amount read
+
+
+def test_a_word_that_is_no_money_word_is_still_not_a_number(tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[2][5] = "30 Dokumen"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    rules = {i.rule for i in renja_xl.check(path).issues}
+    assert "pagu-not-number" in rules and "pagu-words" not in rules

@@ -141,6 +141,11 @@ _RULES = [
          "Pagu {year} bernilai negatif ({shown})", "Pagu {year} is negative ({shown})"),
     Rule("pagu-missing", "value", "error",
          "Pagu {year} sub kegiatan kosong", "Pagu {year} of the sub kegiatan is empty"),
+    Rule("pagu-words", "value", "warning",
+         "Pagu {year} '{value}' ditulis dengan kata; dibaca sebagai {shown}. Tulis angka lengkapnya "
+         "(mis. 150.000.000) agar tidak salah baca",
+         "Pagu {year} '{value}' is written with a word; read as {shown}. Write the full number "
+         "(e.g. 150.000.000) so it cannot be misread"),
     Rule("number-ambiguous", "value", "warning",
          "Angka '{value}' ambigu; dibaca sebagai {shown}. Tulis dengan format Indonesia (titik ribuan, koma desimal)",
          "Number '{value}' is ambiguous; read as {shown}. Write it the Indonesian way (dot thousands, comma decimals)"),
