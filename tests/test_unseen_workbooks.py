@@ -388,3 +388,54 @@ def test_a_word_that_is_no_money_word_is_still_not_a_number(tmp_path):
     wb.save(path)
     rules = {i.rule for i in renja_xl.check(path).issues}
     assert "pagu-not-number" in rules and "pagu-words" not in rules
+
+
+# --- Bappeda consolidates a batch where some files are broken ---------------------------------
+def test_a_batch_with_broken_files_says_what_was_left_out_and_counts_the_rest(tmp_path):
+    import openpyxl
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    expected = 0
+    names = ["Bukateja", "Kemangkon", "Kaligondang", "Padamara", "Bojongsari", "Mrebet",
+             "Karangreja", "Kutasari", "Kalimanah"]
+    for k, name in enumerate(names):
+        rows = _named(name)
+        for row in rows:
+            row[5], row[8] = row[5] * (k + 1), row[8] * (k + 1)
+        expected += rows[0][5] + rows[6][5]
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Tabel 4.1"
+        _fill(ws, _titles(name), HEADER, MERGES, rows)
+        wb.save(folder / f"Renja_Kec_{name}_2025.xlsx")
+    good = (folder / "Renja_Kec_Bukateja_2025.xlsx").read_bytes()
+    (folder / "Renja_Kec_Rakit_2025.xlsx").write_bytes(good[: len(good) // 2])     # cut short
+    (folder / "Renja_Kec_Pengadegan_2025.xlsx").write_bytes(b"%PDF-1.4 printed, renamed\n")
+    letter = Workbook()
+    letter.active["A1"] = "Surat pengantar Renja Kecamatan Karangjambu"
+    letter.save(folder / "Renja_Kec_Karangjambu_2025.xlsx")
+    # a fourth: two kecamatan in one file; Karangmoncol's table is left out, Rembang's counted
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    below = _fill(ws, _titles("Rembang"), HEADER, MERGES, _named("Rembang"))
+    _fill(ws, _titles("Karangmoncol"), HEADER, MERGES, _named("Karangmoncol"), first=below + 2)
+    wb.save(folder / "Renja_Kec_Rembang_2025.xlsx")
+    expected += TOTAL
+
+    result = renja_xl.consolidate([folder], output=tmp_path / "gabungan.xlsx", jobs=1)
+    plan = result.plan
+    assert plan.loc[plan["level"] == "program", "pagu"].sum() == expected
+    assert result.summary["pagu"].sum() == expected
+    ws = openpyxl.load_workbook(tmp_path / "gabungan.xlsx")["Ringkasan"]
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "File")
+    assert ws.cell(head, 9).value == "Tidak dihitung dalam total karena"
+    why = {}
+    for r in range(head + 1, head + 1 + len(result.summary)):
+        why[ws.cell(r, 1).value.rsplit("/", 1)[-1]] = ws.cell(r, 9).value
+    assert why["Renja_Kec_Rakit_2025.xlsx"].startswith("File rusak atau terpotong")
+    assert why["Renja_Kec_Pengadegan_2025.xlsx"].startswith("File ini PDF, bukan Excel")
+    assert why["Renja_Kec_Karangjambu_2025.xlsx"] == (
+        "Tabel Rencana Program dan Kegiatan tidak ditemukan di sheet mana pun")
+    assert "milik Karangmoncol, bukan Rembang" in why["Renja_Kec_Rembang_2025.xlsx"]
+    assert all(why[f"Renja_Kec_{name}_2025.xlsx"] is None for name in names)

@@ -21,6 +21,7 @@ from .rowkinds import header_follows as _header_follows, header_repeat as _heade
 from .rowkinds import flush_unrecognised as _flush_unrecognised, set_extent
 from .rowkinds import is_money as _is_money
 from .header import identify as _identify, other_table_starts as _other_table_starts, wordy as _wordy
+from .header import title_lines as _title_lines
 from .defs import TableDef
 from .records import PLAN_FIELDS, PlanRow, TotalRow
 from .shapes import MONEY_FIELDS, link_groups, mark_recaps, mark_versions, money_scale
@@ -238,7 +239,7 @@ class _RowReader:
         if not self.pending:
             return False
         other = agency_of(text for _, text in self.pending)
-        own = agency_of(self.layout.title_lines)
+        own = agency_of(_title_lines(self.grid, self.layout.header_first))
         return None not in (other, own) and other != own
 
     def _titles_before(self, r: int) -> None:

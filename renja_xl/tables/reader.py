@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..report.issues import Issue
+from .header import title_lines
 from .layout import Grid
 from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
 from .agency import UNIT as _UNIT, agency_of, kec_name as _kec_name
@@ -68,7 +69,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
     mark_recaps(result.plans)
-    _other_agencies(result.plans)
+    _other_agencies(result.plans, {g.sheet.name: g for g in grids})
     mark_versions(result.plans, {s.name: s.hidden for s in sheets})
     from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
@@ -88,10 +89,10 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
     return result
 
 
-def _other_agencies(plans: list[PlanTable]) -> None:
+def _other_agencies(plans: list[PlanTable], grids: dict[str, Grid]) -> None:
     """A plan table whose title lines name another agency than the first plan's (two
     kecamatan's plans one below the other) is not counted: an error names both."""
-    names = [agency_of(p.layout.title_lines[-4:]) for p in plans]
+    names = [agency_of(title_lines(grids[p.sheet], p.layout.header_first)) for p in plans]
     first = next((n for n in names if n), None)
     for plan, name in zip(plans, names):
         if first and name and name != first and not (plan.recap or plan.foreign):

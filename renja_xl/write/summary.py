@@ -19,7 +19,8 @@ SUMMARY_WORDS = {
                           "terbaca — {e} kesalahan, {w} peringatan",
            "options": "Opsi pemeriksaan", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Baris rencana", "Pagu tahun n (Rp)",
-                       "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan"],
+                       "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan",
+                       "Tidak dihitung dalam total karena"],
            "status": {"ok": "valid", "invalid": "tidak valid", "unreadable": "tidak terbaca"},
            "rules": "Jumlah temuan per aturan",
            "rule_columns": ["Aturan", "Contoh pesan", "Tingkat", "Jumlah sel"],
@@ -34,7 +35,8 @@ SUMMARY_WORDS = {
                           "unreadable — {e} error(s), {w} warning(s)",
            "options": "Options used", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Plan rows", "Pagu year n (Rp)",
-                       "Pagu year n+1 (Rp)", "Errors", "Warnings"],
+                       "Pagu year n+1 (Rp)", "Errors", "Warnings",
+                       "Left out of the totals because"],
            "status": {"ok": "valid", "invalid": "invalid", "unreadable": "unreadable"},
            "rules": "Findings per rule",
            "rule_columns": ["Rule", "Example message", "Severity", "Cells"],
@@ -103,8 +105,13 @@ def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
                 style = fmt.get(fill=STATUS_FILLS.get(value), wrap=True)
                 value = words["status"].get(value, value)
             put(ws, r, c, value, style)
-            if name == "status" and reasons.get(record[0]):
+            if name == "status" and value == words["status"]["unreadable"] \
+                    and reasons.get(record[0]):
                 ws.write_comment(r, c, reasons[record[0]][:4000], {"author": "renja_xl"})
+        if reasons.get(record[0]):              # what of this file the totals leave out, why
+            text = reasons[record[0]][:32_000]
+            put(ws, r, len(names), text, fmt.get(wrap=True))
+            ws.set_row(r, min(409, 15 * max(-(-len(text) // 60), -(-len(str(record[0])) // 44))))
     return rows
 
 
@@ -172,6 +179,7 @@ def _widths(ws, summary, totals) -> None:
     for c in range(2, max(8, len(others) + 2)):
         name = others[c - 2] if c - 2 < len(others) else ""
         ws.set_column(c, c, max(17, min(len(str(name)) + 2, 30)))
+    ws.set_column(8, 8, 62)                     # why a file is left out of the totals
 
 
 def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
