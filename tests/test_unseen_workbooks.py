@@ -439,3 +439,27 @@ def test_a_batch_with_broken_files_says_what_was_left_out_and_counts_the_rest(tm
         "Tabel Rencana Program dan Kegiatan tidak ditemukan di sheet mana pun")
     assert "milik Karangmoncol, bukan Rembang" in why["Renja_Kec_Rembang_2025.xlsx"]
     assert all(why[f"Renja_Kec_{name}_2025.xlsx"] is None for name in names)
+
+
+# --- a row hidden in Excel ------------------------------------------------------------------
+def test_a_hidden_plan_row_is_read_and_staff_are_told(tmp_path):
+    dropped = ("7.01.01.2.02.0002", "Penyediaan Administrasi Pelaksanaan Tugas ASN",
+               "Jumlah Dokumen", "Kecamatan Contoh", "12 Dokumen", 5_000_000, "DAU", "12 Dokumen",
+               5_000_000)
+    rows = [list(r) for r in ROWS[:6]] + [list(dropped)] + [list(r) for r in ROWS[6:]]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    ws.row_dimensions[12].hidden = True              # the dropped sub kegiatan, hidden by hand
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    hidden = [i for i in report.issues if i.rule == "row-hidden"]
+    assert [(i.cell, i.severity) for i in hidden] == [("A12", "warning")]
+    assert hidden[0].message().startswith(
+        "Baris ini disembunyikan di Excel tetapi tetap dibaca dan diperiksa seperti baris lain: "
+        "sub kegiatan 7.01.01.2.02.0002 (pagu Rp 5.000.000)")
+    rollup = [i for i in report.issues if i.rule == "pagu-rollup"]
+    assert [i.cell for i in rollup] == ["F10", "I10"]  # its kegiatan typed without it
+    assert _programs(tmp_path, path)[0] == TOTAL       # the programs as typed

@@ -101,6 +101,11 @@ _RULES = [
          "terlihat. Hapus kolom tersembunyi (mis. angka tahun lalu) atau tampilkan bila ini yang berlaku",
          "Column '{caption}' is hidden in Excel and was not read: the visible columns are used. "
          "Delete the hidden column (e.g. last year's figures) or unhide it if it is the one that counts"),
+    Rule("row-hidden", "structure", "warning",
+         "Baris ini disembunyikan di Excel tetapi tetap dibaca dan diperiksa seperti baris lain: "
+         "{level_name} {kode} (pagu {shown}). Hapus barisnya bila tidak berlaku lagi, atau tampilkan",
+         "This row is hidden in Excel but is still read and checked like the others: {level_name} "
+         "{kode} (pagu {shown}). Delete the row if it no longer applies, or unhide it"),
     Rule("row-continuation", "structure", "warning",
          "Baris ini hanya berisi lanjutan teks dari baris di atasnya; digabung ke baris {target_row}",
          "This row only continues the text of the row above; merged into row {target_row}"),

@@ -5,6 +5,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from ..read.codes import PLAN_LEVELS
 from ..report.issues import Issue
 from .header import title_lines
 from .layout import Grid
@@ -79,10 +80,12 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
     if not result.plans and not result.standalone:
         result.issues.append(Issue(rule="table-not-found", file=str(path)))
     result.kecamatan = detect_kecamatan(result, grids)
+    hidden_rows = {s.name: s.hidden_rows for s in sheets if s.hidden_rows}
     for plan in result.plans:
         for row in plan.rows:
             row.kecamatan = result.kecamatan
         _column_issues(plan, result)
+        _hidden_rows(plan, hidden_rows.get(plan.sheet))
     for table in result.tables:
         for row in table.rows:
             row["kecamatan"] = result.kecamatan
@@ -100,6 +103,19 @@ def _other_agencies(plans: list[PlanTable], grids: dict[str, Grid]) -> None:
             plan.issues.append(plan.issue("plan-other-agency", plan.layout.header_first + 1,
                                           "kode", value=name, expected=first,
                                           params={"other": name, "agency": first}))
+
+
+def _hidden_rows(plan: PlanTable, hidden) -> None:
+    """Plan items on rows hidden in Excel are read and counted like the others (Excel's
+    SUM counts them too); staff are told, since a hidden row is often one dropped by hand."""
+    if not hidden:
+        return
+    from ..read.numbers import format_rupiah
+    for row in plan.rows:
+        if row.r in hidden and row.level in PLAN_LEVELS:
+            plan.issues.append(plan.issue("row-hidden", row.row, "kode", kode=row.kode,
+                                          value=row.pagu, params={"level": row.level,
+                                                                  "shown": format_rupiah(row.pagu)}))
 
 
 def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
