@@ -463,3 +463,34 @@ def test_a_hidden_plan_row_is_read_and_staff_are_told(tmp_path):
     rollup = [i for i in report.issues if i.rule == "pagu-rollup"]
     assert [i.cell for i in rollup] == ["F10", "I10"]  # its kegiatan typed without it
     assert _programs(tmp_path, path)[0] == TOTAL       # the programs as typed
+
+
+# --- a bidang code Excel turned into a number -------------------------------------------------
+def test_a_bidang_typed_as_a_number_keeps_its_trailing_zero(tmp_path):
+    """'2.10' in a General cell is stored as 2.1: the lost digit is a trailing zero (2.10),
+    never a leading one (2.01, another bidang)."""
+    rows = [
+        ("2", "URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR", None, None,
+         None, 60_000_000, None, None, 66_000_000),
+        (2.1, "URUSAN PEMERINTAHAN BIDANG KEBUDAYAAN", None, None, None, 60_000_000, None, None,
+         66_000_000),
+        ("2.10.02", "PROGRAM CONTOH BIDANG", "Persentase Capaian", "Kabupaten", "100 %",
+         60_000_000, None, "100 %", 66_000_000),
+        ("2.10.02.2.01", "Kegiatan Contoh", "Jumlah Dokumen", "Kabupaten", "2 Dokumen", 60_000_000,
+         None, "2 Dokumen", 66_000_000),
+        ("2.10.02.2.01.0001", "Sub Kegiatan Contoh", "Jumlah Dokumen", "Kabupaten", "2 Dokumen",
+         60_000_000, "DAU", "2 Dokumen", 66_000_000),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, ("RENCANA KERJA PERANGKAT DAERAH TAHUN 2025", "Perangkat Daerah : DINAS CONTOH"),
+          HEADER, MERGES, [list(r) for r in rows])
+    path = tmp_path / "Renja_Dinas_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    hierarchy = [i for i in report.issues if i.category == "hierarchy"]
+    assert hierarchy == []                  # was wrong-parent / parent-missing under bidang 2.01
+    read = renja_xl.read_renja(path)
+    assert read["kode"].tolist()[:2] == ["2", "2.10"]
+    assert _programs(tmp_path, path)[0] == 60_000_000

@@ -123,8 +123,10 @@ def parse_code(cells) -> Code:
         if pos == 5 and len(part) == 2 and not numeric[pos]:
             code.legacy_sub = True             # typed as text "04": an old 2-digit code
         elif len(part) < width and part.isdigit():
-            # a kegiatan "2.1" lost its trailing zero, other parts their leading zeros
-            new = part.ljust(width, "0") if pos == 4 and numeric[pos] else part.zfill(width)
+            # a number's decimals lose their trailing zeros (kegiatan "2.10" -> 2.1, bidang
+            # "2.10" -> 2.1); its whole part and text parts lose their leading zeros
+            fraction = numeric[pos] and pos > 0 and owners[pos - 1] == owners[pos]
+            new = part.ljust(width, "0") if fraction else part.zfill(width)
         if new != part:
             restored_cells.setdefault(owners[pos], (originals[owners[pos]], []))
             if numeric[pos]:
