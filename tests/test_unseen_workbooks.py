@@ -494,3 +494,17 @@ def test_a_bidang_typed_as_a_number_keeps_its_trailing_zero(tmp_path):
     read = renja_xl.read_renja(path)
     assert read["kode"].tolist()[:2] == ["2", "2.10"]
     assert _programs(tmp_path, path)[0] == 60_000_000
+
+
+def test_a_plan_split_over_sheets_whose_titles_name_the_kecamatan_differently_is_one_plan(tmp_path):
+    """'Kecamatan Contoh' on one sheet, 'KECAMATAN CONTOH PERIODE 2025' on the next: one agency."""
+    wb = Workbook()
+    _fill(wb.active, _titles(), HEADER, MERGES, [list(r) for r in ROWS[:6]])
+    wb.active.title = "Program 1"
+    _fill(wb.create_sheet("Program 2"), ("RENCANA KERJA KECAMATAN CONTOH PERIODE 2025",
+                                         "Rencana Program dan Kegiatan Tahun 2025"),
+          HEADER, MERGES, [list(r) for r in ROWS[6:]])
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert renja_xl.check(path).issues == []
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

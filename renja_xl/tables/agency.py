@@ -9,7 +9,7 @@ import re
 
 from .defs import schema_toml
 
-__all__ = ["kec_name", "unit_name", "agency_of", "KEC", "UNIT"]
+__all__ = ["kec_name", "unit_name", "agency_of", "same_agency", "KEC", "UNIT"]
 
 KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)
 _STOP = re.compile(r"\s+(%s)\b.*$" % "|".join(
@@ -44,3 +44,11 @@ def agency_of(lines) -> str | None:
         if name:
             return name
     return None
+
+
+def same_agency(a: str, b: str) -> bool:
+    """Two names of one agency: the words of one start the other's ("Kejobong" and "Kejobong
+    Periode" from a longer title), case aside; "Dinas Kesehatan" is not "Dinas Pendidikan"."""
+    x, y = a.casefold().split(), b.casefold().split()
+    n = min(len(x), len(y))
+    return n > 0 and x[:n] == y[:n]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, fill_parent_cells, looks_like_code, parse_code
 from ..report.issues import Issue, TableInfo, column_letter
-from .agency import agency_of
+from .agency import agency_of, same_agency
 from .layout import Grid, Layout, cell_text, find_layouts
 from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE, is_signature
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
@@ -240,7 +240,7 @@ class _RowReader:
             return False
         other = agency_of(text for _, text in self.pending)
         own = agency_of(_title_lines(self.grid, self.layout.header_first))
-        return None not in (other, own) and other != own
+        return None not in (other, own) and not same_agency(other, own)
 
     def _titles_before(self, r: int) -> None:
         """Title lines right above a repeated header (the page's own titles) are skipped

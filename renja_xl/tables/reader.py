@@ -10,7 +10,7 @@ from ..report.issues import Issue
 from .header import title_lines
 from .layout import Grid
 from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
-from .agency import UNIT as _UNIT, agency_of, kec_name as _kec_name
+from .agency import UNIT as _UNIT, agency_of, kec_name as _kec_name, same_agency
 from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
@@ -98,7 +98,7 @@ def _other_agencies(plans: list[PlanTable], grids: dict[str, Grid]) -> None:
     names = [agency_of(title_lines(grids[p.sheet], p.layout.header_first)) for p in plans]
     first = next((n for n in names if n), None)
     for plan, name in zip(plans, names):
-        if first and name and name != first and not (plan.recap or plan.foreign):
+        if first and name and not same_agency(name, first) and not (plan.recap or plan.foreign):
             plan.copy_of = plan.sheet
             plan.issues.append(plan.issue("plan-other-agency", plan.layout.header_first + 1,
                                           "kode", value=name, expected=first,
