@@ -108,10 +108,16 @@ def test_a_hidden_column_of_last_years_pagu_is_not_read_as_the_pagu(tmp_path):
     assert (total, total_n1) == (TOTAL, TOTAL_N1)
 
 
-def test_the_same_columns_shown_read_the_first_pagu_as_before(tmp_path):
-    """Unhidden, the first of two year-n pagu columns is the pagu (no guess about which)."""
-    report = renja_xl.check(_hidden_pagu(tmp_path, hide=False))
-    assert "column-hidden" not in {i.rule for i in report.issues}
+def test_two_visible_pagu_columns_of_one_year_read_the_first_and_say_so(tmp_path):
+    """Shown, the first of two year-n pagu columns is the pagu, and staff are told which one
+    was read (the consolidated total depends on it)."""
+    path = _hidden_pagu(tmp_path, hide=False)
+    report = renja_xl.check(path)
+    assert [(i.rule, i.cell) for i in report.issues] == [("column-twice", "G4")]
+    assert report.issues[0].message() == (
+        "Kolom pagu 2025 kedua ('Rencana Tahun 2025 Kebutuhan Dana/Pagu Indikatif') tidak dibaca: "
+        "yang dipakai kolom F ('Rencana Tahun 2025 Pagu Indikatif'). Bila kolom ini yang berlaku, "
+        "hapus atau ganti judul kolom F")
 
 
 def test_a_hidden_pagu_column_is_read_when_it_is_the_only_one(tmp_path):
@@ -507,4 +513,34 @@ def test_a_plan_split_over_sheets_whose_titles_name_the_kecamatan_differently_is
     path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
     wb.save(path)
     assert renja_xl.check(path).issues == []
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+# --- a money scale written above another table ------------------------------------------------
+def test_the_money_scale_of_a_table_above_is_not_the_plans(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "BAB IV"
+    for line in (["Tabel 4.0 Rekap Pagu per Sumber Dana (dalam ribuan rupiah)"],
+                 ["Sumber Dana", "Pagu"], ["DAU", TOTAL // 1000], ["JUMLAH", TOTAL // 1000]):
+        ws.append(line)
+    _fill(ws, _titles()[1:], HEADER, MERGES, [list(r) for r in ROWS], first=6)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert "money-scale" not in {i.rule for i in report.issues}
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)    # was × 1.000
+
+
+def test_the_plans_own_title_still_sets_its_money_scale(tmp_path):
+    rows = [list(r) for r in ROWS]
+    for row in rows:
+        row[5], row[8] = row[5] // 1000, row[8] // 1000
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles() + ("(dalam ribuan rupiah)",), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert [i.rule for i in renja_xl.check(path).issues] == ["money-scale"]
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

@@ -96,6 +96,11 @@ _RULES = [
     Rule("column-missing-optional", "structure", "warning",
          "Kolom '{field}' tidak ditemukan di header tabel",
          "Column '{field}' was not found in the table header"),
+    Rule("column-twice", "structure", "warning",
+         "Kolom pagu {year} kedua ('{caption}') tidak dibaca: yang dipakai kolom {used} ('{used_caption}'). "
+         "Bila kolom ini yang berlaku, hapus atau ganti judul kolom {used}",
+         "A second {year} pagu column ('{caption}') is not read: column {used} ('{used_caption}') is used. "
+         "If this column is the one that counts, delete or rename column {used}"),
     Rule("column-hidden", "structure", "warning",
          "Kolom '{caption}' disembunyikan di Excel dan tidak dibaca: yang dipakai kolom yang "
          "terlihat. Hapus kolom tersembunyi (mis. angka tahun lalu) atau tampilkan bila ini yang berlaku",

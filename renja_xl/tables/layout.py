@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..read.codes import looks_like_code
+from .currency import amounts_beside_rp
 from .defs import TableDef, normalise_label
 from ..read.workbook import Sheet
 
@@ -103,6 +104,8 @@ class Layout:
     title_lines: list[str] = field(default_factory=list)
     unmapped: list[int] = field(default_factory=list)
     currency: list[int] = field(default_factory=list)      # cells of 'Rp' alone before the amount
+    twice: dict[int, tuple] = field(default_factory=dict)  # a money column not read -> (field,
+                                                            # the column read, both captions)
     hidden: dict[int, str] = field(default_factory=dict)   # columns hidden in Excel, not read:
                                                             # column -> its header as written
 
@@ -202,7 +205,7 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
         layout = _build_layout(grid, table, block, numbering)
         if layout:
             _names_beside_the_code(grid, layout)
-            _amounts_beside_rp(grid, layout)
+            amounts_beside_rp(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = _titles_above(grid, r)
             return layout
@@ -231,30 +234,6 @@ def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None
             else:
                 layout.columns["nama"] = cols[j:]
             return
-
-
-_CURRENCY_ONLY = re.compile(r"^\s*(?:rp|idr)\s*\.?\s*$", re.I)
-
-
-def _amounts_beside_rp(grid: Grid, layout: Layout, sample: int = 40) -> None:
-    """'Rp | 150.000.000': a money header over two cells, the currency written alone in the
-    first cell of each row and the amount in the next. The amount's column is the money."""
-    money = {f.name for f in layout.table.fields if f.money}
-    taken = {c for cols in layout.columns.values() for c in cols}
-    rows = range(layout.header_last + 1, min(grid.height, layout.header_last + 1 + sample))
-    for name, cols in layout.columns.items():
-        c = cols[0]
-        if name.split("_")[0] not in money or len(cols) != 1 or c + 1 in taken:
-            continue
-        filled = [r for r in rows if cell_text(grid.raw(r, c))]
-        alone = [r for r in filled if _CURRENCY_ONLY.match(cell_text(grid.raw(r, c)))]
-        if alone and len(alone) >= 0.6 * len(filled) and any(
-                cell_text(grid.raw(r, c + 1)) for r in alone):
-            cols[0] = c + 1
-            if c in layout.money_factor:
-                layout.money_factor[c + 1] = layout.money_factor.pop(c)
-            layout.currency.append(c)
-            layout.unmapped = [u for u in layout.unmapped if u != c + 1] + [c]
 
 
 def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:
@@ -395,6 +374,7 @@ def _layout_of(table: TableDef, block: list[int], numbering: int | None,
     unmapped = []
     per_year_seen: dict[str, int] = {}
     money_factor: dict[int, float] = {}
+    twice: dict[int, tuple[str, int, str, str]] = {}
     for c in sorted(labels):
         fdef = table.field_for(labels[c])
         variant = _variant(labels[c], table)
@@ -425,6 +405,9 @@ def _layout_of(table: TableDef, block: list[int], numbering: int | None,
                     money_factor[c] = float(factor)
         if name in columns and not fdef.multi:
             unmapped.append(c)
+            if fdef.money:
+                first = columns[name][0]                # a second year-n pagu: said, not read
+                twice[c] = (name, first, raw_labels[c], raw_labels[first])
             continue
         if fdef.multi and name in columns and c != columns[name][-1] + 1:
             unmapped.append(c)              # a second, separate "Kode" column
@@ -435,4 +418,5 @@ def _layout_of(table: TableDef, block: list[int], numbering: int | None,
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
                   numbering_row=numbering, columns=columns, labels=labels,
-                  money_factor=money_factor, years=(n_year, n1_year), unmapped=unmapped)
+                  money_factor=money_factor, years=(n_year, n1_year), unmapped=unmapped,
+                  twice=twice)

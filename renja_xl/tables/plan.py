@@ -267,7 +267,7 @@ class _RowReader:
         """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""
         words = [t for c, t in texts
                  if c not in self.money_cols.values() and c not in self.layout.hidden
-                 and c not in self.layout.currency]
+                 and c not in self.layout.currency and not _AMOUNT.match(t)]
         return len(words) == 1 and bool(_TOTAL_LABEL.match(words[0]))
 
     def _total(self, r: int) -> None:
@@ -296,6 +296,7 @@ class _RowReader:
         self._append(r, record)
 
 
+_AMOUNT = re.compile(r"^[\d.,()\s-]+$")        # an amount in a column the table does not read
 _REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
 _REL_SUB = re.compile(r"^\d{1,4}$")
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..read.codes import PLAN_LEVELS
-from ..report.issues import Issue
+from ..report.issues import Issue, column_letter
 from .header import title_lines
 from .layout import Grid
 from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
@@ -136,6 +136,11 @@ def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
             elif fdef is not None and fdef.per_year:
                 caption += f" ({plan.year(False)})"
             result.issues.append(plan.issue(rule, header_row, params={"field": caption}))
+    for c, (name, used, caption, used_caption) in plan.layout.twice.items():
+        if c not in plan.layout.hidden:
+            result.issues.append(plan.issue("column-twice", header_row, col=c, params={
+                "caption": caption, "used": column_letter(used), "used_caption": used_caption,
+                "year": plan.year(name.endswith("_n1"))}))
     for c, caption in plan.layout.hidden_unread():
         result.issues.append(plan.issue("column-hidden", header_row, col=c,
                                         params={"caption": caption}))

@@ -63,14 +63,36 @@ def money_scale(grid: Grid, layout: Layout, plan) -> None:
         return
     units = sorted(layout.table.options.get("title_money_units", {}).items(),
                    key=lambda kv: (-kv[1], -len(kv[0])))
-    for rr in range(layout.header_first - 1, max(-1, layout.header_first - 11), -1):
-        texts = grid.texts(rr)
+    for rr, texts in _own_title_lines(grid, layout.header_first):
         padded = f" {normalise_label(' '.join(t for _, t in texts))} "
         hit = next(((w, f) for w, f in units if f" {normalise_label(w)} " in padded), None)
         if hit:
             for c in money:
                 layout.money_factor[c] = float(hit[1])
             _scale_issue(plan, rr + 1, texts[0][0], float(hit[1]), " ".join(t for _, t in texts))
+            return
+
+
+_TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
+
+
+def _own_title_lines(grid: Grid, header_first: int, depth: int = 10):
+    """(row, texts) of the title lines of the table whose header starts at `header_first`,
+    bottom up: they end at a row of another table (more than two cells, or a number cell), at
+    a blank row above a title line, and after the table's own "Tabel 4.1" line. The money
+    scale of a table above ("Rekap … (dalam ribuan rupiah)") is not this table's."""
+    seen = False
+    for rr in range(header_first - 1, max(-1, header_first - depth - 1), -1):
+        texts = grid.texts(rr)
+        if not texts:
+            if seen:
+                return
+            continue
+        if len(texts) > 2 or any(type(grid.raw(rr, c)) in (int, float) for c, _ in texts):
+            return
+        yield rr, texts
+        seen = True
+        if _TABLE_TITLE.match(texts[0][1]):
             return
 
 
