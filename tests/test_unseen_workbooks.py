@@ -544,3 +544,27 @@ def test_the_plans_own_title_still_sets_its_money_scale(tmp_path):
     wb.save(path)
     assert [i.rule for i in renja_xl.check(path).issues] == ["money-scale"]
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+# --- two folders of one batch with the same file name -----------------------------------------
+def test_two_submissions_with_the_same_file_name_are_told_apart_by_folder(tmp_path):
+    import os
+    paths = []
+    for folder, pagu in (("kiriman_1", 150_000_000), ("kiriman_2", 160_000_000)):
+        (tmp_path / folder).mkdir()
+        rows = [list(r) for r in ROWS]
+        rows[0][5] = pagu
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Tabel 4.1"
+        _fill(ws, _titles(), HEADER, MERGES, rows)
+        path = tmp_path / folder / "Renja_Kec_Contoh_2025.xlsx"
+        wb.save(path)
+        paths.append(path)
+    os.utime(paths[0], (1_700_000_000, 1_700_000_000))          # the second one is newer
+    os.utime(paths[1], (1_800_000_000, 1_800_000_000))
+    result = renja_xl.consolidate(paths, output=tmp_path / "gabungan.xlsx", jobs=1)
+    superseded = [i for i in result.report.issues if i.rule == "submission-superseded"]
+    assert [os.path.basename(os.path.dirname(i.file)) for i in superseded] == ["kiriman_1"]
+    other = os.path.join("kiriman_2", "Renja_Kec_Contoh_2025.xlsx")
+    assert f"gabungan hanya menghitung {other} (file paling baru)" in superseded[0].message()
