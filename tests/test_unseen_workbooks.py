@@ -568,3 +568,23 @@ def test_two_submissions_with_the_same_file_name_are_told_apart_by_folder(tmp_pa
     assert [os.path.basename(os.path.dirname(i.file)) for i in superseded] == ["kiriman_1"]
     other = os.path.join("kiriman_2", "Renja_Kec_Contoh_2025.xlsx")
     assert f"gabungan hanya menghitung {other} (file paling baru)" in superseded[0].message()
+
+
+# --- a header without years -------------------------------------------------------------------
+def test_a_header_without_years_takes_the_year_from_the_title(tmp_path):
+    header = (["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi",
+               "Target Kinerja", "Pagu Indikatif (Rp)", "Sumber Dana"],)
+    rows = [list(r[:7]) for r in ROWS]
+    rows[1][5] = 45_000_000                          # kegiatan ≠ its sub kegiatan (50 juta)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    _fill(ws, _titles(), header, (), rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    rollup = next(i for i in report.issues if i.rule == "pagu-rollup")
+    assert rollup.message().startswith("Pagu 2025 kegiatan 7.01.01.2.01")     # was "Pagu n"
+    optional = [i.message() for i in report.issues if i.rule == "column-missing-optional"]
+    assert "Kolom 'Kebutuhan Dana/Pagu Indikatif (Prakiraan Maju 2026)' tidak ditemukan di " \
+           "header tabel" in optional

@@ -208,8 +208,19 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
             amounts_beside_rp(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = _titles_above(grid, r)
+            if layout.years == (None, None):      # no year in the header: the title's
+                layout.years = _title_year(layout.title_lines)
             return layout
     return None
+
+
+def _title_year(lines: list[str]) -> tuple[int | None, int | None]:
+    """Year n (and n+1) from the closest title line that names one ("… TAHUN 2025")."""
+    for line in reversed(lines):
+        years = [int(y) for y in re.findall(r"\btahun\s+((?:19|20)\d{2})\b", line, re.I)]
+        if years:
+            return years[0], years[0] + 1
+    return None, None
 
 
 def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None:
