@@ -588,3 +588,23 @@ def test_a_header_without_years_takes_the_year_from_the_title(tmp_path):
     optional = [i.message() for i in report.issues if i.rule == "column-missing-optional"]
     assert "Kolom 'Kebutuhan Dana/Pagu Indikatif (Prakiraan Maju 2026)' tidak ditemukan di " \
            "header tabel" in optional
+
+
+# --- year blocks named n-1, n, n+1 ------------------------------------------------------------
+def test_year_blocks_written_as_n_minus_1_n_and_n_plus_1(tmp_path):
+    """'Realisasi n-1' is an earlier year (never n+1), 'Tahun Berjalan (n)' is year n, even
+    when the n+1 block stands before it."""
+    header = (["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja",
+               "Realisasi Tahun n-1", None, "Prakiraan Maju (n+1)", None,
+               "Rencana Tahun Berjalan (n)", None, None, None],
+              [None, None, None, "Target", "Pagu", "Target", "Pagu", "Lokasi", "Target", "Pagu",
+               "Sumber Dana"])
+    rows = [[r[0], r[1], r[2], r[4], r[5] // 2, r[7], r[8], r[3], r[4], r[5], r[6]] for r in ROWS]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), header, ("D{r}:E{r}", "F{r}:G{r}", "H{r}:K{r}"), rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert renja_xl.check(path).issues == []
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

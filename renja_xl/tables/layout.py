@@ -266,11 +266,17 @@ def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
     return years[-1] - 1, years[-1]
 
 
+_N_PLUS = re.compile(r"\bn\s*\+\s*[1-9]\b", re.I)
+_N_MINUS = re.compile(r"\bn\s*[-–]\s*[1-9]\b", re.I)
+
+
 def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
     """'n', 'n1', or None for a column of an earlier year."""
     padded = f" {label} "
-    if " prakiraan maju " in padded or " n 1 " in padded:
+    if " prakiraan maju " in padded or _N_PLUS.search(raw):
         return "n1"
+    if _N_MINUS.search(raw):                 # "Realisasi n-1": an earlier year, not n+1
+        return None
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
     if years and n_year:
         if max(years) >= n1_year:
@@ -278,6 +284,8 @@ def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
         if max(years) == n_year:
             return "n"
         return None
+    if " n " in padded or " tahun berjalan " in padded:   # "Rencana Tahun Berjalan (n)"
+        return "n"
     return "n1" if seen >= 1 else "n"
 
 
@@ -304,7 +312,7 @@ def _says_n1(label: str, raw: str, n1_year) -> bool:
     """A column of year n+1 only when its header says so (Prakiraan Maju, n+1, the year)."""
     padded = f" {label} "
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
-    return (" prakiraan maju " in padded or " n 1 " in padded
+    return (" prakiraan maju " in padded or bool(_N_PLUS.search(raw))
             or bool(n1_year and years and max(years) >= n1_year))
 
 
