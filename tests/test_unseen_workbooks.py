@@ -608,3 +608,21 @@ def test_year_blocks_written_as_n_minus_1_n_and_n_plus_1(tmp_path):
     wb.save(path)
     assert renja_xl.check(path).issues == []
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+# --- a code written with commas ---------------------------------------------------------------
+def test_a_code_written_with_commas_is_read_with_one_warning(tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[3][0] = "7,01,01,2,01,0006"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert [(i.rule, i.cell) for i in report.issues] == [("kode-comma", "A9")]   # no roll-up noise
+    assert report.issues[0].message() == (
+        "Kode '7,01,01,2,01,0006' ditulis dengan koma; dibaca sebagai 7.01.01.2.01.0006. "
+        "Gunakan titik di antara bagian kode")
+    assert _programs(tmp_path, path)[0] == TOTAL

@@ -34,6 +34,7 @@ PATTERNS = {
     "sub_kegiatan_2digit": r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}\.[1-8]\.\d{2}\.\d{2}$",
 }
 _COMPILED = {k: re.compile(v) for k, v in PATTERNS.items()}
+_COMMA_CODE = re.compile(r"^[1-9X](?:\s*,\s*[0-9X]{1,4}){2,5}$")
 _CODE_TEXT = re.compile(r"^[0-9Xx]{1,4}(?:\s*\.\s*[0-9Xx]{1,4})*\.?$")
 _BY_PARTS = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 # the width of each dot-separated part: urusan, bidang, program, kegiatan level, kegiatan, sub
@@ -48,6 +49,7 @@ class Code:
     original: str                  # what the cell(s) held, joined with " | " for five cells
     restored: list[tuple[int, str, str]] = field(default_factory=list)  # (cell idx, was, now)
     legacy_sub: bool = False       # a 2-digit sub kegiatan code (before 2023)
+    comma: bool = False            # written with commas for dots ("7,01,01,2,01,0001")
     typed_short: bool = False      # restored parts were typed as text without their zeros
 
     @property
@@ -103,15 +105,18 @@ def parse_code(cells) -> Code:
     owners: list[int] = []          # which cell each part came from
     numeric: list[bool] = []
     originals = []
+    comma = False
     for idx, cell in enumerate(cells):
         text, is_number = _text_of(cell)
         originals.append(text)
+        if not is_number and _COMMA_CODE.match(text):     # "7,01,01,2,01,0001"
+            text, comma = text.replace(",", "."), True
         for part in _split(text):
             parts.append(part.upper() if part in ("x", "xx") else part)
             owners.append(idx)
             numeric.append(is_number)
     original = " | ".join(t for t in originals if t)
-    code = Code(kode=".".join(parts), level=None, original=original)
+    code = Code(kode=".".join(parts), level=None, original=original, comma=comma)
     if not parts or len(parts) > 6 or not all(_is_part(p) for p in parts):
         return code
     restored_cells: dict[int, tuple[str, list[str]]] = {}

@@ -132,6 +132,9 @@ _RULES = [
          "mungkin RKA-K/L atau format lain. Kirim Tabel Rencana Program dan Kegiatan dengan kode program/kegiatan/sub kegiatan",
          "Not a Renja table: none of its codes ({n} rows) has the Permendagri 90 format (e.g. '{value}'); "
          "perhaps an RKA-K/L or another format. Send the plan table with program/kegiatan/sub kegiatan codes"),
+    Rule("kode-comma", "code", "warning",
+         "Kode '{value}' ditulis dengan koma; dibaca sebagai {expected}. Gunakan titik di antara bagian kode",
+         "Code '{value}' is written with commas; read as {expected}. Use dots between the parts of a code"),
     Rule("kode-short", "code", "warning",
          "Kode '{value}' ditulis tanpa angka nol di depan; dibaca sebagai {expected}",
          "Code '{value}' is written without its leading zeros; read as {expected}"),

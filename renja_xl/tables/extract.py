@@ -74,6 +74,9 @@ class Extractor:
                 "kode-short" if code.typed_short else "kode-damaged", r + 1,
                 col=self.kode_cols[code.restored[0][0]], kode=kode,
                 value=code.original, expected=kode))
+        elif code and code.comma and level in PLAN_LEVELS:
+            plan.issues.append(plan.issue("kode-comma", r + 1, col=self.kode_cols[0], kode=kode,
+                                          value=code.original, expected=kode))
         for name, cols in self.text_cols:          # several columns: the first one filled
             for c in cols:
                 value = self._value(row, r, c)
