@@ -118,7 +118,7 @@ def _observations(renja) -> list[_Obs]:
                 pairs.append((column, ind, kind))
         for row in gt.rows:
             for column, ind, kind in pairs:
-                cell = row["_cells"].get(column.key)
+                cell = row.cells.get(column.key)
                 name = row.get(ind)
                 if not cell or cell.value is None or not name:
                     continue
@@ -240,7 +240,7 @@ def _review_programs(reviews: list[GenericTable], nomenclature):
         for row in gt.rows:
             if row.get("level") != "program":
                 continue
-            if row.get("_extra"):
+            if row.extra:
                 continue
             a = row.get(names["rkpd"].key) if "rkpd" in names else None
             b = row.get(names[right.half].key) if right.half in names else None
@@ -364,7 +364,7 @@ def _evaluasi_vs_plan(plans, tables, nomenclature) -> list[Issue]:
             same_year = False
             for column in targets:
                 name = plan_years.get(column.year)
-                cell = row["_cells"].get(column.key)
+                cell = row.cells.get(column.key)
                 if not name or not cell or cell.value is None:
                     continue
                 same_year = True
@@ -383,7 +383,7 @@ def _evaluasi_vs_plan(plans, tables, nomenclature) -> list[Issue]:
                                 "other_where": _where(gt.sheet, row["row"], column.col)}))
             if same_year:
                 continue
-            cell = row["_cells"].get(current.key)
+            cell = row.cells.get(current.key)
             text = prow.text("target")
             if not cell or cell.value is None or not text:
                 continue

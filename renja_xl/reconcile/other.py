@@ -99,8 +99,8 @@ def _required_values(gt: GenericTable) -> list[Issue]:
     columns = [c for c in gt.columns if c.name in names]
     for row in gt.rows:
         for column in columns:
-            if row.get(column.key) is None and not (row["_cells"].get(column.key) and
-                                                    row["_cells"][column.key].text):
+            if row.get(column.key) is None and not (row.cells.get(column.key) and
+                                                    row.cells[column.key].text):
                 issues.append(gt.issue("value-missing", row["row"], column.key,
                                        params={"field": column.caption or column.name}))
     return issues
@@ -137,7 +137,7 @@ def _analysis_notes(gt: GenericTable) -> list[Issue]:
         if says is None:
             continue
         for target_col, real_col in pairs:
-            target, real = row["_cells"].get(target_col.key), row["_cells"].get(real_col.key)
+            target, real = row.cells.get(target_col.key), row.cells.get(real_col.key)
             if not target or not real or target.value is None or real.value is None:
                 continue
             if not units_agree(target.unit, real.unit):
@@ -167,7 +167,7 @@ def _target_direction(gt: GenericTable) -> list[Issue]:
         lower = lower_is_better(gt, row.get("indikator"))
         previous = None
         for column in series:
-            cell = row["_cells"].get(column.key)
+            cell = row.cells.get(column.key)
             if cell is None or cell.value is None:
                 if cell is not None and cell.text:
                     issues.append(gt.issue("target-not-number", row["row"], column.key,

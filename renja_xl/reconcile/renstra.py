@@ -34,7 +34,7 @@ _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
 def _items(gt: GenericTable) -> list[dict]:
     """The rows that name a program/kegiatan/sub kegiatan (not the extra indicator lines)."""
-    return [r for r in gt.rows if r.get("level") in _LEVELS and not r.get("_extra")]
+    return [r for r in gt.rows if r.get("level") in _LEVELS and not r.extra]
 
 
 def check_rollup(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
@@ -103,7 +103,7 @@ def check_final_condition(gt: GenericTable) -> list[Issue]:
         return []
     issues = []
     for row in gt.rows:
-        final, target = row["_cells"].get("kondisi_akhir"), row["_cells"].get(last.key)
+        final, target = row.cells.get("kondisi_akhir"), row.cells.get(last.key)
         if not final or not target or final.value is None or target.value is None:
             continue
         if not units_agree(final.unit, target.unit) or values_agree(final, target):
@@ -148,7 +148,7 @@ def renstra_digest(gt: GenericTable, agency: str | None) -> RenstraDigest:
             "row": row["row"], "level": row["level"], "indicators": [],
             "dana": {c.year: (row.get(c.key), row["row"], c.key) for c in dana}})
         if row.get("indikator"):
-            cells = {c.year: (row["_cells"].get(c.key), row["row"], c.key) for c in targets}
+            cells = {c.year: (row.cells.get(c.key), row["row"], c.key) for c in targets}
             item["indicators"].append((indicator_key(row["indikator"]), row.get("satuan"), cells))
     return digest
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..read.codes import GROUP_LEVELS, level_of, parent_code, parse_code
-from ..tables.generic import GenericTable
+from ..tables.generic import GenericTable, TableRow
 from ..report.issues import Issue, rows_text
 from ..validate.nomenclature import Nomenclature, fold
 from ..read.numbers import format_rupiah
@@ -86,7 +86,7 @@ _LEVELS = frozenset(("program", "kegiatan", "sub_kegiatan"))
 def code_levels(gt: GenericTable) -> bool:
     """Levels from the Kode column(s): `kode` (normalised), `level`, `parent_kode` on each row
     with a code of a plan level; a row without code nor name that only adds an indicator
-    belongs to the item above it (`_extra`); any other row gets level None. A Kode column per
+    belongs to the item above it (`extra`); any other row gets level None. A Kode column per
     half of a Review counts as one (the first filled). False when no row has a code."""
     keys = [c.key for c in gt.columns if c.name == "kode"]
     if not keys or not any(row.get(k) for row in gt.rows for k in keys):
@@ -95,7 +95,7 @@ def code_levels(gt: GenericTable) -> bool:
     for row in gt.rows:
         key = next((k for k in keys if row.get(k)), None)
         raw = row.get(key) if key else None
-        code = parse_code(row.get("_parts", {}).get(key) or [raw]) if raw else None
+        code = parse_code((row.parts or {}).get(key) or [raw]) if raw else None
         if code is not None and code.level in _LEVELS:
             row.update(kode=code.kode, level=code.level, parent_kode=parent_code(code.kode))
             item = row
@@ -103,14 +103,14 @@ def code_levels(gt: GenericTable) -> bool:
             row.update(kode=code.kode, level=code.level, parent_kode=None)
             item = None
         elif not raw and not _name_of(gt, row) and item is not None:
-            row.update(kode=item["kode"], level=item["level"], parent_kode=item["parent_kode"],
-                       _extra=True)
+            row.update(kode=item["kode"], level=item["level"], parent_kode=item["parent_kode"])
+            row.extra = True
         else:
             row.update(level=None, parent_kode=None)
     return True
 
 
-def _name_of(gt: GenericTable, row: dict) -> str | None:
+def _name_of(gt: GenericTable, row: TableRow) -> str | None:
     return next((row[c.key] for c in gt.columns if c.name == "nama" and row.get(c.key)), None)
 
 
@@ -136,7 +136,7 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
     program = None
     for row in gt.rows:
         name = next((row[k] for k in names if row.get(k)), None)
-        if coded and (row.get("level") or row.get("_extra")):
+        if coded and (row.get("level") or row.extra):
             level = row["level"]
         elif not name:
             level = None
@@ -145,18 +145,18 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
         else:
             level, _ = name_level(name, nomenclature, score)
             if level is None:
-                has_target = any(row["_cells"].get(k) and row["_cells"][k].text for k in targets)
+                has_target = any(row.cells.get(k) and row.cells[k].text for k in targets)
                 level = "sub_kegiatan" if has_target else "kegiatan"
         row["level"] = level
-        if level == "program" and not row.get("_extra"):
+        if level == "program" and not row.extra:
             program = row
-        row["_program_row"] = program["row"] if program else None
+        row.program_row = program.row if program else None
 
 
 def check_review(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
     issues: list[Issue] = []
     captions = gt.table.options.get("half_captions", {})
-    rows = [r for r in gt.rows if not r.get("_extra")]
+    rows = [r for r in gt.rows if not r.extra]
     kids = children_of(rows)
     for column in (c for c in gt.columns if c.name == "pagu"):
         half = captions.get(column.half, column.half or "")

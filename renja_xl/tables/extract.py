@@ -1,7 +1,7 @@
 """The cells of one plan row read into a `PlanRow`: code, names, targets with their units,
 money (with its scale, formulas and errors), and a JUMLAH row's money (`total_row`).
 
-`Extractor` is made once per plan table by `plan._RowReader`; its column lookups are cached
+`Extractor` is made once per plan table by `plan.PlanReader`; its column lookups are cached
 there, so each row costs only its own cells.
 """
 from __future__ import annotations

@@ -17,12 +17,14 @@ from ..report.issues import Issue, TableInfo, column_letter
 from .layout import Grid, Layout, cell_text, is_numbering_row
 from ..read.numbers import format_number
 from .cells import Cell, parse_cell
-from .rowkinds import FOOTER, flush_unrecognised, is_signature, formula_error, read_money, set_extent
+from .records import TableRow
+from .rowkinds import formula_error, read_money
+from .walk import END, RowWalker
 from .header import (NEXT_HEADER_ROWS, TITLE, Column, Found, next_table, other_defs,
                      phrase_in, title_lines, wordy)
 from .defs import TableDef, normalise_label
 
-__all__ = ["Column", "GenericTable", "Cell", "read_tables", "parse_cell"]
+__all__ = ["Column", "GenericTable", "Cell", "TableRow", "read_tables", "parse_cell"]
 
 
 
@@ -34,8 +36,8 @@ class GenericTable:
     layout: Layout
     columns: list[Column]
     title: str = ""
-    rows: list[dict] = field(default_factory=list)
-    totals: list[dict] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    totals: list[TableRow] = field(default_factory=list)   # JUMLAH / Rata-rata rows
     issues: list[Issue] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     first_row: int = 0           # 1-based, first data row
@@ -72,7 +74,7 @@ class GenericTable:
     def info(self) -> TableInfo:
         levels = {}
         if any(r.get("level") for r in self.rows):
-            items = [r for r in self.rows if not r.get("_extra")]   # not a 2nd indicator line
+            items = [r for r in self.rows if not r.extra]   # not a 2nd indicator line
             levels = {lvl: sum(1 for r in items if r.get("level") == lvl)
                       for lvl in ("program", "kegiatan", "sub_kegiatan")}
         return TableInfo(sheet=self.sheet, table=self.table_id, first_row=self.first_row,
@@ -135,7 +137,7 @@ def _same_header(a: Layout, b: Layout) -> bool:
 
 
 def _read_rows(grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: int) -> GenericTable:
-    return _RowReader(grid, hit, file, defs, stop).read()
+    return TableReader(grid, hit, file, defs, stop).read()
 
 
 def _value_columns(grid: Grid, hit: Found) -> list[Column]:
@@ -150,14 +152,13 @@ def _value_columns(grid: Grid, hit: Found) -> list[Column]:
     return extra
 
 
-_END = -1          # `_RowReader._header_at`: the table ends at this row
+class TableReader(RowWalker):
+    """The rows of another table (see `RowWalker`): a text in a key column makes a row data;
+    a total word (`total_words`) in a label column (`total_fields`) a total; a header ends the
+    table unless it repeats this one's; `fill_down` columns take an empty cell's value from
+    the row above."""
 
-
-class _RowReader:
-    """Walks the rows below a header, as the plan's row reader does: each row is skipped and
-    counted (blank, column numbers, header repeat, footer), a total, data, the continuation
-    of the row above, or unrecognised (reported when data follows it). The table ends where
-    another one starts."""
+    data_by_key = True
 
     def __init__(self, grid: Grid, hit: Found, file: str, defs: list[TableDef], stop: int):
         layout, table = hit.layout, hit.table
@@ -165,98 +166,63 @@ class _RowReader:
         if table.options.get("value_columns"):
             columns += _value_columns(grid, hit)
         title = " ".join(title_lines(grid, hit.top, depth=3)[-2:])[:250]
-        self.gt = GenericTable(file=file, sheet=grid.sheet.name, table=table, layout=layout,
-                               columns=columns, title=title, header_top=hit.top)
-        self.grid, self.layout, self.table, self.defs, self.stop = grid, layout, table, defs, stop
+        gt = GenericTable(file=file, sheet=grid.sheet.name, table=table, layout=layout,
+                          columns=columns, title=title, header_top=hit.top)
+        lo = min(layout.labels) if layout.labels else 0
+        hi = max(layout.labels) if layout.labels else 0
+        super().__init__(grid, layout, gt, lo, hi, stop)
+        self.gt, self.table, self.defs = gt, table, defs
         opts = table.options
-        self.lo = min(layout.labels) if layout.labels else 0
-        self.hi = max(layout.labels) if layout.labels else 0
         key_names = set(opts.get("key", ()))
         self.key_cols = {c.col for c in columns if c.name in key_names}
         self.text_cols = {c.col for c in columns if c.kind == "text"}
         self.total_cols = [c for c in columns if c.name in set(opts.get("total_fields", ()))]
         self.total_words = [normalise_label(w) for w in opts.get("total_words", ())]
         self.fill_down = [c for c in columns if c.name in set(opts.get("fill_down", ()))]
-        self.previous: dict | None = None
-        self.pending: list[tuple[int, str]] = []
-        self.last_r = layout.header_last
 
-    def read(self) -> GenericTable:
-        r = self.layout.header_last + 1
-        while r < self.stop:
-            nxt = self._row(r)
-            if nxt == _END:
-                break
-            r = nxt
-        set_extent(self.gt, self.pending, self.last_r, self.layout.header_last)
-        return self.gt
-
-    def _row(self, r: int) -> int:
-        """The next row to look at, or _END."""
-        gt = self.gt
-        texts = [(c, t) for c, t in self.grid.texts(r) if self.lo <= c <= self.hi]
-        if not texts:
-            gt.skipped["kosong"] += 1
-            return r + 1
+    def boundary(self, r: int, texts) -> int | None:
         if is_numbering_row(texts):
-            gt.skipped["header berulang"] += 1
-            return r + 1
+            return self.skip(r, "header berulang")
         header = self._header_at(r, texts)
         if header is not None:
             return header
         if _repeats_header(texts, self.layout):
-            gt.skipped["header berulang"] += 1
-            return r + 1
-        joined = " ".join(t for _, t in texts)
-        if len(texts) <= 2 and FOOTER.search(joined):
-            gt.skipped["footer"] += 1
-            return r + 1
-        if is_signature(texts):
-            gt.skipped["tanda tangan"] += 1
-            return r + 1
-        total_kind = _total_kind(self.grid, r, self.total_cols, self.total_words)
-        if total_kind:
-            record = _record(self.grid, r, gt)
-            record["_total"] = total_kind
-            gt.totals.append(record)
-            self.last_r = r
-        elif any(c in self.key_cols for c, _ in texts):
-            self._data(r)
-        elif self._continues(r, texts):
-            _continue_row(gt, r, texts, self.previous)
-        else:
-            self.pending.append((r, joined))
-        return r + 1
+            return self.skip(r, "header berulang")
+        return None
 
     def _header_at(self, r: int, texts) -> int | None:
-        """A header here: its repeat (skipped: the row after it), another table's (_END), or
+        """A header here: its repeat (skipped: the row after it), another table's (END), or
         None. A new header comes after a title or a blank row, not right below a data row."""
         titled = bool(TITLE.match(texts[0][1])) and len(texts) <= 2
-        after_gap = r - 1 > self.last_r + _cont(self.previous)
+        after_gap = r - 1 > self.last_r + (self.previous.cont if self.previous else 0)
         if not (titled or (after_gap and len(texts) >= 2 and wordy(texts))):
             return None
         nxt = next_table(self.grid, self.defs, r, min(self.stop, r + NEXT_HEADER_ROWS))
         if nxt is not None:
             if nxt.table is self.table and _same_header(nxt.layout, self.layout):
-                self.gt.skipped["header berulang"] += nxt.layout.header_last + 1 - r
-                return nxt.layout.header_last + 1
-            return _END                                 # another table starts here
-        return _END if titled else None
+                return self.skip(r, "header berulang", nxt.layout.header_last + 1 - r)
+            return END                                  # another table starts here
+        return END if titled else None
 
-    def _continues(self, r: int, texts) -> bool:
-        previous = self.previous
-        return (previous is not None and r == previous["_r"] + 1 + previous["_cont"]
-                and all(c in self.text_cols and c not in self.key_cols for c, _ in texts))
+    def total_row(self, r: int, texts, money: bool) -> TableRow | None:
+        kind = _total_kind(self.grid, r, self.total_cols, self.total_words)
+        if not kind:
+            return None
+        record = _record(self.grid, r, self.gt)
+        record.total = kind
+        return record
 
-    def _data(self, r: int) -> None:
-        flush_unrecognised(self.gt, self.pending, self.lo)
+    def data(self, r: int) -> None:
+        if self.pending:                  # reported before the record's own cell findings
+            self.flush_unrecognised()
         record = _record(self.grid, r, self.gt)
         for column in self.fill_down:
             if record.get(column.key) is None and self.previous is not None:
                 record[column.key] = self.previous.get(column.key)
-        self.gt.rows.append(record)
-        self.previous = record
-        self.last_r = r
+        self.append(r, record)
+
+    def continuation(self, r: int, texts) -> None:
+        _continue_row(self.gt, r, texts, self.previous)
 
 
 def _repeats_header(texts, layout: Layout) -> bool:
@@ -268,10 +234,6 @@ def _repeats_header(texts, layout: Layout) -> bool:
         if label and phrase_in(label, layout.labels.get(c, "")):
             hits += 1
     return hits >= 2
-
-
-def _cont(previous: dict | None) -> int:
-    return previous["_cont"] if previous else 0
 
 
 def _raw_header(grid: Grid, layout: Layout, c: int) -> str:
@@ -295,22 +257,21 @@ def _total_kind(grid: Grid, r: int, total_cols: list[Column], words: list[str]) 
     return None
 
 
-def _continue_row(gt: GenericTable, r: int, texts, previous: dict) -> None:
+def _continue_row(gt: GenericTable, r: int, texts, previous: TableRow) -> None:
     by_col = {c.col: c for c in gt.columns}
     for c, text in texts:
         column = by_col.get(c)
         if column is not None:
             previous[column.key] = ((previous.get(column.key) or "") + " " + text).strip()
-    previous["_cont"] += 1
+    previous.cont += 1
     gt.skipped["lanjutan"] += 1
     gt.issues.append(gt.issue("row-continuation", r + 1, col=texts[0][0],
-                              params={"target_row": previous["row"]}))
+                              params={"target_row": previous.row}))
 
 
-def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
+def _record(grid: Grid, r: int, gt: GenericTable) -> TableRow:
     row = grid.rows[r]
-    rec: dict = {"file": gt.file, "kecamatan": None, "sheet": gt.sheet, "row": r + 1,
-                 "_r": r, "_cont": 0, "_cells": {}}
+    rec = TableRow(file=gt.file, sheet=gt.sheet, row=r + 1, r=r)
     uncached = grid.sheet.uncached
     for column in gt.columns:
         c = column.col
@@ -324,7 +285,9 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
             continue
         if column.span:                                   # a code over several cells
             parts = [grid.value(r, cc) for cc in column.span]
-            rec.setdefault("_parts", {})[column.key] = parts
+            if rec.parts is None:
+                rec.parts = {}
+            rec.parts[column.key] = parts
             rec[column.key] = ".".join(t for t in map(cell_text, parts) if t) or None
             continue
         if column.kind == "text":
@@ -339,7 +302,7 @@ def _record(grid: Grid, r: int, gt: GenericTable) -> dict:
         if type(raw) is float and (r, c) in grid.sheet.percent:
             raw = format_number(raw * 100) + "%"          # Excel stores "87%" as 0.87
         cell = parse_cell(raw)
-        rec["_cells"][column.key] = cell
+        rec.cells[column.key] = cell
         rec[column.key] = cell.value
         if column.kind == "target":
             rec[f"{column.key}_satuan"] = cell.unit or None

@@ -16,14 +16,14 @@ from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, fill_parent_cells, looks_lik
 from ..report.issues import Issue, TableInfo, column_letter
 from .agency import agency_of, same_agency
 from .layout import Grid, Layout, cell_text, find_layouts
-from .rowkinds import FOOTER as _FOOTER, TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE, is_signature
+from .rowkinds import TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
-from .rowkinds import flush_unrecognised as _flush_unrecognised, set_extent
 from .rowkinds import is_money as _is_money
 from .header import identify as _identify, other_table_starts as _other_table_starts, wordy as _wordy
 from .header import title_lines as _title_lines
 from .defs import TableDef
 from .records import PLAN_FIELDS, PlanRow, TotalRow
+from .walk import END, RowWalker
 from .shapes import MONEY_FIELDS, link_groups, mark_recaps, mark_versions, money_scale
 from .extract import TARGET_FIELDS, TEXT_FIELDS, Extractor, set_target, total_row
 
@@ -111,52 +111,38 @@ _PLAN_LEVELS = frozenset(PLAN_LEVELS)
 
 
 def _read_rows(grid: Grid, layout: Layout, file: str) -> PlanTable:
-    return _RowReader(grid, layout, file).read()
+    return PlanReader(grid, layout, file).read()
 
 
-class _RowReader:
-    """Walks the rows below a plan header: each row is data, or skipped and counted (blank,
-    header repeat, footer, title), or a total, or a continuation of the row above, or
-    unrecognised (reported when data follows it). The table ends where another one starts."""
+class PlanReader(RowWalker):
+    """The plan's rows (see `RowWalker`): a row with a code of a plan level in its code cell(s)
+    is data at once (the fast path); a code typed with the name ("7.01.01 PROGRAM …"), damaged
+    or relative to the row above ("2.01" under its program) is found on the slow path; an item's
+    further indicator lines join it; the table ends at another kind of table or a title."""
 
     def __init__(self, grid: Grid, layout: Layout, file: str):
-        self.grid, self.layout = grid, layout
-        self.plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
-        money_scale(grid, layout, self.plan)
-        self.extract = Extractor(grid, self.plan)
+        plan = PlanTable(file=file, sheet=grid.sheet.name, layout=layout)
+        super().__init__(grid, layout, plan, layout.first_col, layout.last_col, grid.height)
+        self.plan = plan
+        money_scale(grid, layout, plan)
+        self.extract = Extractor(grid, plan)
         cols = layout.columns
-        self.lo, self.hi = layout.first_col, layout.last_col
         self.kode_cols = cols.get("kode", [])
-        self.nama_col = layout.col("nama")
+        self.key_cols = set(self.kode_cols)
+        self.name_col = layout.col("nama")
         self.money_cols = {name: layout.col(name) for name in MONEY_FIELDS
                            if layout.col(name) is not None}
         self.text_cols = {c for name in TEXT_FIELDS + TARGET_FIELDS
                           for c in cols.get(name, [])}
-        self.previous: PlanRow | None = None           # the last data row
-        self.pending: list[tuple[int, str]] = []    # unrecognised rows since then
-        self.last_data_r = layout.header_last
         self.groups = False                          # urusan/bidang rows seen
 
-    def read(self) -> PlanTable:
-        for r in range(self.layout.header_last + 1, self.grid.height):
-            if not self._coded(r) and not self._other(r):
-                break                                # another table starts here
-        set_extent(self.plan, self.pending, self.last_data_r, self.layout.header_last)
+    def finish(self) -> None:
         link_groups(self.plan.rows)
         coded = [row for row in self.plan.rows if row.kode]
         if len(coded) >= 2 and not any(row.level for row in coded):
             self.plan.foreign = coded[0]             # RKA-K/L "113.01.06", "5096.001" …
-        return self.plan
 
-    def _append(self, r: int, record: PlanRow) -> None:
-        _flush_unrecognised(self.plan, self.pending, self.lo)
-        self.plan.rows.append(record)
-        self.previous = record
-        if record.level in GROUP_LEVELS:
-            self.groups = True
-        self.last_data_r = r
-
-    def _coded(self, r: int) -> bool:
+    def coded(self, r: int) -> bool:
         """The fast path: a code of a plan level typed in the code cell(s) is a data row."""
         row = self.grid.rows[r]
         raw = [row[c] if c < len(row) else "" for c in self.kode_cols]
@@ -165,30 +151,34 @@ class _RowReader:
         code = parse_code(raw)
         if code.level not in _PLAN_LEVELS:
             return False
-        self._append(r, self.extract.record(r, code))
+        self.append(r, self.extract.record(r, code))
         return True
 
-    def _other(self, r: int) -> bool:
-        """Any other row; False when the table has ended."""
-        grid, plan = self.grid, self.plan
-        texts = [(c, t) for c, t in grid.texts(r) if self.lo <= c <= self.hi]
-        if not texts:
-            plan.skipped["kosong"] += 1
-            return True
-        if (r - 1 > self.last_data_r and len(texts) >= 2 and _wordy(texts)
+    def boundary(self, r: int, texts) -> int | None:
+        grid = self.grid
+        if (r - 1 > self.last_r and len(texts) >= 2 and _wordy(texts)
                 and _other_table_starts(grid, r - 1, self.layout.table)):
-            return False                             # another kind of table
+            return END                               # another kind of table
         if _header_repeat(grid, r, texts, self.layout):
             if self._other_agency():
-                return False                         # another agency's plan starts here
+                return END                           # another agency's plan starts here
             self._titles_before(r)
-            plan.skipped["header berulang"] += 1
-            return True
+            return self.skip(r, "header berulang")
         if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
             if not _header_follows(grid, r, self.layout):
-                return False                         # the title of another table
-            plan.skipped["judul berulang"] += 1
-            return True
+                return END                           # the title of another table
+            return self.skip(r, "judul berulang")
+        return None
+
+    def money(self, r: int) -> bool:
+        grid = self.grid
+        return any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
+                   for c in self.money_cols.values())
+
+    def coded_text(self, r: int, texts, money: bool) -> bool:
+        """A code in the code cell as text (with the name, damaged) makes the row data; a
+        JUMLAH / TOTAL label alone a total."""
+        grid = self.grid
         code_values = [grid.value(r, c) for c in self.kode_cols]
         code_texts = [cell_text(v) for v in code_values]
         name_from_code = None
@@ -196,42 +186,30 @@ class _RowReader:
             match = _CODE_AND_NAME.match(code_texts[0])      # "7.01.01 PROGRAM …" in one cell
             if match:
                 code_values, name_from_code = [match.group(1)], match.group(2)
-        has_money = any(_is_money(grid.raw(r, c)) or (r, c) in grid.sheet.uncached
-                        for c in self.money_cols.values())
         has_code = any(looks_like_code(v) for v in code_values if cell_text(v))
         if not has_code and self._total_label(texts):
-            self._total(r)                           # JUMLAH in the code, name or lokasi column
+            self.add_total(r, self._total(r))        # JUMLAH in the code, name or lokasi column
             return True
-        if not has_code and any(code_texts) and (has_money or _has_name(grid, r, self.nama_col)):
+        if not has_code and any(code_texts) and (money or _has_name(grid, r, self.name_col)):
             has_code = True                          # a damaged code on a real data row
         if not has_code:
-            self._uncoded(r, texts, has_money)
-            return True
-        self._data(r, code_values, name_from_code)
+            return False
+        self.data(r, code_values, name_from_code)
         return True
 
-    def _uncoded(self, r: int, texts, has_money: bool) -> None:
-        plan, previous = self.plan, self.previous
-        joined = " ".join(t for _, t in texts)
-        if len(texts) <= 2 and _FOOTER.search(joined) and not has_money:
-            plan.skipped["footer"] += 1
-        elif not has_money and is_signature(texts):
-            plan.skipped["tanda tangan"] += 1
-        elif self._total_word(texts) and (has_money or all(
-                c not in self.text_cols or c == self.nama_col for c, _ in texts)):
-            self._total(r)
-        elif (previous is not None and not has_money
-              and r == previous.r + 1 + previous.cont
-              and all(c in self.text_cols and c not in self.kode_cols for c, _ in texts)):
-            if previous.level in _PLAN_LEVELS and self._another_indicator(texts):
-                previous.indicators = [*previous.indicators, self.extract.indicator(r)]
-                previous.cont += 1
-            else:
-                _continue_row(r, texts, previous, plan)
-        elif not has_money and self.nama_col not in {c for c, _ in texts}:
-            self.pending.append((r, joined))
+    def total_row(self, r: int, texts, money: bool) -> TotalRow | None:
+        if self._total_word(texts) and (money or all(
+                c not in self.text_cols or c == self.name_col for c, _ in texts)):
+            return self._total(r)
+        return None
+
+    def continuation(self, r: int, texts) -> None:
+        previous = self.previous
+        if previous.level in _PLAN_LEVELS and self._another_indicator(texts):
+            previous.indicators = [*previous.indicators, self.extract.indicator(r)]
+            previous.cont += 1
         else:
-            self._data(r, None, None)                # data without a code: kode-missing
+            _continue_row(r, texts, previous, self.plan)
 
     def _other_agency(self) -> bool:
         """The title lines above a repeated header name another agency than this table's
@@ -260,7 +238,7 @@ class _RowReader:
     def _total_word(self, texts) -> bool:
         """JUMLAH / TOTAL opens the code, name or lokasi cell ("Jumlah Dokumen …" in the
         indicator column names an indicator, not a total)."""
-        where = {*self.kode_cols, self.nama_col, self.layout.col("lokasi")}
+        where = {*self.kode_cols, self.name_col, self.layout.col("lokasi")}
         return any(c in where and _TOTAL.match(t.strip()) for c, t in texts)
 
     def _total_label(self, texts) -> bool:
@@ -270,11 +248,10 @@ class _RowReader:
                  and c not in self.layout.currency and not _AMOUNT.match(t)]
         return len(words) == 1 and bool(_TOTAL_LABEL.match(words[0]))
 
-    def _total(self, r: int) -> None:
-        self.plan.totals.append(total_row(self.extract, r, self.money_cols))
-        self.last_data_r = r
+    def _total(self, r: int) -> TotalRow:
+        return total_row(self.extract, r, self.money_cols)
 
-    def _data(self, r: int, code_values, name_from_code) -> None:
+    def data(self, r: int, code_values=None, name_from_code=None) -> None:
         code = parse_code(code_values) if code_values is not None else None
         filled = fill_parent_cells(code_values or (), self.previous and self.previous.kode)
         if filled is not None:                      # '| | | 2.01 |' under program 7.01.01
@@ -293,7 +270,9 @@ class _RowReader:
                 value=written, expected=record.kode))
         if name_from_code and not record.nama:
             record.nama = name_from_code
-        self._append(r, record)
+        self.append(r, record)
+        if record.level in GROUP_LEVELS:
+            self.groups = True
 
 
 _AMOUNT = re.compile(r"^[\d.,()\s-]+$")        # an amount in a column the table does not read

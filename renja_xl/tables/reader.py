@@ -88,7 +88,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         _hidden_rows(plan, hidden_rows.get(plan.sheet))
     for table in result.tables:
         for row in table.rows:
-            row["kecamatan"] = result.kecamatan
+            row.kecamatan = result.kecamatan
     return result
 
 

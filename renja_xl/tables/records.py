@@ -1,4 +1,11 @@
-"""The normalised plan row as a typed record.
+"""The normalised rows as typed records: `PlanRow` (the plan table) and `TableRow` (the other
+tables), both `Record`s.
+
+Every record knows its Excel row (`row`, 1-based), its sheet row (`r`, 0-based), the lines below
+it merged into it (`cont`) and its cells (`cells`); its public fields are read with
+`row.get(name)` / `row[name]` and listed by `public()`; anything else is an attribute, and
+asking for it by name (`[]`, `get`, `in`) raises KeyError, so a forgotten `row["_cells"]` fails
+loudly. (A plan's JUMLAH row, `TotalRow`, is no `Record`: it has money fields only.)
 
 `PlanRow` holds the public fields of the `Rencana` sheet contract (`PLAN_FIELDS`, in order) as
 attributes, and what the checks need to know about where they came from as typed private
@@ -6,14 +13,17 @@ state: the 0-based sheet row, lines merged into it, the code and the targets as 
 further indicators (`Indicator`), and a `CellInfo` for each cell with something to say (a
 formula without a cached value, an unreadable value, a SUM range, a column of its own).
 
-Code shared with the other tables' dict rows may read the public fields with `row.get(name)`
-or `row[name]`; anything else is an attribute.
+`TableRow` holds the public fields of another table, whose names come from its header columns
+(`target_2023`, `pagu_analisis`, `kode`, `level` …), in a dict behind `get` / `[]` / `[]=`; its
+private state is typed: the parsed value cells (`cells`), a code's cells (`parts`), the kind of a
+total row (`total`), a further indicator line (`extra`), the row of its program (`program_row`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-__all__ = ["PLAN_FIELDS", "INDICATOR_FIELDS", "CellInfo", "Indicator", "PlanRow", "TotalRow"]
+__all__ = ["PLAN_FIELDS", "INDICATOR_FIELDS", "TABLE_BASE_FIELDS", "CellInfo", "Indicator",
+           "Record", "PlanRow", "TableRow", "TotalRow"]
 
 # The normalised columns (the contract of `read_renja` and the consolidated `Rencana` sheet).
 # `indikator_ke` numbers the indicators of an item (1 on the item's own row; 2, 3 … on the rows
@@ -26,6 +36,36 @@ PLAN_FIELDS = ("file", "kecamatan", "sheet", "row", "kode", "level", "parent_kod
 # what a further indicator of an item has of its own
 INDICATOR_FIELDS = ("indikator", "target", "satuan", "target_n1", "satuan_n1", "target_semula")
 _PUBLIC = frozenset(PLAN_FIELDS)
+
+
+class Record:
+    """A normalised row: `row`, `r`, `cont`, `cells` attributes (see the subclasses), its public
+    fields through `get` / `[]` / `in` / `public()`. `_field(name)` gives a public field's value
+    or `_ABSENT`, and raises KeyError for anything else."""
+    __slots__ = ()
+
+    def _field(self, name: str):
+        raise NotImplementedError
+
+    def get(self, name: str, default=None):
+        """A public field's value, `default` when it is empty."""
+        value = self._field(name)
+        return default if value is None or value is _ABSENT else value
+
+    def __getitem__(self, name: str):
+        value = self._field(name)
+        if value is _ABSENT:
+            raise KeyError(name)
+        return value
+
+    def __contains__(self, name: str) -> bool:
+        return self._field(name) is not _ABSENT
+
+    def public(self) -> dict:
+        raise NotImplementedError
+
+
+_ABSENT = object()         # a public field of a TableRow not read (yet)
 
 
 @dataclass(slots=True)
@@ -90,7 +130,7 @@ class Indicator(_Cells):
 
 
 @dataclass(slots=True, eq=False)
-class PlanRow(_Cells):
+class PlanRow(Record, _Cells):
     file: str | None = None
     kecamatan: str | None = None
     sheet: str | None = None
@@ -132,14 +172,7 @@ class PlanRow(_Cells):
         """The item's own line and its further indicators: each with its own targets."""
         return [self, *self.indicators]
 
-    # read access to the public fields, for code shared with the other tables' dict rows
-    def get(self, name: str, default=None):
-        if name not in _PUBLIC:
-            raise KeyError(f"{name!r} is not a plan field")
-        value = getattr(self, name)
-        return default if value is None else value
-
-    def __getitem__(self, name: str):
+    def _field(self, name: str):
         if name not in _PUBLIC:
             raise KeyError(f"{name!r} is not a plan field")
         return getattr(self, name)
@@ -164,6 +197,58 @@ class PlanRow(_Cells):
 
 
 assert tuple(f.name for f in fields(PlanRow))[:len(PLAN_FIELDS)] == PLAN_FIELDS
+
+# what every row of another table has, whatever its columns
+TABLE_BASE_FIELDS = ("file", "kecamatan", "sheet", "row")
+
+
+@dataclass(slots=True, eq=False)
+class TableRow(Record):
+    """A row (or a total row) of another table. Its public fields are `file`, `kecamatan`,
+    `sheet`, `row` and one per header column (`values`, with `<key>_satuan` of a target and the
+    `kode` / `level` / `parent_kode` the checks assign); `row[name] = value` sets one."""
+    file: str | None = None
+    kecamatan: str | None = None
+    sheet: str | None = None
+    row: int = 0                    # 1-based Excel row
+    values: dict = field(default_factory=dict)    # the public fields of the header columns
+    # -- private state (not in the contract) --
+    r: int = 0                      # 0-based sheet row
+    cont: int = 0                   # lines below that belong to it (continuations)
+    cells: dict = field(default_factory=dict)     # key -> tables.cells.Cell of a value column
+    parts: dict | None = None       # key -> the cells of a code written over several cells
+    total: str | None = None        # a total row: "sum" or "mean"
+    extra: bool = False             # a further indicator line of the item above
+    program_row: int | None = None  # the Excel row of the program it belongs to
+
+    def _field(self, name: str):
+        if name in _TABLE_BASE:
+            return getattr(self, name)
+        value = self.values.get(name, _ABSENT)
+        if value is _ABSENT and (name.startswith("_") or name in _TABLE_PRIVATE):
+            raise KeyError(f"{name!r} is not a table field: use the attribute")
+        return value
+
+    def __setitem__(self, name: str, value) -> None:
+        if name in _TABLE_BASE:
+            setattr(self, name, value)
+        elif name.startswith("_"):
+            raise KeyError(f"{name!r} is not a table field: use the attribute")
+        else:
+            self.values[name] = value
+
+    def update(self, **values) -> None:
+        for name, value in values.items():
+            self[name] = value
+
+    def public(self) -> dict:
+        """`file`, `kecamatan`, `sheet`, `row`, then the header columns' fields, in order."""
+        return {"file": self.file, "kecamatan": self.kecamatan, "sheet": self.sheet,
+                "row": self.row, **self.values}
+
+
+_TABLE_BASE = frozenset(TABLE_BASE_FIELDS)
+_TABLE_PRIVATE = frozenset(f.name for f in fields(TableRow)) - _TABLE_BASE
 
 
 @dataclass(slots=True, eq=False)

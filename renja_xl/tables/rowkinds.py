@@ -12,7 +12,7 @@ from ..read.numbers import MAX_NUMBER, NumberError, format_number, format_rupiah
 from .defs import normalise_label
 
 __all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows",
-           "is_money", "flush_unrecognised", "set_extent", "read_money", "formula_error"]
+           "is_money", "read_money", "formula_error"]
 
 FOOTER = re.compile(r"(^\d{1,3}\s*\|)|(\|\s*\d{1,3}$)|\bhalaman\b|\bhal\.?\s*\d|\bpage\s*\d", re.I)
 TOTAL = re.compile(r"\b(jumlah|total|grand total)\b", re.I)
@@ -72,25 +72,6 @@ def is_money(value) -> bool:
         except NumberError:
             return bool(re.search(r"\d", value))
     return False
-
-
-def flush_unrecognised(table, pending: list, col: int) -> None:
-    """Rows without code or data between data rows: reported (trailing ones only counted).
-    `table` is a plan or other table: anything with `.issue()` and a `skipped` Counter."""
-    for r, text in pending:
-        table.issues.append(table.issue("row-unrecognised", r + 1, col=col,
-                                        params={"text": text[:80]}))
-        table.skipped["tidak dikenali"] += 1
-    pending.clear()
-
-
-def set_extent(table, pending: list, last_r: int, header_last: int) -> None:
-    """After the last row: count trailing unrecognised rows, set first_row/last_row (1-based)."""
-    if pending:
-        table.skipped["penutup/catatan"] += len(pending)
-    data_rows = [row["row"] for row in table.rows] + [t["row"] for t in table.totals]
-    table.first_row = min(data_rows) if data_rows else header_last + 2
-    table.last_row = last_r + 1
 
 
 def read_money(table, raw, r: int, c: int, factor: float, year: str, kode=None) -> float | None:

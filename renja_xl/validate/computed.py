@@ -70,7 +70,7 @@ def check_computed(gt: GenericTable) -> list[Issue]:
             if target is None or not inputs or any(c is None for c in inputs):
                 continue
             for row in gt.rows:
-                cells = row["_cells"]
+                cells = row.cells
                 cell = cells.get(target.key)
                 if cell is None or cell.value is None:
                     continue
@@ -146,7 +146,7 @@ def _is_ratio_column(gt: GenericTable, column: Column) -> bool:
 def _ratio_pair(gt: GenericTable, pct: Column, others: list[Column]):
     """The two columns whose quotient the percentage column holds on (nearly) every row."""
     best, best_hits = None, 0
-    rows = [r for r in gt.rows if r["_cells"].get(pct.key) and r["_cells"][pct.key].value is not None]
+    rows = [r for r in gt.rows if r.cells.get(pct.key) and r.cells[pct.key].value is not None]
     if len(rows) < 3:
         return None, []
     for a in others:
@@ -155,7 +155,7 @@ def _ratio_pair(gt: GenericTable, pct: Column, others: list[Column]):
                 continue
             hits, misses = 0, []
             for row in rows:
-                ca, cb, cp = row["_cells"].get(a.key), row["_cells"].get(b.key), row["_cells"][pct.key]
+                ca, cb, cp = row.cells.get(a.key), row.cells.get(b.key), row.cells[pct.key]
                 if not ca or not cb or ca.value is None or not cb.value:
                     continue
                 expected = ca.value / cb.value * 100
@@ -184,8 +184,8 @@ def check_totals(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
         if pair:
             pairs[pct.key] = pair
             for row, expected in misses:
-                cell = row["_cells"][pct.key]
-                a, b = (row["_cells"][c.key] for c in pair)
+                cell = row.cells[pct.key]
+                a, b = (row.cells[c.key] for c in pair)
                 issues.append(gt.issue("computed-ratio", row["row"], pct.key,
                                        value=cell.text or cell.value, expected=round(expected, 2),
                                        params={"field": pct.title, "value": shown(cell, cell.value),
@@ -198,10 +198,10 @@ def check_totals(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:
             value = total.get(column.key)
             if value is None:
                 continue
-            cell = total["_cells"].get(column.key)
+            cell = total.cells.get(column.key)
             if column.key in pairs:
                 issue = _total_ratio(gt, total, column, cell, pairs[column.key], label)
-            elif column in ratio_cols and total["_total"] != "mean":
+            elif column in ratio_cols and total.total != "mean":
                 continue                              # a percentage does not add up
             else:
                 issue = _total_sum(gt, total, column, value, cell, label, tolerance)
@@ -220,11 +220,11 @@ def _label_of(gt: GenericTable, total: dict) -> str:
 
 def _total_sum(gt, total, column: Column, value: float, cell: Cell | None, label: str,
                tolerance: float) -> Issue | None:
-    values = [(r.get(column.key), r["_cells"].get(column.key)) for r in gt.rows]
+    values = [(r.get(column.key), r.cells.get(column.key)) for r in gt.rows]
     values = [(v, c) for v, c in values if v is not None]
     if len(values) < 2:
         return None
-    mean = total["_total"] == "mean"
+    mean = total.total == "mean"
     expected = sum(v for v, _ in values) / (len(values) if mean else 1)
     decimals = [c.decimals if c else 0 for _, c in values]
     slack = (max(map(_slack, decimals)) if mean else sum(map(_slack, decimals)))
@@ -245,7 +245,7 @@ def _total_sum(gt, total, column: Column, value: float, cell: Cell | None, label
 
 
 def _total_ratio(gt, total, column: Column, cell: Cell, pair, label: str) -> Issue | None:
-    a, b = (total["_cells"].get(c.key) for c in pair)
+    a, b = (total.cells.get(c.key) for c in pair)
     if not a or not b or a.value is None or not b.value:
         return None
     expected = a.value / b.value * 100

@@ -77,7 +77,7 @@ def _long_rows(gt) -> list[dict]:
                          "sheet": row["sheet"], "row": row["row"], "judul": gt.title,
                          "baris": row.get(label.key) if label else None,
                          "kolom": column.caption or column.key, "nilai": row.get(column.key),
-                         "jumlah": "_total" in row})
+                         "jumlah": row.total is not None})
     return rows
 
 
