@@ -626,3 +626,35 @@ def test_a_code_written_with_commas_is_read_with_one_warning(tmp_path):
         "Kode '7,01,01,2,01,0006' ditulis dengan koma; dibaca sebagai 7.01.01.2.01.0006. "
         "Gunakan titik di antara bagian kode")
     assert _programs(tmp_path, path)[0] == TOTAL
+
+
+# --- the program row repeated at the top of the next page -------------------------------------
+def _page_break_repeat(tmp_path, repeated):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    below = _fill(ws, _titles(), HEADER, MERGES, [list(r) for r in ROWS[:4]])
+    ws.cell(below, 1, "Halaman 1")
+    _fill(ws, (), HEADER, MERGES, [repeated] + [list(r) for r in ROWS[4:]], first=below + 2)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_program_row_repeated_after_a_page_break_is_skipped_not_a_duplicate(tmp_path):
+    again = list(ROWS[0])
+    lanjutan = list(ROWS[0])
+    lanjutan[1] += " (lanjutan)"
+    lanjutan[5] = lanjutan[8] = None
+    for repeated in (again, lanjutan):
+        report = renja_xl.check(_page_break_repeat(tmp_path, repeated))
+        assert report.issues == []            # was kode-duplicate (+ a false pagu-rollup)
+        assert report.files[0].tables[0].skipped.get("induk berulang") == 1
+        assert _programs(tmp_path, tmp_path / "Renja_Kec_Contoh_2025.xlsx")[:2] == (TOTAL, TOTAL_N1)
+
+
+def test_a_program_repeated_after_a_page_break_with_another_pagu_is_still_a_duplicate(tmp_path):
+    other = list(ROWS[0])
+    other[5] = 99_000_000
+    report = renja_xl.check(_page_break_repeat(tmp_path, other))
+    assert "kode-duplicate" in {i.rule for i in report.issues}

@@ -135,6 +135,8 @@ class PlanReader(RowWalker):
         self.text_cols = {c for name in TEXT_FIELDS + TARGET_FIELDS
                           for c in cols.get(name, [])}
         self.groups = False                          # urusan/bidang rows seen
+        self.after_break = False                     # no data since a repeated header
+        self.items: dict[str, PlanRow] = {}          # kode -> its first row
 
     def finish(self) -> None:
         link_groups(self.plan.rows)
@@ -163,6 +165,7 @@ class PlanReader(RowWalker):
             if self._other_agency():
                 return END                           # another agency's plan starts here
             self._titles_before(r)
+            self.after_break = True
             return self.skip(r, "header berulang")
         if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
             if not _header_follows(grid, r, self.layout):
@@ -210,6 +213,21 @@ class PlanReader(RowWalker):
             previous.cont += 1
         else:
             _continue_row(r, texts, previous, self.plan)
+
+    def append(self, r: int, record) -> None:
+        """A program or kegiatan row repeated at the top of a page (after the repeated
+        header, as printed: same code, its pagu again or none, "(lanjutan)") is skipped and
+        counted, not a second item."""
+        first = self.items.get(record.kode) if self.after_break else None
+        if first is not None and record.level in ("program", "kegiatan") and all(
+                getattr(record, n) in (None, getattr(first, n)) for n in ("pagu", "pagu_n1")):
+            self.skip(r, "induk berulang")
+            self.last_r = r
+            return
+        self.after_break = False
+        if record.kode:
+            self.items.setdefault(record.kode, record)
+        super().append(r, record)
 
     def _other_agency(self) -> bool:
         """The title lines above a repeated header name another agency than this table's
