@@ -658,3 +658,19 @@ def test_a_program_repeated_after_a_page_break_with_another_pagu_is_still_a_dupl
     other[5] = 99_000_000
     report = renja_xl.check(_page_break_repeat(tmp_path, other))
     assert "kode-duplicate" in {i.rule for i in report.issues}
+
+
+# --- the plan below a long text on the same sheet ---------------------------------------------
+def test_a_plan_below_two_hundred_rows_of_text_is_found_and_named(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "RENJA"
+    for r in range(1, 240):
+        ws.cell(r, 1, f"Paragraf {r}: Kecamatan Contoh menyusun Rencana Kerja sesuai ketentuan.")
+    _fill(ws, _titles(), HEADER, MERGES, [list(r) for r in ROWS], first=242)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert report.issues == []                       # was table-not-found: not counted
+    assert report.files[0].kecamatan == "Contoh"     # was "Contoh Menyusun Rencana Kerja …"
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

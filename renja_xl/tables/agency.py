@@ -22,6 +22,12 @@ def kec_name(text: str) -> str | None:
     """The kecamatan a line names ('Kejobong'), or None."""
     for match in KEC.finditer(text or ""):
         name = _STOP.sub("", match.group(1)).strip(" .,-")
+        words = []
+        for word in name.split()[:3]:            # a name is capitalised: "Kroya menyusun …"
+            if words and word[:1].islower():
+                break
+            words.append(word)
+        name = " ".join(words).strip(" .,-")
         if name and name.lower() not in ("kecamatan", "semua", "se", "yang"):
             return " ".join(w.capitalize() for w in name.split())
     return None

@@ -90,12 +90,16 @@ class PlanTable:
         return levels
 
 
+# the plan's header may stand below a long text (a whole Renja pasted into one sheet)
+PLAN_SCAN_ROWS = 2000
+
+
 def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
     """Every plan table on this sheet, top to bottom."""
     found = []
     start = 0
     while start < grid.height:
-        layout = find_layouts(grid, table, start)
+        layout = find_layouts(grid, table, start, scan_rows=PLAN_SCAN_ROWS)
         if layout is None:
             break
         if _identify(grid, layout) is not None:      # a Review/Renstra header with Kode, Pagu
