@@ -674,3 +674,27 @@ def test_a_plan_below_two_hundred_rows_of_text_is_found_and_named(tmp_path):
     assert report.issues == []                       # was table-not-found: not counted
     assert report.files[0].kecamatan == "Contoh"     # was "Contoh Menyusun Rencana Kerja …"
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+def test_a_hidden_column_of_a_review_rkpd_is_not_read_beside_the_visible_one(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, [list(r) for r in ROWS])
+    header = (["Kode", "Rancangan Awal RKPD", None, None, None, None, "Hasil Analisis Kebutuhan",
+               None, None, None, None, None, "Catatan Penting"],
+              [None, "Program/Kegiatan/Sub Kegiatan", "Lokasi", "Indikator Kinerja",
+               "Target Capaian", "Pagu Indikatif (Rp)", "Program/Kegiatan/Sub Kegiatan", "Lokasi",
+               "Indikator Kinerja", "Target Capaian", "Kebutuhan Dana (Rp)",
+               "Kebutuhan Dana (Rp)", None])
+    review = [[r[0], r[1], r[3], r[2], r[4], r[5], r[1], r[3], r[2], r[4], r[5] * 0.6, r[5], None]
+              for r in ROWS]
+    sheet = wb.create_sheet("Review RKPD")
+    _fill(sheet, ("Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2025", "Kecamatan Contoh"),
+          header, ("B{r}:F{r}", "G{r}:L{r}"), review)
+    sheet.column_dimensions["K"].hidden = True        # last year's figures, kept out of sight
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert "review-pagu-differs" not in {i.rule for i in report.issues}
+    assert report.issues == []

@@ -132,10 +132,23 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
         haystack = normalise_label(" ".join(list(full.values()) + titles))
         if not any(phrase_in(normalise_label(w), haystack) for w in opts["title_words"]):
             return None
-    half_of, fdefs = _halves(table, full, group_text)
     first_year = _first_year(titles) if opts.get("year_from_title") else None
-    columns, unmapped = _columns(table, full, fdefs, half_of, _numbering(grid, layout),
-                                 first_year)
+    numbering = _numbering(grid, layout)
+    every = _mapped(table, full, group_text, numbering, first_year, titles)
+    hidden = [c for c in getattr(grid.sheet, "hidden_cols", ()) if c in full]
+    if every is None or not hidden:
+        return every
+    # a column hidden in Excel (last year's figures) is read only for a key no visible one has
+    shown = {c: t for c, t in full.items() if c not in hidden}
+    visible = _mapped(table, shown, group_text, numbering, first_year, titles)
+    if visible is None or {c.key for c in every[0]} - {c.key for c in visible[0]}:
+        return every
+    return visible[0], visible[1] + hidden
+
+
+def _mapped(table: TableDef, full, group_text, numbering, first_year, titles):
+    half_of, fdefs = _halves(table, full, group_text)
+    columns, unmapped = _columns(table, full, fdefs, half_of, numbering, first_year)
     if not _accepted(table, columns, full, titles[-3:]):
         return None
     return columns, unmapped
