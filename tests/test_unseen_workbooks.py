@@ -698,3 +698,25 @@ def test_a_hidden_column_of_a_review_rkpd_is_not_read_beside_the_visible_one(tmp
     report = renja_xl.check(path)
     assert "review-pagu-differs" not in {i.rule for i in report.issues}
     assert report.issues == []
+
+
+# --- last year's plan kept on the first sheet -------------------------------------------------
+def test_last_years_plan_on_the_first_sheet_is_not_the_one_counted(tmp_path):
+    def years_back(text):
+        return text.replace("2025", "2024").replace("2026", "2025") if isinstance(text, str) else text
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja 2024"
+    old = [[years_back(c) for c in r] for r in ROWS]
+    for row in old:
+        row[5], row[8] = row[5] * 0.8, row[8] * 0.8
+    _fill(ws, tuple(map(years_back, _titles())), [[years_back(c) for c in h] for h in HEADER],
+          MERGES, old)
+    _fill(wb.create_sheet("Renja 2025"), _titles(), HEADER, MERGES, [list(r) for r in ROWS])
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    version = [i for i in report.issues if i.rule == "plan-version"]
+    assert [i.sheet for i in version] == ["Renja 2024"]
+    assert "gabungan hanya menghitung sheet 'Renja 2025'" in version[0].message()
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)      # was 2024's: 0,8 of it

@@ -149,12 +149,13 @@ def sum_rows(formula: str | None, c: int) -> tuple[int, int] | None:
 def mark_versions(plans: list, hidden: dict[str, bool]) -> None:
     """Plan tables that share item codes with another one are copies or versions of one plan
     ("Tabel 4.1 (2)", a print copy, last year's plan kept beside this year's): only one of them
-    is counted in the consolidation — the first visible one in sheet order — and each other one
+    is counted in the consolidation — the visible one of the latest year n, the first in sheet
+    order among equals — and each other one
     gets a finding that names both sheets. A copy with the same pagu per code is a warning,
     another version (pagu or codes differ) an error: Bappeda cannot know which one is meant."""
     counted: list = []
     for plan in sorted((p for p in plans if not (p.recap or p.foreign or p.copy_of)),
-                       key=lambda p: bool(hidden.get(p.sheet))):
+                       key=lambda p: (bool(hidden.get(p.sheet)), -(p.layout.years[0] or 0))):
         codes = _item_money(plan)
         twin = next((c for c in counted if _mostly_shared(codes, _item_money(c))), None)
         if twin is None:
