@@ -720,3 +720,20 @@ def test_last_years_plan_on_the_first_sheet_is_not_the_one_counted(tmp_path):
     assert [i.sheet for i in version] == ["Renja 2024"]
     assert "gabungan hanya menghitung sheet 'Renja 2025'" in version[0].message()
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)      # was 2024's: 0,8 of it
+
+
+def test_a_bidang_code_damaged_by_excel_is_said_like_any_other_code(tmp_path):
+    rows = [("2", "URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR", None,
+             None, None, 60_000_000, None, None, 66_000_000),
+            (2.1, "URUSAN PEMERINTAHAN BIDANG KEBUDAYAAN", None, None, None, 60_000_000, None,
+             None, 66_000_000),
+            ("2.10.02", "PROGRAM CONTOH BIDANG", "Persentase Capaian", "Kabupaten", "100 %",
+             60_000_000, "DAU", "100 %", 66_000_000)]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, ("Perangkat Daerah : DINAS CONTOH",), HEADER, MERGES, [list(r) for r in rows])
+    path = tmp_path / "Renja_Dinas_Contoh_2025.xlsx"
+    wb.save(path)
+    damaged = [i for i in renja_xl.check(path).issues if i.rule == "kode-damaged"]
+    assert [(i.cell, i.value, i.expected) for i in damaged] == [("A5", "2.1", "2.10")]

@@ -69,7 +69,7 @@ class Extractor:
                       parent_kode=parent_code(kode) if level else None,
                       r=r, legacy_sub=bool(code and code.legacy_sub),
                       kode_raw=code.original if code else None)
-        if code and code.restored and level in PLAN_LEVELS:   # one warning per row
+        if code and code.restored and level:   # one warning per row (urusan/bidang too)
             plan.issues.append(plan.issue(
                 "kode-short" if code.typed_short else "kode-damaged", r + 1,
                 col=self.kode_cols[code.restored[0][0]], kode=kode,
