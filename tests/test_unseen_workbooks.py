@@ -5,8 +5,11 @@ and consolidated as Bappeda would."""
 from __future__ import annotations
 
 import datetime
+import shutil
+import subprocess
 
 import pandas as pd
+import pytest
 from openpyxl import Workbook
 
 import renja_xl
@@ -737,3 +740,17 @@ def test_a_bidang_code_damaged_by_excel_is_said_like_any_other_code(tmp_path):
     wb.save(path)
     damaged = [i for i in renja_xl.check(path).issues if i.rule == "kode-damaged"]
     assert [(i.cell, i.value, i.expected) for i in damaged] == [("A5", "2.1", "2.10")]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) not installed: apt-get install libreoffice-calc")
+def test_an_ods_file_keeps_its_hidden_column_out_of_the_pagu(tmp_path):
+    source = _hidden_pagu(tmp_path)
+    out = tmp_path / "ods"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "ods", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=120)
+    path = out / "Renja_Kec_Contoh_2025.ods"
+    report = renja_xl.check(path)
+    assert [(i.rule, i.cell) for i in report.issues] == [("column-hidden", "F4")]
+    assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

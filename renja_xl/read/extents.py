@@ -15,34 +15,51 @@ __all__ = ["ods_extents", "xlsb_extent", "check_ole"]
 
 _CHUNK = 1 << 20
 
-_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell|p)"
-                      rb"(?=[\s/>])([^>]*)>")
+_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell|p"
+                      rb"|table-column)(?=[\s/>])([^>]*)>")
+_ODS_COLLAPSED = re.compile(rb"""visibility\s*=\s*["'](?:collapse|filter)["']""")
 _ODS_NAME = re.compile(rb"""name\s*=\s*["']([^"']*)""")
 _ODS_ROWS = re.compile(rb"""number-rows-repeated\s*=\s*["'](\d+)""")
 _ODS_COLS = re.compile(rb"""number-columns-repeated\s*=\s*["'](\d+)""")
 
 
-def ods_extents(stream) -> list[tuple[str, int, int]]:
-    """(sheet, rows, columns) for every table, repeated rows and cells counted as they expand."""
+def ods_extents(stream, hidden: dict | None = None) -> list[tuple[str, int, int]]:
+    """(sheet, rows, columns) for every table, repeated rows and cells counted as they expand.
+    `hidden` (when given) gets sheet -> (hidden columns, hidden rows), 0-based."""
     sheets, name = [], "?"
-    row = col = row_rep = max_row = max_col = 0
+    row = col = row_rep = max_row = max_col = table_col = 0
     cell: tuple[int, int] | None = None            # (first column, repeat) of an open cell
+    cols_hidden: set[int] = set()
+    rows_hidden: set[int] = set()
     for match in tags(stream, _ODS_TAG, "content.xml"):
         closing, tag, attrs = match.group(1), match.group(2), match.group(3)
         empty = attrs.endswith(b"/")
         if tag == b"table":
             if closing:
                 sheets.append((name, max_row, max_col))
+                if hidden is not None and (cols_hidden or rows_hidden):
+                    hidden[name] = (frozenset(cols_hidden), frozenset(rows_hidden))
             else:
                 found = _ODS_NAME.search(attrs)
                 name = found.group(1).decode("utf-8", "replace") if found else "?"
-                row = max_row = max_col = 0
+                row = max_row = max_col = table_col = 0
+                cols_hidden, rows_hidden = set(), set()
+        elif tag == b"table-column":
+            if closing:
+                continue
+            found = _ODS_COLS.search(attrs)
+            rep = number(found.group(1)) if found else 1
+            if _ODS_COLLAPSED.search(attrs):
+                cols_hidden.update(range(table_col, table_col + min(rep, 1024)))
+            table_col += rep
         elif tag == b"table-row":
             if closing:
                 row += row_rep
             else:
                 found = _ODS_ROWS.search(attrs)
                 row_rep, col = (number(found.group(1)) if found else 1), 0
+                if _ODS_COLLAPSED.search(attrs):
+                    rows_hidden.update(range(row, row + min(row_rep, 1024)))
                 if empty:
                     row += row_rep
         elif tag in (b"table-cell", b"covered-table-cell"):

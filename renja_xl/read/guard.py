@@ -118,9 +118,11 @@ def _check_zip(archive: zipfile.ZipFile, limits: Limits) -> Checked:
     if "opendocument.spreadsheet" in mimetype:
         if "content.xml" not in names:
             raise ReadError("file-corrupt", "ODS tanpa content.xml")
+        hidden: dict = {}
         with archive.open("content.xml") as stream:
-            check_areas(ods_extents(stream), limits)
-        return Checked("ods", {})
+            check_areas(ods_extents(stream, hidden), limits)
+        return Checked("ods", {name: SheetScan(hidden_cols=cols, hidden_rows=rows)
+                               for name, (cols, rows) in hidden.items()})
     if "word/document.xml" in names:
         raise ReadError("file-word", "Word .docx")
     if "opendocument.text" in mimetype:
