@@ -744,13 +744,14 @@ def test_a_bidang_code_damaged_by_excel_is_said_like_any_other_code(tmp_path):
 
 @pytest.mark.skipif(shutil.which("soffice") is None,
                     reason="LibreOffice (soffice) not installed: apt-get install libreoffice-calc")
-def test_an_ods_file_keeps_its_hidden_column_out_of_the_pagu(tmp_path):
+@pytest.mark.parametrize("fmt", ["ods", "xls"])
+def test_an_ods_or_xls_file_keeps_its_hidden_column_out_of_the_pagu(tmp_path, fmt):
     source = _hidden_pagu(tmp_path)
-    out = tmp_path / "ods"
+    out = tmp_path / fmt
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "ods", "--outdir", str(out), str(source)],
+                    "--convert-to", fmt, "--outdir", str(out), str(source)],
                    check=True, capture_output=True, timeout=120)
-    path = out / "Renja_Kec_Contoh_2025.ods"
+    path = out / f"Renja_Kec_Contoh_2025.{fmt}"
     report = renja_xl.check(path)
     assert [(i.rule, i.cell) for i in report.issues] == [("column-hidden", "F4")]
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)

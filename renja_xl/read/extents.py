@@ -130,7 +130,8 @@ def xlsb_extent(stream) -> tuple[int, int]:
 
 
 # --- OLE: .xls, encrypted OOXML, Word 97 --------------------------------------------------------
-def check_ole(path: str, limits: Limits) -> None:
+def check_ole(path: str, limits: Limits) -> dict:
+    """Refuse what is no readable .xls; sheet -> (hidden columns, hidden rows) otherwise."""
     ole = OleFile.from_path(path, limits.max_file_bytes)
     if ole.has("EncryptedPackage") or ole.has("EncryptionInfo"):
         raise ReadError("file-encrypted")
@@ -142,10 +143,12 @@ def check_ole(path: str, limits: Limits) -> None:
     if stream is None:
         shown = ", ".join(sorted(ole.names)[:3]) or "kosong"
         raise ReadError("file-not-excel", f"dokumen OLE bukan Excel (isi: {shown})")
-    encrypted, areas = _biff_extents(ole.read(stream))
+    hidden: dict = {}
+    encrypted, areas = _biff_extents(ole.read(stream), hidden)
     if encrypted:
         raise ReadError("file-encrypted")
     check_areas(areas, limits)
+    return hidden
 
 
 _BIFF_EOF, _BIFF_FILEPASS, _BIFF_BOUNDSHEET, _BIFF_SST = 0x000A, 0x002F, 0x0085, 0x00FC
@@ -185,7 +188,10 @@ def _biff_sane(rtype: int, body: bytes) -> bool:
     return True
 
 
-def _biff_extents(data: bytes) -> tuple[bool, list[tuple[str, int, int]]]:
+_BIFF_COLINFO, _BIFF_ROW = 0x007D, 0x0208
+
+
+def _biff_extents(data: bytes, hidden: dict | None = None) -> tuple[bool, list[tuple[str, int, int]]]:
     """(encrypted, [(sheet, rows, columns)]) from a BIFF5/8 workbook stream.
 
     Read like python-calamine reads it: the globals up to their EOF, then each sheet from
@@ -210,7 +216,15 @@ def _biff_extents(data: bytes) -> tuple[bool, list[tuple[str, int, int]]]:
         if pos >= len(data):
             raise OleError(f"sheet '{name}' berada di luar stream Workbook")
         max_row = max_col = -1
+        cols_hidden, rows_hidden = set(), set()
         for rtype, body in _biff_records(data, pos, f"sheet '{name}'"):
+            if rtype == _BIFF_COLINFO and len(body) >= 10:           # fHidden
+                first, last, _, _, flags = struct.unpack_from("<HHHHH", body)
+                if flags & 1 and first <= last:
+                    cols_hidden.update(range(first, min(last, 255) + 1))
+            elif rtype == _BIFF_ROW and len(body) >= 16:             # fDyZero
+                if struct.unpack_from("<H", body, 12)[0] & 0x20:
+                    rows_hidden.add(struct.unpack_from("<H", body)[0])
             if rtype in _BIFF_CELLS and len(body) >= 4:
                 row, col = struct.unpack_from("<HH", body)
                 if rtype == _BIFF_MULRK and len(body) >= 6:
@@ -219,6 +233,8 @@ def _biff_extents(data: bytes) -> tuple[bool, list[tuple[str, int, int]]]:
             elif rtype == _BIFF_DIMENSIONS:
                 _biff_dimensions(body, name)
         areas.append((name, max_row + 1, max_col + 1))
+        if hidden is not None and (cols_hidden or rows_hidden):
+            hidden[name] = (frozenset(cols_hidden), frozenset(rows_hidden))
     return False, areas
 
 

@@ -59,8 +59,9 @@ def open_checked(path: str, limits: Limits) -> Checked:
             with _open_zip(path, limits) as archive:
                 return _check_zip(archive, limits)
         if kind == "ole":
-            check_ole(path, limits)
-            return Checked("xls", {})
+            hidden = check_ole(path, limits)
+            return Checked("xls", {name: SheetScan(hidden_cols=cols, hidden_rows=rows)
+                                   for name, (cols, rows) in hidden.items()})
     except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, ValueError) as exc:
         raise ReadError("file-corrupt", short(exc)) from None       # ValueError: OleError, bad names
     except NotImplementedError as exc:          # e.g. a zip method Python cannot inflate
