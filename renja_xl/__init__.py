@@ -21,7 +21,7 @@ _EXPORTS = {
     "check_file": "check", "Options": "check", "expand_paths": "check",
     "Report": "report.issues", "Issue": "report.issues", "FileResult": "report.issues", "TableInfo": "report.issues",
     "RULES": "report.rules", "CATEGORIES": "report.rules",
-    "plan_schema": "validate.schema",
+    "plan_schema": "validate.schema", "table_schema": "validate.table_schema",
     "Limits": "read.workbook", "ReadError": "read.workbook",
     "Consolidation": "consolidate",
     "load_nomenclature": "validate.nomenclature",

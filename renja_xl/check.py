@@ -102,10 +102,14 @@ def check_files(paths, options: Options | None = None) -> list[tuple[FileResult,
     """`check_file` for several workbooks, their plan tables validated in one pandera call
     (pandera's cost is mostly per call: a batch of small files pays it once)."""
     from .validate.schema import validate_plans
+    from .validate.table_schema import validate_tables
     options = options or Options()
     started = [_start(path, options) for path in paths]
     plans = [plan for state in started for plan in state.details]
     found = iter(validate_plans(plans))
+    other = iter(validate_tables([gt for state in started for gt in state.renja.tables]))
+    for state in started:
+        state.table_issues = [next(other) for _ in state.renja.tables]
     return [_finish(state, found, options) for state in started]
 
 
@@ -116,6 +120,7 @@ class _Started:
     renja: RenjaFile
     details: list = field(default_factory=list)    # the plan tables pandera validates
     groups: list | None = None                     # None: unreadable
+    table_issues: list | None = None               # pandera's, per other table (a batch's)
 
 
 def _start(path: str, options: Options) -> _Started:
@@ -170,7 +175,7 @@ def _finish(state: _Started, schema_issues, options: Options):
     plan_issues.sort(key=lambda i: (order.get(i.sheet, 0), i.row or 0, i.col or 0))
     issues += plan_issues
     from .reconcile.other import check_tables
-    issues += check_tables(renja, nomenclature, options.tolerance)
+    issues += check_tables(renja, nomenclature, options.tolerance, state.table_issues)
     issues += _explicit_renstra(renja, options, nomenclature)
     result.tables += [table.info() for table in renja.tables]
     if not renja.plans and not renja.standalone and not any(i.severity == "error" for i in issues):

@@ -1,7 +1,8 @@
 """Checks of the other tables of one workbook, and the entry point used by `check_file`.
 
-`check_tables(renja, nomenclature, tolerance)` runs, per table: the required values, the
-columns computed from others and the total rows (`computed`) on every table; then the checks
+`check_tables(renja, nomenclature, tolerance)` runs, per table: the value rules of its pandera
+schema (`validate.table_schema`: required values, negative money, codes), the columns computed
+from others and the total rows (`computed`) on every table; then the checks
 its section of `schemas/tables.toml` declares (`checks = [...]`, by the names in `CHECKS`:
 the Review RKPD roll-ups, the Renstra roll-ups and hierarchy, the Kinerja Pelayanan analysis
 notes, the target direction, the Usulan rules …); then the comparisons between tables
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..validate.computed import check_computed, check_totals, shown, units_agree
+from ..validate.table_schema import validate_tables
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
 from ..tables.defs import normalise_label, schema_toml
@@ -19,14 +21,17 @@ from ..tables.defs import normalise_label, schema_toml
 __all__ = ["check_tables", "check_table", "lower_is_better", "CHECKS"]
 
 
-def check_tables(renja, nomenclature, tolerance: float = 0.0) -> list[Issue]:
-    """Issues of every other table of `renja` (a `RenjaFile`) and between its tables."""
+def check_tables(renja, nomenclature, tolerance: float = 0.0, schema_issues=None) -> list[Issue]:
+    """Issues of every other table of `renja` (a `RenjaFile`) and between its tables.
+    `schema_issues`: the issues of `validate_tables(renja.tables)` when a batch has them."""
     from .crosscheck import crosscheck
     issues: list[Issue] = []
     from .review import assign_all_levels
+    if schema_issues is None:
+        schema_issues = validate_tables(renja.tables)
     assign_all_levels(renja, nomenclature)
-    for gt in renja.tables:
-        table_issues = list(gt.issues) + check_table(gt, renja.kecamatan, tolerance)
+    for gt, found in zip(renja.tables, schema_issues):
+        table_issues = list(gt.issues) + check_table(gt, renja.kecamatan, tolerance, found)
         table_issues.sort(key=lambda i: (i.row or 0, i.col or 0))
         issues += table_issues
     issues += crosscheck(renja, nomenclature)
@@ -75,8 +80,13 @@ CHECKS = {"review": _review, "usulan": _usulan, "renstra_rollup": _renstra_rollu
           "target_direction": lambda gt, ctx: _target_direction(gt)}
 
 
-def check_table(gt: GenericTable, kecamatan: str | None = None, tolerance: float = 0.0) -> list[Issue]:
-    issues = _column_issues(gt) + _required_values(gt)
+def check_table(gt: GenericTable, kecamatan: str | None = None, tolerance: float = 0.0,
+                schema_issues: list[Issue] | None = None) -> list[Issue]:
+    """The issues of one other table (`schema_issues`: its pandera issues, when validated
+    already in a batch)."""
+    if schema_issues is None:
+        schema_issues = validate_tables([gt])[0]
+    issues = _column_issues(gt) + schema_issues
     issues += check_computed(gt)
     issues += check_totals(gt, tolerance)
     ctx = Context(kecamatan, tolerance)
@@ -91,19 +101,6 @@ def _column_issues(gt: GenericTable) -> list[Issue]:
     header_row = gt.layout.header_first + 1
     return [gt.issue("column-missing", header_row, col=gt.layout.first_col, params={"field": name})
             for name in gt.table.options.get("required_values", ()) if not gt.has(name)]
-
-
-def _required_values(gt: GenericTable) -> list[Issue]:
-    issues = []
-    names = set(gt.table.options.get("required_values", ()))
-    columns = [c for c in gt.columns if c.name in names]
-    for row in gt.rows:
-        for column in columns:
-            if row.get(column.key) is None and not (row.cells.get(column.key) and
-                                                    row.cells[column.key].text):
-                issues.append(gt.issue("value-missing", row["row"], column.key,
-                                       params={"field": column.caption or column.name}))
-    return issues
 
 
 def lower_is_better(gt: GenericTable, indikator: str | None) -> bool:

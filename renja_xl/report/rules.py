@@ -329,6 +329,8 @@ _RULES = [
     # --- value -------------------------------------------------------------------------------
     Rule("value-missing", "value", "error",
          "Kolom {field} kosong", "Column {field} is empty"),
+    Rule("value-negative", "value", "error",
+         "Kolom {field} bernilai negatif ({shown})", "Column {field} is negative ({shown})"),
     Rule("review-program-differs", "value", "error",
          "Program di Hasil Analisis Kebutuhan '{value}' berbeda dengan program di Rancangan Awal RKPD '{expected}' pada baris yang sama",
          "The Hasil Analisis Kebutuhan program '{value}' differs from the Rancangan Awal RKPD program '{expected}' on the same row"),

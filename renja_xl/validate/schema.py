@@ -9,10 +9,12 @@ The checks are row by row, so a table's failures do not depend on the tables bes
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..read.codes import ALL_LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form, parent_code
 from ..report.issues import Issue
+from ..tables.defs import schema_toml
 
 __all__ = ["plan_schema", "validate_plan", "validate_plans", "FRAME_RULES"]
 
@@ -36,7 +38,8 @@ def _item(df):
     return df["level"].isin(PLAN_LEVELS)
 
 
-_INDICATOR_WORDS = r"\s*(jumlah|persentase|prosentase|presentase|cakupan|nilai|indeks|tersedianya|terlaksananya)\b"
+_INDICATOR_WORDS = r"\s*(%s)\b" % "|".join(
+    re.escape(w) for w in schema_toml("words.toml")["indicator_openers"])
 _ANY_CODE = "|".join(f"(?:{PATTERNS[k][1:-1]})" for k in
                      ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan",
                       "sub_kegiatan_2digit"))
