@@ -755,3 +755,16 @@ def test_an_ods_or_xls_file_keeps_its_hidden_column_out_of_the_pagu(tmp_path, fm
     report = renja_xl.check(path)
     assert [(i.rule, i.cell) for i in report.issues] == [("column-hidden", "F4")]
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
+
+
+def test_rupiah_with_dot_grouping_and_dot_cents_is_read(tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[0][5] = "Rp 150.000.000.00"                # '.00' cents after dot thousands
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert renja_xl.check(path).issues == []        # was pagu-not-number, total from children
+    assert _programs(tmp_path, path)[0] == TOTAL

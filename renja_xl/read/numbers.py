@@ -37,7 +37,7 @@ class Parsed:
 
 
 _CURRENCY = re.compile(r"^\s*(?:rp\.?|idr)\s*", re.I)
-_TRAILING = re.compile(r"(?:,-|\.-|,\s*00|,\s*-+)\s*$")
+_TRAILING = re.compile(r"(?:,-|\.-|,\s*00|,\s*-+|(?<=\d\.\d{3})\.00)\s*$")  # '….000.00' too
 _GROUPED_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")     # 1.802.641.000(,00)
 _GROUPED_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")   # 1,802,641,000(.00)
 _DEC_COMMA = re.compile(r"^\d+,\d+$")                            # 83,88
