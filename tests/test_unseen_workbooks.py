@@ -768,3 +768,25 @@ def test_rupiah_with_dot_grouping_and_dot_cents_is_read(tmp_path):
     wb.save(path)
     assert renja_xl.check(path).issues == []        # was pagu-not-number, total from children
     assert _programs(tmp_path, path)[0] == TOTAL
+
+
+# --- Satuan columns left empty, the unit written in the target --------------------------------
+def test_an_empty_satuan_column_takes_the_unit_written_in_the_target(tmp_path):
+    header = (["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Rencana Tahun 2025",
+               None, None, None, None, "Prakiraan Maju Rencana Tahun 2026", None, None],
+              [None, None, None, "Lokasi", "Target", "Satuan", "Pagu Indikatif", "Sumber Dana",
+               "Target", "Satuan", "Pagu Indikatif"])
+    rows = [[r[0], r[1], r[2], r[3], r[4], None, r[5], r[6], r[7], None, r[8]] for r in ROWS]
+    rows[2][8] = "2 Laporan"                         # 2025: 2 Dokumen
+    rows[0][4] = "110 %"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    _fill(ws, _titles(), header, ("D{r}:H{r}", "I{r}:K{r}"), rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    report = renja_xl.check(path)
+    assert sorted((i.rule, i.cell) for i in report.issues) == [
+        ("percent-over-100", "E6"), ("satuan-changed", "I8")]     # both were missed
+    read = renja_xl.read_renja(path).set_index("kode")
+    assert read.loc["7.01.01.2.01.0001", "satuan"] == "Dokumen"

@@ -126,7 +126,11 @@ class Extractor:
                     setattr(rec, "target" + suffix + "_text", text)
                     if tcol != tcols[0]:                   # the outcome column of a pair
                         rec.cell("target" + suffix).col = tcol
-                    set_target(rec, "target" + suffix, text, scol is not None)
+                    # the unit from the target ("12 Dokumen") when the Satuan cell is empty
+                    unit_cell = scol is not None and bool(getattr(rec, "satuan" + suffix))
+                    set_target(rec, "target" + suffix, text, unit_cell)
+                    if scol is not None and not unit_cell and getattr(rec, "satuan" + suffix):
+                        rec.cell("satuan" + suffix).col = tcol     # where the unit was written
 
     def _date_target(self, rec, r: int, c: int, suffix: str, value) -> None:
         """A target Excel turned into a date ("1/12" or "12-1" typed into a General cell):

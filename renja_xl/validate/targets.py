@@ -78,7 +78,8 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
     unit, unit_n1 = row.satuan, row.satuan_n1
     text, text_n1 = row.target_text, row.target_n1_text
     if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
-        col = plan.col("satuan_n1") or plan.col("target_n1")
+        col = row.col_of("satuan_n1")                 # the unit's own cell, or the target's
+        col = col if col is not None else plan.col("satuan_n1") or plan.col("target_n1")
         issues.append(plan.issue("satuan-changed", row.row, col=col, kode=kode,
                                  value=text or unit, expected=text_n1 or unit_n1,
                                  params={"year": year, "year_n1": year_n1}))
