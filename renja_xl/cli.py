@@ -183,7 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     _template_parser(sub.add_parser("template", help=words["template"]))
     p = sub.add_parser("rules", help=words["rules"])
-    p.add_argument("--format", choices=("text", "markdown"), default="text")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument("--lang", choices=("id", "en"), default="id",
+                   help="bahasa keterangan format text (id/en)")
     return parser
 
 
@@ -365,15 +367,8 @@ def _template(args) -> int:
 
 
 def _rules(args) -> int:
-    from .report.rules import RULES
-    if args.format == "markdown":
-        print("| rule | category | severity | pesan (contoh) | message |")
-        print("|---|---|---|---|---|")
-        for rule in RULES.values():
-            print(f"| `{rule.id}` | {rule.category} | {rule.severity} | {rule.id_text} | {rule.en_text} |")
-    else:
-        for rule in RULES.values():
-            print(f"{rule.id:<28} {rule.category:<13} {rule.severity:<8} {rule.id_text}")
+    from .report.rules import listing
+    sys.stdout.write(listing(args.format, args.lang))
     return EXIT_OK
 
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from .check import (Options, batches, check_file_safely, check_files_safely, check_tolerance,
                     expand_paths, skip_notices)
 from .report.issues import FileResult, Issue, Report
-from .read.numbers import format_rupiah
 from . import workers
 from .write.atomic import atomic_path, folder_problem, remove_stale
-from .write.text import nomenclature_label
+from .write.summary import options_used
 from .write.totals import program_totals_frame, summary_frame, summary_text
 from .write.workbook import MAX_SHEET_ROWS, write_consolidated
 
@@ -181,7 +180,27 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
     shown = [(names or {}).get(path) for path in files]
     checked = _run(files, options, targets, shown, jobs, executor, progress and len(files) > 1,
                    folders)
-    report = Report(lang=lang)
+    result, records = _merged(files, checked, options, skipped)
+    if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
+        parquet = os.path.splitext(output)[0] + "_parquet"
+    if parquet is not None:
+        _write_parquet(os.fspath(parquet), result)
+    if output is not None:
+        if progress:
+            sys.stderr.write(f"Menulis {output} …\n")
+        result.output = write_consolidated(output, result.report, records, result.summary,
+                                           result.program_totals, lang=lang,
+                                           extra_sheets={**result.tables, **(extra_sheets or {})},
+                                           options=options_used(options, feedback, lang),
+                                           notices=result.notices + result.copy_notices)
+    return result
+
+
+def _merged(files: list[str], checked: list[_Checked], options: Options,
+            skipped: list) -> tuple[Consolidation, list[dict]]:
+    """The checked files as one result: each agency counted once, the Renja/Renstra pairs
+    found, the report, the frames and the notices; with the plan records counted."""
+    report = Report(lang=options.lang)
     report.nomenclature = options.nomenclature.info
     records: list[dict] = []
     _count_each_agency_once(files, checked)
@@ -199,19 +218,7 @@ def consolidate(paths, output=None, feedback=None, jobs: int | None = None, lang
                            feedback={c.result.file: c.feedback for c in checked if c.feedback},
                            notices=skip_notices(skipped) + [c.notice for c in checked if c.notice],
                            copy_notices=[n for c in checked for n in c.copy_notices])
-    if parquet is None and output is not None and len(records) >= MAX_SHEET_ROWS:
-        parquet = os.path.splitext(output)[0] + "_parquet"
-    if parquet is not None:
-        _write_parquet(os.fspath(parquet), result)
-    if output is not None:
-        if progress:
-            sys.stderr.write(f"Menulis {output} …\n")
-        result.output = write_consolidated(output, report, records, result.summary,
-                                           result.program_totals, lang=lang,
-                                           extra_sheets={**result.tables, **(extra_sheets or {})},
-                                           options=options_used(options, feedback, lang),
-                                           notices=result.notices + result.copy_notices)
-    return result
+    return result, records
 
 
 def _count_each_agency_once(files: list[str], checked: list) -> None:
@@ -230,24 +237,6 @@ def _count_each_agency_once(files: list[str], checked: list) -> None:
         checked[k].issues.append(issue)
 
 
-def options_used(options: Options, feedback, lang: str = "id") -> dict[str, str]:
-    """The options of this run as Ringkasan shows them (caption -> value); one line each."""
-    en = lang == "en"
-    nomenclature = options.nomenclature
-    info = getattr(nomenclature, "info", None)       # the official/stored list: name, rows
-    source = (nomenclature_label(info, lang) if info else None) or (
-        os.fspath(nomenclature) if isinstance(nomenclature, (str, os.PathLike)) else None)
-    builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
-               "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
-    limit_mb = options.limits.max_file_bytes / 2**20
-    return {
-        "Nomenclature" if en else "Nomenklatur": source or builtin,
-        "Roll-up tolerance" if en else "Toleransi selisih pagu": format_rupiah(options.tolerance),
-        "Message language" if en else "Bahasa pesan": "English" if en else "Indonesia",
-        "File size limit" if en else "Batas ukuran file": f"{limit_mb:,.0f} MB".replace(",", "."),
-        "Annotated copies" if en else "Salinan bertanda":
-            os.fspath(feedback) if feedback is not None else ("not written" if en else "tidak dibuat"),
-    }
 def _prepare_outputs(files, output, feedback, parquet, started: float):
     """Before any work: the feedback targets, every output folder tried (misuse raised), and
     the temporaries that killed runs left there removed. Returns (targets, folders)."""

@@ -13,8 +13,9 @@ CATEGORIES = {"file", "structure", "code", "hierarchy", "value", "budget", "targ
               "nomenclature", "crosscheck"}
 ISSUE_KEYS = {"file", "sheet", "row", "column", "cell", "table", "kode", "rule", "category",
               "severity", "message", "value", "expected"}
-FILE_KEYS = {"file", "status", "kecamatan", "tables", "errors", "warnings"}
-TABLE_KEYS = {"sheet", "table", "first_row", "last_row", "rows"}
+FILE_KEYS = {"file", "status", "kecamatan", "tables", "errors", "warnings", "reason"}
+TABLE_KEYS = {"sheet", "table", "first_row", "last_row", "rows", "levels", "header_rows",
+              "skipped_rows", "columns"}
 
 
 def run(*args):
@@ -25,14 +26,22 @@ def run(*args):
 
 
 def assert_contract(doc):
-    assert doc["version"] == 1
+    """The JSON contract, version 1, field for field: a field added is added here on purpose."""
+    assert set(doc) - {"nomenklatur"} == {"version", "files", "issues"} and doc["version"] == 1
+    if "nomenklatur" in doc:                   # only when an official or given list was used
+        info = set(doc["nomenklatur"]) - {"installed"}    # when installed: a stored list only
+        assert info == {"file", "rows", "kind", "jenis_pemda", "stored", "sha256"}
     assert isinstance(doc["files"], list) and isinstance(doc["issues"], list)
     for f in doc["files"]:
-        assert FILE_KEYS <= set(f)
+        assert set(f) == FILE_KEYS
         assert f["status"] in ("ok", "invalid", "unreadable")
+        assert (f["reason"] is not None) == (f["status"] == "unreadable")
+        assert f["errors"] == sum(1 for i in doc["issues"]
+                                  if i["file"] == f["file"] and i["severity"] == "error")
         for t in f["tables"]:
-            assert TABLE_KEYS <= set(t)
+            assert set(t) == TABLE_KEYS
             assert all(isinstance(t[k], int) for k in ("first_row", "last_row", "rows"))
+            assert t["first_row"] <= t["last_row"]
     for i in doc["issues"]:
         assert set(i) == ISSUE_KEYS
         assert i["category"] in CATEGORIES and i["severity"] in ("error", "warning")
@@ -124,6 +133,23 @@ def test_rules_listing_covers_every_rule():
         assert f"`{rule}`" in out
 
 
+def test_rules_listing_gives_descriptions_in_each_format():
+    from renja_xl.report.rules import RULES
+    text = run("rules").stdout.splitlines()
+    assert len(text) == len(RULES)
+    assert text[0].split()[:3] == ["file-not-found", "file", "error"]
+    assert text[0].endswith(RULES["file-not-found"].description)
+    english = run("rules", "--lang", "en").stdout.splitlines()
+    assert english[0].endswith("nothing in it can be checked.")
+    doc = json.loads(run("rules", "--format", "json").stdout)
+    assert doc["version"] == 1 and [r["rule"] for r in doc["rules"]] == list(RULES)
+    pagu = next(r for r in doc["rules"] if r["rule"] == "pagu-rollup")
+    assert pagu["category"] == "budget" and pagu["severity"] == "error"
+    assert {"year", "kode", "rows", "note"} <= set(pagu["params"])
+    assert pagu["message"]["en"].startswith("Pagu {year} of {level_name}")
+    assert pagu["description"]["id"].startswith("Pagu program/kegiatan harus sama")
+
+
 def test_a_bug_on_one_file_is_reported_not_raised(tmp_path, monkeypatch):
     import importlib
 
@@ -167,3 +193,15 @@ def test_json_into_a_pipe_closed_early_is_no_traceback(monkeypatch):
     proc.stdout.close()
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and proc.returncode in (1, 2)
+
+
+def test_text_report_names_each_table_with_its_rows_and_levels():
+    """The table line (shared by the text report and the web page) in both languages."""
+    from conftest import ROOT
+    sample = ROOT / "samples" / "Renja_Kec_Bobotsari_2025.xlsx"
+    lines = run("check", sample).stdout.splitlines()
+    assert lines[1] == ("   Tabel Rencana Program dan Kegiatan di sheet 'Renja 2025' baris 7–35: "
+                        "3 program, 8 kegiatan, 17 sub kegiatan")
+    english = run("check", "--lang", "en", sample).stdout.splitlines()
+    assert english[1] == ("   Table Rencana Program dan Kegiatan on sheet 'Renja 2025' rows 7–35: "
+                          "3 program, 8 kegiatan, 17 sub kegiatan")

@@ -14,6 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import renja_xl
+
 from renja_xl.write import workbook as writer
 from renja_xl.check import check_file
 from renja_xl.consolidate import Consolidation, ConsolidateError, consolidate
@@ -22,6 +24,7 @@ from renja_xl.tables.plan import PLAN_FIELDS
 from renja_xl.write.summary import SUMMARY_WORDS
 
 from conftest import CLEAN_ROWS, PlanLayout, make_plan_workbook, sha256, titles_of, KECAMATAN
+from test_cli import assert_contract
 
 SUMMARY_COLUMNS = ["file", "kecamatan", "status", "rows", "pagu", "pagu_n1", "errors", "warnings"]
 
@@ -407,7 +410,9 @@ def test_cli_exit_codes_and_summary(batch, tmp_path):
 def test_cli_json(batch, tmp_path):
     proc = run(batch, "-o", tmp_path / "out.xlsx", "--format", "json", "--lang", "en")
     doc = json.loads(proc.stdout)
-    assert doc["version"] == 1 and [f["status"] for f in doc["files"]] == ["ok", "invalid", "unreadable"]
+    assert_contract(doc)                   # the same contract as `check --format json`
+    assert [f["status"] for f in doc["files"]] == ["ok", "invalid", "unreadable"]
+    assert doc["files"][2]["reason"] == "file-not-excel"          # random bytes
     assert any(i["rule"] == "pagu-rollup" and "sum of" in i["message"] for i in doc["issues"])
 
 
@@ -424,15 +429,21 @@ def test_cli_requires_output(batch):
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_samples_if_present(tmp_path):
+def test_samples_consolidated_in_two_workers(tmp_path):
+    """The seven samples through a pool of two: each file's status as checking it alone
+    gives, one annotated copy each, every plan row on the Rencana sheet."""
     samples = Path(__file__).resolve().parent.parent / "samples"
     files = sorted(samples.glob("*.xlsx"))
-    if not files:
-        pytest.skip("samples not built")
     result = consolidate(files, output=tmp_path / "out.xlsx", feedback=tmp_path / "fb", jobs=2)
-    assert len(result.report.files) == len(files)
-    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
-    assert wb["Rencana"].max_row - 1 == min(len(result.plan), writer.MAX_SHEET_ROWS - 1)
+    alone = [renja_xl.check(f).files[0].status for f in files]
+    assert [f.status for f in result.report.files] == alone
+    assert alone.count("ok") == 1 and "unreadable" not in alone        # Bobotsari is the clean one
+    assert sorted(p.name for p in (tmp_path / "fb").iterdir()) == sorted(
+        f.stem + "_periksa.xlsx" for f in files)
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+    rencana = list(wb["Rencana"].iter_rows(min_row=2, values_only=True))
+    assert len(rencana) == len(result.plan) > 100
+    assert [r[0] for r in rencana] == result.plan["file"].tolist()
 
 
 def test_names_replace_the_paths_in_every_result(tmp_path):

@@ -200,3 +200,13 @@ def test_xlsm_keeps_its_macros(tmp_path):
     with zipfile.ZipFile(copy) as z:
         assert z.read("xl/vbaProject.bin") == vba.read_bytes()
     assert "pagu-rollup" in openpyxl.load_workbook(copy, keep_vba=True)[SHEET]["J7"].comment.text
+
+
+def test_a_cell_note_is_cut_to_what_a_comment_holds():
+    from renja_xl.write.workbook import MAX_COMMENT, cell_note
+    issues = [Issue("usulan-duplicate", "f.xlsx", "S", row, 2, value="Perbaikan jalan desa " * 3,
+                    params={"desa": "Kedarpan", "first_row": 7}) for row in range(8, 108)]
+    note = cell_note(issues, "id")
+    assert len(note) <= MAX_COMMENT and note.endswith("…") and not note[:-1].endswith((" ", "\n"))
+    assert note.startswith("• Usulan 'Perbaikan jalan desa") and "[usulan-duplicate]\n• " in note
+    assert cell_note(issues[:2], "en").count("[usulan-duplicate]") == 2      # short: whole

@@ -64,9 +64,9 @@ def test_sum_parents_keep_their_cached_values(tmp_path):
     assert "<v/>" not in sheet and "<v></v>" not in sheet
     values = openpyxl.load_workbook(copy, data_only=True).worksheets[0]
     formulas = openpyxl.load_workbook(copy).worksheets[0]
-    assert any(isinstance(c.value, str) and c.value.startswith("=SUM")
-               for row in formulas.iter_rows() for c in row)
-    assert values.cell(formulas.min_row, 1) is not None
+    sums = [c.coordinate for row in formulas.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("=SUM")]
+    assert [values[ref].value for ref in sums] == [CLEAN_ROWS[1][5] + 5]   # formula and value kept
     assert cached_values(copy) == cached_values(source)
 
 

@@ -15,6 +15,7 @@ from renja_xl.validate.nomenclature import load_nomenclature
 from renja_xl.validate.nomenclature_store import ENV
 
 from conftest import PlanLayout, issues_of, make_plan_workbook
+from test_cli import assert_contract
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT.parent / "shared" / "data" / "nomenklatur_subkegiatan_2027.xlsx"
@@ -170,7 +171,8 @@ def test_pasang_info_hapus_and_check_uses_the_stored_list(tmp_path, data_dir, ca
     path = make_plan_workbook(tmp_path / "renja.xlsx", [tuple(r) for r in rows])
     assert main(["check", str(path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["version"] == 1 and data["nomenklatur"]["file"] == OFFICIAL.name
+    assert_contract(data)
+    assert data["nomenklatur"]["file"] == OFFICIAL.name
     assert data["nomenklatur"]["stored"] is True and data["nomenklatur"]["rows"] == 7581
     assert [i["cell"] for i in data["issues"] if i["rule"] == "satuan-not-standard"] == ["I12"]
     main(["check", str(path)])

@@ -315,12 +315,13 @@ def test_perubahan_sample_faults_and_consolidated_totals(tmp_path):
 
 
 # -- a plan split over sheets with a REKAP sheet ----------------------------------------------
-def _split_workbook(tmp_path, recap_pagu=(50_000_000, 100_000_000)):
+def _split_workbook(tmp_path, recap_pagu=(50_000_000, 100_000_000), more_recap=()):
     prog1 = [r for r in OPD_ROWS if r[0].startswith("1.02.01")]
     prog2 = [r for r in OPD_ROWS if r[0].startswith("1.02.02")]
     recap = [(p[0], p[1], p[2], p[3], p[4], pagu, None, p[7], p[8])
-             for p, pagu in zip((prog1[0], prog2[0]), recap_pagu)]
-    total = ("JUMLAH", None, None, None, None, sum(recap_pagu), None, None, 165_000_000)
+             for p, pagu in zip((prog1[0], prog2[0]), recap_pagu)] + list(more_recap)
+    total = ("JUMLAH", None, None, None, None, sum(r[5] for r in recap), None, None,
+             sum(r[8] for r in recap))
     from plan_shapes import HEADER
     return write_plan(tmp_path / "split.xlsx", prog1, sheet="Program 01", extra_sheets=[
         ("Program 02", OPD_TITLES, HEADER, prog2),
@@ -344,6 +345,16 @@ def test_a_recap_that_differs_from_its_detail_is_the_recap_s_own_finding(tmp_pat
     found = [(i.rule, i.sheet, i.cell) for i in report.errors]
     assert found == [("recap-pagu-differs", "REKAP", "F6")]
     assert "'Program 02'!F6" in report.errors[0].message()
+
+
+def test_a_recap_program_without_a_detail_sheet_is_said(tmp_path):
+    extra = ("1.02.03", "PROGRAM PENINGKATAN KAPASITAS SUMBER DAYA MANUSIA KESEHATAN",
+             "Persentase tenaga kesehatan", None, None, 20_000_000, None, None, 22_000_000)
+    report = renja_xl.check(_split_workbook(tmp_path, more_recap=[extra]))
+    found = [(i.rule, i.sheet, i.cell, i.kode, i.severity) for i in report.issues
+             if i.rule.startswith("recap-")]
+    assert found == [("recap-program-missing", "REKAP", "A7", "1.02.03", "warning")]
+    assert _errors(report) == []                # the two programs with details still agree
 
 
 # -- Excel values ---------------------------------------------------------------------------

@@ -37,9 +37,33 @@ def test_rule_is_complete_in_both_languages(rule):
         assert "{" not in message and "laporkan" not in message and "report this" not in message
 
 
+@pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+def test_rule_has_a_one_line_description_in_both_languages(rule):
+    descriptions = (rule.describe("id"), rule.describe("en"))
+    assert descriptions == (rule.description, rule.description_en)
+    for text in descriptions:
+        assert text.strip() == text and "\n" not in text and 30 <= len(text) <= 110, text
+        assert "{" not in text, "a description is no message template"
+        assert text not in (rule.id_text, rule.en_text), "a description says more than the message"
+    assert rule.description != rule.description_en
+
+
+def test_a_rules_table_with_a_missing_or_unknown_key_is_refused():
+    from renja_xl.report.rules import _rule
+    entry = {"category": "value", "severity": "error", "id": "Kosong", "en": "Empty",
+             "description": "Sel kosong.", "description_en": "An empty cell."}
+    assert _rule("x-rule", entry).describe("en") == "An empty cell."
+    for broken in ({k: v for k, v in entry.items() if k != "description_en"},
+                   entry | {"descripton": "typo"}, entry | {"severity": "fatal"},
+                   entry | {"description": ""}):
+        with pytest.raises(ValueError, match=r"\[x-rule\]"):
+            _rule("x-rule", broken)
+
+
 def test_every_rule_is_made_somewhere_in_the_code():
     text = "".join(p.read_text("utf-8") for p in PACKAGE.rglob("*.py") if p.name != "rules.py")
-    text += "".join(p.read_text("utf-8") for p in (PACKAGE.parent / "schemas").glob("*.toml"))
+    text += "".join(p.read_text("utf-8") for p in (PACKAGE.parent / "schemas").glob("*.toml")
+                    if p.name != "rules.toml")
     unused = [rid for rid in RULES if f'"{rid}"' not in text]
     assert unused == []
 

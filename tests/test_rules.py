@@ -221,9 +221,10 @@ def test_unknown_code_and_custom_reference(tmp_path):
 def test_every_issue_has_a_message_in_both_languages(tmp_path, lang):
     rows = rows_with((0, 8, 1), (2, 3, ""), (1, 7, "5 Dok"))
     report = check(tmp_path, rows)
+    assert {i.rule for i in report.issues} == {"lokasi-missing", "pagu-rollup"}
     for issue in report.issues:
         text = issue.message(lang)
-        assert text and "{" not in text
+        assert text and "{" not in text and "laporkan" not in text and "report this" not in text
 
 
 def test_misplaced_kegiatan_is_one_issue_not_one_per_child(tmp_path):

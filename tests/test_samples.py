@@ -73,9 +73,9 @@ def test_consolidated_kejobong_has_a_sheet_per_table_with_linked_issues(tmp_path
     result = renja_xl.consolidate([sample("Renja_Kec_Kejobong_2025.xlsx")],
                                   output=tmp_path / "gabungan.xlsx", jobs=1)
     wb = openpyxl.load_workbook(result.output)
-    for name in ("Ringkasan", "Rencana", "Kesalahan", "Evaluasi", "Kinerja Pelayanan",
-                 "Review RKPD", "Usulan", "Tujuan Sasaran"):
-        assert name in wb.sheetnames
+    assert wb.sheetnames == ["Ringkasan", "Rencana", "Kesalahan", "Temuan", "Evaluasi",
+                             "Capaian IKU", "Kinerja Pelayanan", "Review RKPD", "Usulan",
+                             "Tujuan Sasaran", "Tabel Jumlah"]       # names and order: contract
     assert [c.value for c in wb["Review RKPD"][1][:4]] == ["file", "kecamatan", "sheet", "row"]
     links = {c.hyperlink.location.split("!")[0].strip("'")
              for row in wb["Kesalahan"].iter_rows(min_row=2) for c in row if c.hyperlink}

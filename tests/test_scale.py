@@ -52,7 +52,12 @@ def test_parquet_written_when_rows_exceed_a_sheet(tmp_path, monkeypatch):
     folder = _batch(tmp_path, 2)
     result = renja_xl.consolidate(folder, output=tmp_path / "gabungan.xlsx", jobs=1)
     assert result.parquet == str(tmp_path / "gabungan_parquet")
-    assert (tmp_path / "gabungan_parquet" / "rencana.parquet").exists()
+    import pandas as pd
+    plan = pd.read_parquet(tmp_path / "gabungan_parquet" / "rencana.parquet")
+    assert len(plan) == len(result.plan) == 2 * len(CLEAN_ROWS)     # every row, beyond a sheet
+    assert plan["kode"].tolist() == result.plan["kode"].tolist()
+    assert sorted(p.name for p in (tmp_path / "gabungan_parquet").iterdir()) == [
+        "kesalahan.parquet", "rencana.parquet", "ringkasan.parquet"]
 
 
 def test_dask_client_when_installed(tmp_path):

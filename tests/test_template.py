@@ -220,7 +220,9 @@ def test_plan_sheet_has_drop_downs_formats_and_protection(template):
 def test_no_cell_has_two_validations(template):
     """Excel refuses (repairs) a sheet whose data validations overlap."""
     wb = openpyxl.load_workbook(template)
-    for ws in (ws for ws in wb.worksheets if ws.title.startswith("Tabel")):
+    tables = [ws for ws in wb.worksheets if ws.title.startswith("Tabel")]
+    assert len(tables) == 6
+    for ws in tables:
         seen = Counter()
         for dv in ws.data_validations.dataValidation:
             for part in str(dv.sqref).split():

@@ -45,6 +45,9 @@ def test_printed_summary_counts_plan_rows_as_ringkasan_does(tmp_path):
     from renja_xl.write.totals import summary_text
     from conftest import SAMPLES
     result = renja_xl.consolidate(SAMPLES, jobs=1)
-    rows = int(result.summary["rows"].sum())
-    assert rows < len(result.plan)                     # the OPD sample has urusan/bidang rows
-    assert f"Baris rencana: {rows} dari" in summary_text(result)
+    plan = result.plan
+    items = plan["level"].isin(["program", "kegiatan", "sub_kegiatan"]) & (plan["indikator_ke"] == 1)
+    assert set(plan["level"]) > {"program", "kegiatan", "sub_kegiatan"}  # the OPD's urusan/bidang
+    assert (plan["indikator_ke"] > 1).any()                                # further indicators
+    assert int(result.summary["rows"].sum()) == int(items.sum()) < len(plan)
+    assert f"Baris rencana: {int(items.sum())} dari" in summary_text(result)

@@ -19,6 +19,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 import importlib  # noqa: E402
 from conftest import CLEAN_ROWS, SAMPLES, make_plan_workbook  # noqa: E402
+from test_cli import assert_contract  # noqa: E402
 from renja_xl.web.app import CSP, Config, create_app  # noqa: E402
 from renja_xl.web.runner import Checker  # noqa: E402
 
@@ -94,14 +95,14 @@ def test_samples_upload_results_and_every_download(client_for):
         assert path.name in page.text
     assert "Renja_Kec_Kejobong_2025.xlsx" in page.text and "tidak valid" in page.text
     report = json.loads(client.get(url + "/unduh/laporan.json").content)
-    assert report["version"] == 1
+    assert_contract(report)                                # the same JSON as the command line
     assert [f["file"] for f in report["files"]] == [p.name for p in SAMPLE_FILES]
     assert page.text.count('class="finding ') == len(report["issues"]) > 100
     assert "'Tabel 4.1'!K" in html.unescape(page.text)    # findings carry their cell
     batch = _batch(client, url)
     assert batch.folder not in page.text and batch.folder not in json.dumps(report)
     book = load_workbook(io.BytesIO(client.get(url + "/unduh/konsolidasi.xlsx").content))
-    assert {"Ringkasan", "Rencana", "Kesalahan"} <= set(book.sheetnames)
+    assert book.sheetnames[:4] == ["Ringkasan", "Rencana", "Kesalahan", "Temuan"]
     column_a = [c.value for c in book["Ringkasan"]["A"]]
     head = column_a.index("File")                          # the per-file table of Ringkasan
     assert column_a[head + 1:head + 5] == [p.name for p in SAMPLE_FILES]
@@ -113,7 +114,7 @@ def test_samples_upload_results_and_every_download(client_for):
         copy = client.get(f"{url}/salinan/{n}")
         assert copy.status_code == 200
         assert "_periksa.xlsx" in copy.headers["content-disposition"]
-        load_workbook(io.BytesIO(copy.content))
+        assert load_workbook(io.BytesIO(copy.content)).sheetnames[-1] == "Kesalahan"
     # Gabungkan: the Ringkasan figures and the pivot with totals, as on the sheet
     assert 'id="pivot"' in page.text and "7.01.01" in page.text
     assert "5.295.391.000" in page.text                 # program 7.01.01 over the four files

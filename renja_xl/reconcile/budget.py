@@ -204,27 +204,43 @@ def _placed_under(current: dict, kode: str, level: str):
 
 
 def check_hierarchy(plan) -> list[Issue]:
+    """The plan's codes as a tree: each code once, every row under its own parent and after
+    it, every program/kegiatan with children, every name saying the level of its code."""
+    rows = [r for r in plan.rows if r.level in _ORDER]
+    issues, first, position = _duplicates(plan, rows)
+    if rows and all(row.level == "sub_kegiatan" for row in rows):
+        # an upload list without program/kegiatan rows: one finding, not one per row
+        issues.append(plan.issue("parents-absent", rows[0].row, col=plan.col("kode"),
+                                 kode=rows[0].kode, params={"n": len(rows)}))
+        return issues
+    parent_issues, has_child = _parents(plan, rows, first, position)
+    return issues + parent_issues + _childless_and_misnamed(plan, rows, first, has_child)
+
+
+def _duplicates(plan, rows: list) -> tuple[list[Issue], dict, dict[str, int]]:
+    """A code on two rows (the first row of each code and its index in `rows` returned too)."""
     issues: list[Issue] = []
-    kode_col = plan.col("kode")
     first: dict = {}
     position: dict[str, int] = {}
-    rows = [r for r in plan.rows if r.level in _ORDER]
     for i, row in enumerate(rows):
         kode = row.kode
         if kode in first and kode in getattr(plan, "repeated", ()):
             continue                      # an urusan/bidang/program row each sheet repeats
         if kode in first:
-            issues.append(plan.issue("kode-duplicate", row.row, col=kode_col, on=row, kode=kode,
-                                     value=kode, expected=first[kode].row,
+            issues.append(plan.issue("kode-duplicate", row.row, col=plan.col("kode"), on=row,
+                                     kode=kode, value=kode, expected=first[kode].row,
                                      params={"first_row": first[kode].row}))
         else:
             first[kode] = row
             position[kode] = i
-    if rows and all(row.level == "sub_kegiatan" for row in rows):
-        # an upload list without program/kegiatan rows: one finding, not one per row
-        issues.append(plan.issue("parents-absent", rows[0].row, col=kode_col, kode=rows[0].kode,
-                                 params={"n": len(rows)}))
-        return issues
+    return issues, first, position
+
+
+def _parents(plan, rows: list, first: dict, position: dict) -> tuple[list[Issue], set[str]]:
+    """A row whose parent is missing, comes after it, or is not the row it stands under; and
+    the codes that have a child."""
+    issues: list[Issue] = []
+    kode_col = plan.col("kode")
     has_child: set[str] = set()
     current: dict = {}
     for i, row in enumerate(rows):
@@ -238,10 +254,9 @@ def check_hierarchy(plan) -> list[Issue]:
         parent = row.parent_kode
         if parent is None:
             continue                                  # a program in a plan without bidang rows
-        parent_level = PARENT_LEVEL[level]
         if parent in first:
             has_child.add(parent)
-        params = {"level": level, "parent_level": parent_level, "parent": parent}
+        params = {"level": level, "parent_level": PARENT_LEVEL[level], "parent": parent}
         if parent not in first:
             issues.append(plan.issue("parent-missing", row.row, col=kode_col, on=row, kode=kode,
                                      value=kode, expected=parent, params=params))
@@ -254,10 +269,16 @@ def check_hierarchy(plan) -> list[Issue]:
                           parent_row=first[parent].row)
             issues.append(plan.issue("wrong-parent", row.row, col=kode_col, on=row, kode=kode,
                                      value=placed.kode, expected=parent, params=params))
+    return issues, has_child
+
+
+def _childless_and_misnamed(plan, rows: list, first: dict, has_child: set[str]) -> list[Issue]:
+    """A program/kegiatan without children; a name that says another level than its code."""
+    issues: list[Issue] = []
     for row in rows:
         if row.level in CHILD_LEVEL and row.kode not in has_child and first[row.kode] is row:
-            issues.append(plan.issue("no-children", row.row, col=kode_col, on=row, kode=row.kode,
-                                     params={"level": row.level}))
+            issues.append(plan.issue("no-children", row.row, col=plan.col("kode"), on=row,
+                                     kode=row.kode, params={"level": row.level}))
         named = next((lvl for lvl, pattern in _NAMED if pattern.match(row.nama or "")), None)
         if named and named != row.level:
             issues.append(plan.issue("name-level-mismatch", row.row, "nama", kode=row.kode,

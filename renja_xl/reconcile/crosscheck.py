@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..read.codes import PLAN_LEVELS, four_digit_form
 from ..tables.generic import Cell, GenericTable, parse_cell
 from ..report.issues import Issue
+from ..validate.computed import shown
 from ..validate.nomenclature import fold
 from ..read.numbers import format_number, format_rupiah
 from ..validate.targets import _indicator_kind, unit_key
@@ -212,16 +213,12 @@ def _indicator_values(renja) -> list[Issue]:
                 "indikator-value-differs", value=o.cell.text or o.cell.value,
                 expected=earlier.cell.text or earlier.cell.value,
                 params={"kind": _KINDS[kind][0], "kind_en": _KINDS[kind][1], "year": year,
-                        "indikator": o.indikator[:80], "shown": _shown(o.cell),
-                        "other_shown": _shown(earlier.cell),
+                        "indikator": o.indikator[:80], "shown": shown(o.cell, o.cell.value),
+                        "other_shown": shown(earlier.cell, earlier.cell.value),
                         "other_where": _where(earlier.sheet, earlier.row, earlier.col),
                         "other_table": TABLE_NAMES[earlier.table],
                         "other_indikator": earlier.indikator[:80]}))
     return issues
-
-
-def _shown(cell: Cell) -> str:
-    return cell.text or format_number(cell.value)
 
 
 # -- plan pagu vs Review RKPD -------------------------------------------------------------------

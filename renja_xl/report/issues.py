@@ -15,7 +15,8 @@ from typing import Any
 
 from .rules import CHILD_LEVEL, LEVEL_NAMES, RULES, template_fields
 
-__all__ = ["Issue", "TableInfo", "FileResult", "Report", "column_letter", "column_index", "rows_text", "ISSUE_FIELDS"]
+__all__ = ["Issue", "TableInfo", "FileResult", "Report", "column_letter", "column_index", "rows_text",
+           "shorten", "ISSUE_FIELDS"]
 
 MAX_ECHO = 80          # characters of a cell value repeated in a message
 # parameters that name the finding (column, year, level …); every other one is a value of
@@ -166,7 +167,12 @@ def _cut(value):
     if not isinstance(value, str):
         return value
     text = " ".join(value.split()) if "\n" in value or "  " in value else value
-    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO - 1].rstrip() + "…"
+    return shorten(text, MAX_ECHO)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, ending in "…" when cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _jsonable(value):

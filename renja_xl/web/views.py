@@ -9,8 +9,7 @@ import math
 from collections import Counter
 
 from ..read.numbers import format_number
-from ..tables.defs import table_defs
-from ..write.text import WORDS as TEXT_WORDS
+from ..write.text import table_line
 from .words import WORDS
 
 __all__ = ["batch_view", "money", "MAX_FINDINGS"]
@@ -76,18 +75,7 @@ def _file_row(result_file, i, issues, rows, batch, lang) -> dict:
 
 
 def _tables(result_file, lang) -> list[str]:
-    text_words = TEXT_WORDS[lang]
-    titles = {tid: t.title for tid, t in table_defs().items()}
-    lines = []
-    for table in result_file.tables:
-        line = text_words["table"].format(title=titles.get(table.table, table.table),
-                                          sheet=table.sheet, first=table.first_row,
-                                          last=table.last_row)
-        if table.levels:
-            line += ": " + text_words["levels"].format(**{"program": 0, "kegiatan": 0,
-                                                          "sub_kegiatan": 0, **table.levels})
-        lines.append(line)
-    return lines
+    return [table_line(table, lang) for table in result_file.tables]
 
 
 def _finding(issue, file_index, lang) -> dict:

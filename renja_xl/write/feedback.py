@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..report.grouping import sort_issues
-from ..report.issues import ISSUE_FIELDS, Issue, column_letter
+from ..report.issues import ISSUE_FIELDS, Issue, column_index, column_letter
 from .atomic import fit_name
 from .captions import WIDTHS
 from .workbook import FILLS, atomic_path, cell_note, money_rule, worst
@@ -170,11 +170,9 @@ def _anchors(sheet_xml: bytes, cells: dict) -> dict:
 
 
 def _split(ref: str) -> tuple[int, int]:
+    """'AB12' -> (27, 12): 0-based column, 1-based row."""
     letters = ref.rstrip("0123456789")
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index - 1, int(ref[len(letters):])
+    return column_index(letters), int(ref[len(letters):])
 
 
 def _not_a_template(package: Package) -> None:

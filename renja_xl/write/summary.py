@@ -9,9 +9,13 @@ row in `Kesalahan`.
 """
 from __future__ import annotations
 
-from ..report.grouping import group_issues, rule_counts
+import os
 
-__all__ = ["write_summary", "write_findings", "SUMMARY_WORDS"]
+from ..read.numbers import format_rupiah
+from ..report.grouping import group_issues, rule_counts
+from .text import nomenclature_label
+
+__all__ = ["write_summary", "write_findings", "options_used", "SUMMARY_WORDS"]
 
 SUMMARY_WORDS = {
     "id": {"title": "Ringkasan Gabungan Renja",
@@ -53,6 +57,27 @@ STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 
 def _words(lang: str) -> dict:
     return SUMMARY_WORDS["en" if lang == "en" else "id"]
+
+
+def options_used(options, feedback, lang: str = "id") -> dict[str, str]:
+    """The options of a run (`check.Options`) as Ringkasan shows them (caption -> value); one
+    line each."""
+    en = lang == "en"
+    nomenclature = options.nomenclature
+    info = getattr(nomenclature, "info", None)       # the official/stored list: name, rows
+    source = (nomenclature_label(info, lang) if info else None) or (
+        os.fspath(nomenclature) if isinstance(nomenclature, (str, os.PathLike)) else None)
+    builtin = ("built-in list (kecamatan programs 7.01.01–7.01.06)" if en else
+               "daftar bawaan (program kecamatan 7.01.01–7.01.06)")
+    limit_mb = options.limits.max_file_bytes / 2**20
+    return {
+        "Nomenclature" if en else "Nomenklatur": source or builtin,
+        "Roll-up tolerance" if en else "Toleransi selisih pagu": format_rupiah(options.tolerance),
+        "Message language" if en else "Bahasa pesan": "English" if en else "Indonesia",
+        "File size limit" if en else "Batas ukuran file": f"{limit_mb:,.0f} MB".replace(",", "."),
+        "Annotated copies" if en else "Salinan bertanda":
+            os.fspath(feedback) if feedback is not None else ("not written" if en else "tidak dibuat"),
+    }
 
 
 def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,

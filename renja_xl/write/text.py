@@ -51,6 +51,23 @@ def nomenclature_line(info: dict, lang: str = "id") -> str:
     return words["nomenklatur"].format(label=nomenclature_label(info, lang))
 
 
+def table_line(table, lang: str = "id") -> str:
+    """'Tabel Rencana … di sheet 'Renja' baris 8–40: 3 program, 7 kegiatan, 12 sub kegiatan'
+    for a `TableSummary` (the text report and the web page)."""
+    words = WORDS["en" if lang == "en" else "id"]
+    base = table.table.removesuffix("_rekap")
+    definition = table_defs().get(base)
+    title = definition.title if definition else table.table
+    if definition and base != table.table:
+        title += " (rekap)"                         # a REKAP of the plan's detail sheets
+    text = words["table"].format(title=title, sheet=table.sheet, first=table.first_row,
+                                 last=table.last_row)
+    if table.levels:
+        levels = {"program": 0, "kegiatan": 0, "sub_kegiatan": 0, **table.levels}
+        text += ": " + words["levels"].format(**levels)
+    return text
+
+
 def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool = False) -> str:
     """Per file: its tables, then one line per finding (`every`: one line per cell), errors
     first; at the end the totals and the count per rule."""
@@ -59,19 +76,12 @@ def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool 
     for issue in report.issues:
         by_file.setdefault(issue.file, []).append(issue)
     lines: list[str] = []
-    titles = {tid: t.title for tid, t in table_defs().items()}
-    titles.update({f"{tid}_rekap": f"{title} (rekap)" for tid, title in list(titles.items())})
     for result in report.files:
         kec = (words["nokec"] if not result.kecamatan else result.kecamatan
                if _AGENCY.match(result.kecamatan) else words["kec"].format(name=result.kecamatan))
         lines.append(f"== {result.file} — {kec}: {words[result.status]}")
         for table in result.tables:
-            text = words["table"].format(title=titles.get(table.table, table.table),
-                                         sheet=table.sheet, first=table.first_row,
-                                         last=table.last_row)
-            if table.levels:
-                text += ": " + words["levels"].format(**table.levels)
-            lines.append("   " + text)
+            lines.append("   " + table_line(table, lang))
             if table.skipped:
                 skipped = ", ".join(f"{n} {kind}" for kind, n in table.skipped.items())
                 lines.append(f"   ({words['skipped']}: {skipped})")

@@ -14,7 +14,7 @@ import math
 import os
 from datetime import datetime
 
-from ..report.issues import ISSUE_FIELDS, Issue, Report, column_index
+from ..report.issues import ISSUE_FIELDS, Issue, Report, column_index, shorten
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
 from .captions import CAPTIONS, WIDTHS
@@ -43,7 +43,6 @@ WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "mes
                "sumber_dana", "rule", "value", "expected", "kecamatan", "table", "judul",
                "baris", "kolom", "usulan", "masalah", "tujuan", "desa"}
 MONEY_FIELDS = {"pagu", "pagu_n1", "pagu_semula"}
-INT_FIELDS = {"row", "rows", "errors", "warnings", "indikator_ke"}
 
 
 
@@ -286,7 +285,7 @@ def worst(issues: list[Issue]) -> str:
 def cell_note(issues: list[Issue], lang: str) -> str:
     """The note on a marked cell: one line per issue, cut to what a comment holds."""
     text = "\n".join(f"• {i.message(lang)} [{i.rule}]" for i in issues)
-    return text if len(text) <= MAX_COMMENT else text[:MAX_COMMENT - 1] + "…"
+    return shorten(text, MAX_COMMENT)
 
 
 def _cell_marks(report: Report, records) -> dict[int, dict[str, list[Issue]]]:

@@ -106,7 +106,7 @@ class Styles:
             self.cache[key] = self._append("cellXfs", "xf", tag + xf[start.end():])
         return self.cache[key]
 
-    def new(self, font=0, fill=0, num_fmt=0, wrap=False, bold_header=False) -> int:
+    def new(self, font=0, fill=0, num_fmt=0, wrap=False) -> int:
         """A new cell format for our own sheet."""
         key = ("new", font, fill, num_fmt, wrap)
         if key not in self.cache:
