@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..read.codes import looks_like_code
 from .currency import amounts_beside_rp
+from .periods import period, plan_years, says_n1, title_year
 from .defs import TableDef, normalise_label
 from ..read.workbook import Sheet
 
@@ -209,18 +210,9 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = _titles_above(grid, r)
             if layout.years == (None, None):      # no year in the header: the title's
-                layout.years = _title_year(layout.title_lines)
+                layout.years = title_year(layout.title_lines)
             return layout
     return None
-
-
-def _title_year(lines: list[str]) -> tuple[int | None, int | None]:
-    """Year n (and n+1) from the closest title line that names one ("… TAHUN 2025")."""
-    for line in reversed(lines):
-        years = [int(y) for y in re.findall(r"\btahun\s+((?:19|20)\d{2})\b", line, re.I)]
-        if years:
-            return years[0], years[0] + 1
-    return None, None
 
 
 def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None:
@@ -256,39 +248,6 @@ def _titles_above(grid: Grid, r: int, depth: int = 10) -> list[str]:
     return lines
 
 
-def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
-    """Year n and n+1 from the years in a header: the last two when there are more
-    ("Realisasi 2024 | Rencana 2025 | Prakiraan Maju 2026")."""
-    if not years:
-        return None, None
-    if len(years) == 1:
-        return years[0], years[0] + 1
-    return years[-1] - 1, years[-1]
-
-
-_N_PLUS = re.compile(r"\bn\s*\+\s*[1-9]\b", re.I)
-_N_MINUS = re.compile(r"\bn\s*[-–]\s*[1-9]\b", re.I)
-
-
-def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
-    """'n', 'n1', or None for a column of an earlier year."""
-    padded = f" {label} "
-    if " prakiraan maju " in padded or _N_PLUS.search(raw):
-        return "n1"
-    if _N_MINUS.search(raw):                 # "Realisasi n-1": an earlier year, not n+1
-        return None
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
-    if years and n_year:
-        if max(years) >= n1_year:
-            return "n1"
-        if max(years) == n_year:
-            return "n"
-        return None
-    if " n " in padded or " tahun berjalan " in padded:   # "Rencana Tahun Berjalan (n)"
-        return "n"
-    return "n1" if seen >= 1 else "n"
-
-
 def _variant(label: str, table: TableDef) -> str | None:
     """What a plan column is beyond its field (words from tables.toml): 'semula', 'menjadi'
     or 'selisih' in a Renja Perubahan; 'outcome' or 'output' for the two indicator pairs of a
@@ -308,20 +267,12 @@ def _variant(label: str, table: TableDef) -> str | None:
     return None
 
 
-def _says_n1(label: str, raw: str, n1_year) -> bool:
-    """A column of year n+1 only when its header says so (Prakiraan Maju, n+1, the year)."""
-    padded = f" {label} "
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", raw)]
-    return (" prakiraan maju " in padded or bool(_N_PLUS.search(raw))
-            or bool(n1_year and years and max(years) >= n1_year))
-
-
 def _pair_column(columns: dict, name: str, c: int, variant: str, label: str, n1_year,
                  raw: str) -> bool:
     """The outcome and output indicator/target of the same year share their field: the output
     (keluaran) column first, read where filled, the outcome column after it. Never n+1 unless
     the header says so."""
-    name += "_n1" if _says_n1(label, raw, n1_year) else ""
+    name += "_n1" if says_n1(label, raw, n1_year) else ""
     cols = columns.setdefault(name, [])
     if len(cols) >= 2:
         return False
@@ -388,7 +339,7 @@ def _layout_of(table: TableDef, block: list[int], numbering: int | None,
                labels: dict[int, str], raw_labels: dict[int, str]) -> Layout | None:
     years_all = sorted({int(y) for text in raw_labels.values()
                         for y in re.findall(r"\b((?:19|20)\d{2})\b", text)})
-    n_year, n1_year = _plan_years(years_all)
+    n_year, n1_year = plan_years(years_all)
     columns: dict[str, list[int]] = {}
     unmapped = []
     per_year_seen: dict[str, int] = {}
@@ -409,15 +360,14 @@ def _layout_of(table: TableDef, block: list[int], numbering: int | None,
             continue
         if fdef.per_year and variant in ("semula", "menjadi", "selisih"):   # all of year n
             name = {"semula": name + "_semula", "selisih": "pagu_selisih"}.get(variant, name)
-            name += "_n1" if _says_n1(labels[c], raw_labels[c], n1_year) else ""
+            name += "_n1" if says_n1(labels[c], raw_labels[c], n1_year) else ""
         elif fdef.per_year:
-            period = _period(labels[c], raw_labels[c], n_year, n1_year,
-                             per_year_seen.get(name, 0))
-            if period is None:               # an earlier year (realisasi n-1): not the plan
+            when = period(labels[c], raw_labels[c], n_year, n1_year, per_year_seen.get(name, 0))
+            if when is None:                 # an earlier year (realisasi n-1): not the plan
                 unmapped.append(c)
                 continue
             per_year_seen[name] = per_year_seen.get(name, 0) + 1
-            name += "_n1" if period == "n1" else ""
+            name += "_n1" if when == "n1" else ""
         if fdef.money:
             for word, factor in table.money_units.items():
                 if f" {word} " in f" {labels[c]} ":
