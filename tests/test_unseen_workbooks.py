@@ -790,3 +790,25 @@ def test_an_empty_satuan_column_takes_the_unit_written_in_the_target(tmp_path):
         ("percent-over-100", "E6"), ("satuan-changed", "I8")]     # both were missed
     read = renja_xl.read_renja(path).set_index("kode")
     assert read.loc["7.01.01.2.01.0001", "satuan"] == "Dokumen"
+
+
+def test_rp_in_its_own_cell_in_a_review_rkpd_reads_the_amounts(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabel 4.1"
+    _fill(ws, _titles(), HEADER, MERGES, [list(r) for r in ROWS])
+    header = (["Kode", "Rancangan Awal RKPD", None, None, None, None, None,
+               "Hasil Analisis Kebutuhan", None, None, None, None, None, "Catatan Penting"],
+              [None, "Program/Kegiatan/Sub Kegiatan", "Lokasi", "Indikator Kinerja",
+               "Target Capaian", "Pagu Indikatif", None, "Program/Kegiatan/Sub Kegiatan",
+               "Lokasi", "Indikator Kinerja", "Target Capaian", "Kebutuhan Dana", None, None])
+    review = [[r[0], r[1], r[3], r[2], r[4], "Rp", r[5], r[1], r[3], r[2], r[4], "Rp", r[5], None]
+              for r in ROWS]
+    sheet = wb.create_sheet("Review RKPD")
+    _fill(sheet, ("Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2025", "Kecamatan Contoh"),
+          header, ("B{r}:G{r}", "H{r}:M{r}"), review)
+    sheet.merge_cells("F4:G4")
+    sheet.merge_cells("L4:M4")
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    assert renja_xl.check(path).issues == []      # was 'Rp' bukan angka on every money cell

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, cell_text, find_layouts, is_numbering_row,
                      strip_years)
+from .currency import columns_beside_rp
 from .defs import TableDef, normalise_label, other_tables, table_defs
 
 __all__ = ["Column", "Found", "next_table", "other_table_starts", "title_lines", "phrase_in",
@@ -136,14 +137,15 @@ def map_columns(grid: Grid, layout: Layout, table: TableDef) -> tuple[list[Colum
     numbering = _numbering(grid, layout)
     every = _mapped(table, full, group_text, numbering, first_year, titles)
     hidden = [c for c in getattr(grid.sheet, "hidden_cols", ()) if c in full]
-    if every is None or not hidden:
-        return every
-    # a column hidden in Excel (last year's figures) is read only for a key no visible one has
-    shown = {c: t for c, t in full.items() if c not in hidden}
-    visible = _mapped(table, shown, group_text, numbering, first_year, titles)
-    if visible is None or {c.key for c in every[0]} - {c.key for c in visible[0]}:
-        return every
-    return visible[0], visible[1] + hidden
+    if every is not None and hidden:
+        # a column hidden in Excel (last year's figures) is read only for a key no visible one has
+        shown = {c: t for c, t in full.items() if c not in hidden}
+        visible = _mapped(table, shown, group_text, numbering, first_year, titles)
+        if visible is not None and not {c.key for c in every[0]} - {c.key for c in visible[0]}:
+            every = visible[0], visible[1] + hidden
+    if every is not None:
+        columns_beside_rp(grid, layout.header_last, every[0], every[1])
+    return every
 
 
 def _mapped(table: TableDef, full, group_text, numbering, first_year, titles):
