@@ -24,11 +24,13 @@ def _reference():
     return programs, kegiatan, subs
 
 
-def plan_rows(n_rows: int, seed: int = 1) -> list[tuple]:
+def plan_rows(n_rows: int, seed: int = 1, distinct: bool = False) -> list[tuple]:
     """About n_rows rows: (kode, nama, indikator, lokasi, target, pagu, sumber, target1, pagu1).
 
     Beyond the kecamatan list, the generic program X.XX.01 is repeated under other
-    urusan/bidang codes (as a kabupaten-wide table would be), keeping codes unique."""
+    urusan/bidang codes (as a kabupaten-wide table would be), keeping codes unique.
+    `distinct`: every sub kegiatan's indikator is a text of its own and lokasi one of 300
+    desa (the reader then shares fewer equal texts: a worse case for its memory)."""
     rng = random.Random(seed)
     programs, kegiatan, subs = _reference()
     small = n_rows <= 100                 # a kecamatan's own table: a few kegiatan per program
@@ -58,8 +60,13 @@ def plan_rows(n_rows: int, seed: int = 1) -> list[tuple]:
                     pagu = rng.randrange(1, 500) * 100_000
                     unit = rng.choice(("Dokumen", "Laporan", "Kegiatan"))
                     vol = rng.randrange(1, 25)
-                    rows_s.append((prefix + s[4:], subs[s], f"Jumlah {unit} {subs[s][:40]}",
-                                   "Kecamatan Contoh", f"{vol} {unit}", pagu, "DAU",
+                    indikator = f"Jumlah {unit} {subs[s][:40]}"
+                    lokasi = "Kecamatan Contoh"
+                    if distinct:
+                        indikator += f" di {prefix}, {len(out) + len(rows_k) + len(rows_s)}"
+                        lokasi = f"Desa {rng.randrange(300):03d}"
+                    rows_s.append((prefix + s[4:], subs[s], indikator,
+                                   lokasi, f"{vol} {unit}", pagu, "DAU",
                                    f"{vol} {unit}", pagu + 100_000))
                 pagu_k = sum(r[5] for r in rows_s)
                 pagu_k1 = sum(r[8] for r in rows_s)

@@ -84,6 +84,12 @@ def _wait_gone(pids, seconds=5.0) -> list[int]:
     return [p for p in pids if _running(p)]
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C reaches the command as it does from a terminal: a test suite started in the
+    background of a script inherits an ignored SIGINT, which Python then leaves ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not LINUX_PROC, reason="lists worker processes through /proc")
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT,
                                     getattr(signal, "SIGHUP", signal.SIGTERM)],
@@ -94,7 +100,8 @@ def test_killed_consolidate_leaves_no_worker_and_no_partial_output(batch, tmp_pa
     old = out.read_bytes()
     proc = subprocess.Popen([*PY, "consolidate", str(batch), "-o", str(out), "--feedback",
                              str(feedback), "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_as_from_a_terminal)
     deadline = time.monotonic() + 120
     while not (feedback.is_dir() and len(list(feedback.glob("*_periksa.xlsx"))) >= 3):
         assert proc.poll() is None and time.monotonic() < deadline, "no copy appeared"

@@ -186,15 +186,25 @@ def belongs_to(kode: str, ancestor: str) -> bool:
 
 
 def parent_code(kode: str | None) -> str | None:
-    """The code of the parent row: sub kegiatan -> kegiatan -> program."""
+    """The code of the parent row: sub kegiatan -> kegiatan -> program. The rows under one
+    parent get one string object (the last one of each level), not one copy each."""
     if not kode:
         return None
-    parts = kode.split(".")
-    if len(parts) == 6:
-        return ".".join(parts[:5])
-    if len(parts) == 5:
-        return ".".join(parts[:3])
-    return None
+    dots = kode.count(".")
+    if dots == 5:                                   # sub kegiatan: its kegiatan
+        parent = kode[:kode.rindex(".")]
+    elif dots == 4:                                 # kegiatan: its program
+        parent = kode.rsplit(".", 2)[0]
+    else:
+        return None
+    last = _LAST_PARENT.get(dots)
+    if parent == last:
+        return last
+    _LAST_PARENT[dots] = parent
+    return parent
+
+
+_LAST_PARENT: dict[int, str] = {}
 
 
 # the code parts each cell of a five-cell code holds: Urusan | Bidang | Program | Kegiatan ("2.01") | Sub

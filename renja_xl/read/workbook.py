@@ -83,8 +83,9 @@ def _read_with_calamine(path: str, fmt: str, scans: dict, limits: Limits) -> lis
                 cells += height * width
                 if height * width > limits.max_cells or cells > limits.max_cells:
                     raise ReadError("file-too-large", f"sheet '{meta.name}': {height} baris x {width} kolom")
-                rows = sheet.to_python(skip_empty_area=False)
+                rows = _rows(sheet, height, width)
                 merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+                del sheet                            # calamine's own copy of the cells
             except ReadError:
                 raise
             except (KeyboardInterrupt, SystemExit, MemoryError):
@@ -102,3 +103,23 @@ def _read_with_calamine(path: str, fmt: str, scans: dict, limits: Limits) -> lis
     finally:
         book.close()
     return sheets
+
+
+def _rows(sheet, height: int, width: int) -> list[list]:
+    """The cells as `to_python(skip_empty_area=False)` gives them (padded from A1, `""` for
+    empty), read one row at a time and kept compact: equal texts share one string object
+    (codes, units, lokasi, sumber dana repeat on every row) and blank rows share one list
+    (a sheet with a far-away cell is mostly blank rows). Nothing mutates a grid's rows."""
+    if sheet.end is None:
+        return []
+    blank = [""] * width
+    rows: list[list] = []
+    texts: dict[str, str] = {}
+    same = texts.setdefault
+    for row in sheet.iter_rows():          # python-calamine pads rows from row 1, not column A
+        if row.count("") == len(row):
+            rows.append(blank)
+            continue
+        row = [same(v, v) if type(v) is str else v for v in row]
+        rows.append(row if len(row) == width else blank[len(row):] + row)
+    return [blank] * (height - len(rows)) + rows if len(rows) < height else rows

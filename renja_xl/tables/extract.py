@@ -81,8 +81,7 @@ class Extractor:
             for c in cols:
                 value = self._value(row, r, c)
                 if value != "" and value is not None:
-                    setattr(rec, name, (" ".join(value.split()) if type(value) is str
-                                        else cell_text(value)) or None)
+                    setattr(rec, name, cell_text(value) or None)
                     break
         self._targets(rec, row, r)
         for name, c in self.money:

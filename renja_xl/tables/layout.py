@@ -37,13 +37,16 @@ def strip_years(text: str) -> str:
 
 
 def cell_text(value) -> str:
-    """A cell as trimmed text ('' for empty); whole floats without '.0'."""
+    """A cell as trimmed text ('' for empty); whole floats without '.0'. A text already
+    trimmed is returned itself, not a copy: the grid shares equal texts (read.workbook), and
+    so do the records made from it."""
     if value is None or value == "":
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str):
-        return " ".join(value.split())
+        text = " ".join(value.split())
+        return value if text == value else text
     return str(value)
 
 
@@ -86,7 +89,11 @@ class Grid:
         for c, v in enumerate(row):
             if v == "" or v is None:
                 continue
-            text = " ".join(v.split()) if type(v) is str else cell_text(v)
+            if type(v) is str:
+                text = " ".join(v.split())
+                text = v if text == v else text          # (see cell_text)
+            else:
+                text = cell_text(v)
             if text:
                 out.append((c, text))
         return out

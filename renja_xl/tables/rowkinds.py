@@ -78,7 +78,7 @@ def read_money(table, raw, r: int, c: int, factor: float, year: str, kode=None) 
     """One money cell in rupiah, or None (empty or unreadable). A text that is no number is
     reported `pagu-not-number`, an ambiguous one `number-ambiguous`, on the cell (r, c)."""
     if (type(raw) is float or type(raw) is int) and abs(raw) <= MAX_NUMBER:
-        return float(raw) * factor
+        return raw if factor == 1.0 and type(raw) is float else float(raw) * factor
     if raw == "" or raw is None or (isinstance(raw, str) and raw.strip() in ("", "-")):
         return None
     try:
