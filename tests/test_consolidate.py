@@ -161,8 +161,9 @@ def test_program_block_continues_below_when_too_wide(tmp_path, monkeypatch):
     ws = openpyxl.load_workbook(out)["Ringkasan"]
     first = find_row(ws, "Total pagu per program", exact=False) + 1   # header of the first block
     header, block = read_table(ws, first)
-    assert header == ["kode", "nama", "Bojongsari", "Kejobong", "jumlah"]
-    header2, block2 = read_table(ws, first + len(block) + 4)
+    assert header == ["kode", "nama", "Bojongsari", "Kejobong"]     # Σ of all: last block only
+    assert block[-1]["Kejobong"] == 3 * CLEAN_ROWS[0][5]
+    header2, block2 = read_table(ws, first + len(block) + 2)
     assert header2 == ["kode", "nama", "Mrebet", "jumlah"]
     assert block2[-1]["Mrebet"] == 7 * CLEAN_ROWS[0][5] and block2[-1]["jumlah"] == 11 * CLEAN_ROWS[0][5]
 

@@ -159,6 +159,16 @@ def test_unit_changes_between_years(tmp_path):
     assert issue.cell == "L8" and (issue.value, issue.expected) == ("12 kegiatan", "12 Dok")
 
 
+def test_unit_change_names_both_units_when_the_unit_has_its_own_column(tmp_path):
+    # target 12 | Satuan Dokumen, n+1 12 | Laporan: the message said "'12' vs '12'"
+    rows = rows_with((1, 4, "12 Dokumen"), (1, 7, "12 Laporan"), (0, 4, "120 %"))
+    report = check(tmp_path, rows, PlanLayout(satuan_split=True))
+    issue = one(report, "satuan-changed")
+    assert (issue.value, issue.expected) == ("12 Dokumen", "12 Laporan")
+    assert "2025 '12 Dokumen' vs 2026 '12 Laporan'" in issue.message()
+    assert one(report, "percent-over-100").message() == "Target 2025 120% lebih dari 100%"
+
+
 def test_unit_spellings_that_agree(tmp_path):
     rows = rows_with((1, 4, "12 dokumen"), (1, 7, "12 Dok."), (3, 4, "4 Lap"), (3, 7, "4 laporan"))
     assert not issues_of(check(tmp_path, rows), "satuan-changed")

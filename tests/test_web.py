@@ -118,6 +118,11 @@ def test_samples_upload_results_and_every_download(client_for):
     # Gabungkan: the Ringkasan figures and the pivot with totals, as on the sheet
     assert 'id="pivot"' in page.text and "7.01.01" in page.text
     assert "5.295.391.000" in page.text                 # program 7.01.01 over the four files
+    # the batch's total pagu on top, in rupiah, as in Ringkasan; the tolerance in rupiah too
+    text = html.unescape(page.text)
+    assert "Total pagu program tahun n: Rp 5.690.593.000; prakiraan maju n+1: Rp " in text
+    assert text.index("Total pagu program") < text.index('id="files-table"')
+    assert "toleransi: Rp 0" in text
 
 
 def test_headers_and_no_outside_resources(client_for):
@@ -358,3 +363,30 @@ def test_progress_page_while_checking(client_for):
     assert client.get(f"/hasil/{batch.id}/unduh/konsolidasi.xlsx").status_code == 404
     batch.done = 3
     assert "Menyusun hasil" in client.get(f"/hasil/{batch.id}").text
+
+
+def test_a_batch_that_finishes_while_its_page_is_drawn_shows_the_progress_page(client_for):
+    # the checking thread sets the view, then "done"; the page read the view (none yet) and
+    # then the state ("done"): the results part was drawn from an empty view — a server error
+    from renja_xl.web.store import Batch
+
+    class Finishing(Batch):
+        @property
+        def view(self):
+            found = self.__dict__.get("_view")
+            if self.state == "checking":                # the thread finishes right now
+                self.__dict__["_view"] = {"files": []}
+                self.state = "done"
+            return found
+
+        @view.setter
+        def view(self, value):
+            self.__dict__["_view"] = value
+
+    client = client_for()
+    store = client.app.app.state.store
+    batch = Finishing(id="b" * 22, folder=str(Path(store.root) / "b"), created=time.time(),
+                      state="checking", files=[{"name": "a.xlsx", "path": "a.xlsx"}])
+    store.batches[batch.id] = batch
+    page = client.get(f"/hasil/{batch.id}")
+    assert page.status_code == 200 and 'http-equiv="refresh"' in page.text

@@ -139,6 +139,13 @@ def test_upload_samples_in_the_browser(server, browser):
 
     pivot = browser.find_element("id", "pivot").text
     assert "7.01.01" in pivot and "JUMLAH" in pivot
+    # scrolled to its last kecamatan, the pivot still shows which program each row is
+    box = browser.find_element("id", "pivot").find_element("xpath", "..")
+    browser.execute_script("arguments[0].scrollIntoView(); arguments[0].scrollLeft = 1e6", box)
+    name = browser.find_element("css selector", "#pivot td.prog")
+    left = browser.execute_script("return arguments[0].getBoundingClientRect().left", box)
+    assert left <= name.location["x"] < left + 200 and name.size["width"] > 200
+    browser.execute_script("arguments[0].scrollLeft = 0; window.scrollTo(0, 0)", box)
     if os.environ.get("RENJA_WEB_SCREENSHOT"):
         browser.set_window_size(1280, 1250)
         browser.execute_script("window.scrollTo(0, 0)")

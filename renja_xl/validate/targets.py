@@ -57,6 +57,16 @@ def _indicator_kind(indikator: str | None) -> str | None:
     return None
 
 
+def with_unit(text: str | None, unit: str | None) -> str | None:
+    """A target as the planner wrote it, with its unit: '4' + Satuan 'Dokumen' -> '4 Dokumen'
+    (a unit in its own column), '12 Laporan' and '100%' as they are."""
+    if not text:
+        return unit
+    if not unit or unit.lower() in text.lower():
+        return text
+    return f"{text}{unit}" if unit.strip() == "%" else f"{text} {unit}"
+
+
 def check_targets(plan) -> list[Issue]:
     """Per indicator (an item's own line and each further indicator line): units between the
     years, indicator kind vs unit, percentages; per item: the n+1 pagu/target pair."""
@@ -81,7 +91,7 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
         col = row.col_of("satuan_n1")                 # the unit's own cell, or the target's
         col = col if col is not None else plan.col("satuan_n1") or plan.col("target_n1")
         issues.append(plan.issue("satuan-changed", row.row, col=col, kode=kode,
-                                 value=text or unit, expected=text_n1 or unit_n1,
+                                 value=with_unit(text, unit), expected=with_unit(text_n1, unit_n1),
                                  params={"year": year, "year_n1": year_n1}))
     kind = _indicator_kind(row.indikator)
     for name, shown_year, raw, value, satuan in (
@@ -98,7 +108,7 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
         if u == "%" and value is not None and value > 100:
             found.append(("percent-over-100", {"year": shown_year}))
         if found:
-            shown = raw or (f"{value:g} {satuan or ''}".strip())
+            shown = with_unit(raw, satuan) if raw else f"{value:g} {satuan or ''}".strip()
             col = row.col_of(name)
             col = col if col is not None else plan.col(name)
             issues += [plan.issue(rule, row.row, col=col, kode=kode, value=shown, params=params)

@@ -25,7 +25,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..read.guard import Limits
 from .runner import Checker, load_reference, run_batch
-from .store import Store, display_name, stored_name
+from .store import RUNNING, Store, display_name, stored_name
 from .words import WORDS
 
 __all__ = ["Config", "create_app", "CSP", "Site"]
@@ -207,7 +207,11 @@ async def results(request):
     batch = site.store.get(request.path_params["batch"])
     if batch is None:
         return site.gone()
-    return site.page("batch.html", batch=batch, v=batch.view or {}, total=len(batch.files))
+    # the state first, then the view: the checking thread sets the view before "done", so a
+    # batch that finishes while the page is drawn is drawn whole as one or the other
+    state = batch.state
+    return site.page("batch.html", batch=batch, state=state, running=state in RUNNING,
+                     v=batch.view or {}, total=len(batch.files))
 
 
 async def download(request):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..check import EXCEL_SUFFIXES
 
-__all__ = ["Store", "Batch", "Session", "display_name", "stored_name"]
+__all__ = ["Store", "Batch", "Session", "display_name", "stored_name", "RUNNING"]
 
 _ID = re.compile(r"[A-Za-z0-9_-]{22}")
 
@@ -47,6 +47,9 @@ def stored_name(display: str, taken: set[str]) -> str:
     return name
 
 
+RUNNING = ("queued", "checking")                    # the states of a batch still at work
+
+
 @dataclass
 class Batch:
     id: str
@@ -65,7 +68,7 @@ class Batch:
 
     @property
     def running(self) -> bool:
-        return self.state in ("queued", "checking")
+        return self.state in RUNNING
 
 
 @dataclass

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..read.numbers import format_number
+from ..read.numbers import format_number, format_rupiah
+from ..write.summary import pagu_line
 from ..write.text import table_line
 from .words import WORDS
 
@@ -56,6 +57,8 @@ def batch_view(batch, result) -> dict:
         "total_line": words["total_line"].format(
             files=len(report.files), ok=statuses["ok"], invalid=statuses["invalid"],
             unreadable=statuses["unreadable"], e=len(report.errors), w=len(report.warnings)),
+        "pagu_line": pagu_line(result.summary, lang),
+        "tolerance": format_rupiah(batch.tolerance),
         "summary": _summary(result, words),
         "pivot": _pivot(result.program_totals),
         "notices": list(result.notices),

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from ..report.grouping import sort_issues
 from ..report.issues import ISSUE_FIELDS, Issue, column_index, column_letter
 from .atomic import fit_name
-from .captions import WIDTHS
-from .workbook import FILLS, atomic_path, cell_note, money_rule, worst
+from .captions import CAPTIONS, WIDTHS
+from .workbook import FILLS, atomic_path, cell_note, money_rule, row_height, worst
 from .xlsxcells import Styles, mark_cells
 from .xlsxnotes import add_comments
 from .xlsxpatch import CT_SHEET, MAIN, REL, Package, PatchError, xml_text
@@ -31,6 +31,11 @@ __all__ = ["write_feedback", "write_feedback_copy", "FeedbackCopy", "feedback_ta
 OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 AUTHOR = "renja_xl"
 HEADER_FILL = "D9E1F2"
+WRAPPED = ("message", "file", "value", "expected")     # the columns whose text wraps
+# the header notes of the copy's `Kesalahan` sheet: the workbook's captions, but here a cell
+# links to the marked cell of this very workbook
+COPY_CAPTIONS = {"cell": "Sel yang ditandai di workbook ini; klik untuk membukanya",
+                 "file": "File yang diperiksa (workbook ini)"}
 WORDS = {
     "id": {"clean": "Tidak ada kesalahan maupun peringatan: workbook ini lolos semua "
                     "pemeriksaan renja_xl.",
@@ -203,6 +208,9 @@ def _add_issue_sheet(package: Package, styles: Styles, issues, sheets: dict, not
         title = f"Kesalahan ({n})"
     part = package.free_name("xl/worksheets/sheet%d.xml")
     package.put(part, _issue_sheet_xml(styles, issues, sheets, notices, lang))
+    captions = {**CAPTIONS, **COPY_CAPTIONS}
+    add_comments(package, part, {(1, c): captions[name] for c, name in enumerate(ISSUE_FIELDS)
+                                 if name in captions}, AUTHOR, idmap=190)
     package.add_content_type(part, CT_SHEET)
     book = package.workbook_part()
     rid = package.add_relationship(book, "worksheet", part)
@@ -254,7 +262,8 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
             sheet = "'" + issue.sheet.replace("'", "''") + "'"
             links.append((f"{column_letter(columns.index('cell'))}{r}", f"{sheet}!{data['cell']}",
                           data["cell"]))
-        rows.append((r, _height(data["message"], WIDTHS["message"]), cells))
+        shown = {columns[c]: value for c, value, _ in cells}
+        rows.append((r, row_height((shown[n], WIDTHS[n]) for n in WRAPPED), cells))
     last = len(issues) + 1
     words = _words(lang)
     extra = [] if issues else [words["clean"]]
@@ -265,11 +274,6 @@ def _issue_sheet_xml(styles: Styles, issues, sheets: dict, notices, lang: str) -
         style = bold if text in (words["clean"], words["notes"]) else line
         rows.append((k, None, [(0, text, style)] if text else []))
     return _sheet_xml(columns, rows, links, last)
-
-
-def _height(text: str, width: int) -> float:
-    lines = sum(max(1, -(-len(part) // max(1, width - 4))) for part in str(text).split("\n"))
-    return 15.0 * min(lines, 12)
 
 
 def _sheet_xml(columns, rows, links, last: int) -> str:

@@ -13,14 +13,16 @@ import os
 
 from ..read.numbers import format_rupiah
 from ..report.grouping import group_issues, rule_counts
+from .captions import LINE_POINTS, note_box, text_lines
 from .text import nomenclature_label
 
-__all__ = ["write_summary", "write_findings", "options_used", "SUMMARY_WORDS"]
+__all__ = ["write_summary", "write_findings", "options_used", "pagu_line", "SUMMARY_WORDS"]
 
 SUMMARY_WORDS = {
     "id": {"title": "Ringkasan Gabungan Renja",
            "totals_line": "{files} file: {ok} valid, {invalid} tidak valid, {unreadable} tidak "
                           "terbaca — {e} kesalahan, {w} peringatan",
+           "pagu": "Total pagu program tahun n: {pagu}; prakiraan maju n+1: {pagu_n1}",
            "options": "Opsi pemeriksaan", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Baris rencana", "Pagu tahun n (Rp)",
                        "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan",
@@ -31,12 +33,14 @@ SUMMARY_WORDS = {
            "severity": {"error": "kesalahan", "warning": "peringatan"},
            "pivot": "Total pagu per program (tahun n, rupiah)", "total": "JUMLAH",
            "jumlah": "jumlah", "notes": "Catatan salinan bertanda",
+           "unreadable": "File tidak terbaca",
            "none": "Tidak ada kesalahan maupun peringatan.",
            "findings": ["File", "Sheet", "Sel", "Jumlah sel", "Tingkat", "Aturan", "Temuan"],
            "yes": "ya", "no": "tidak"},
     "en": {"title": "Consolidated Renja summary",
            "totals_line": "{files} file(s): {ok} valid, {invalid} invalid, {unreadable} "
                           "unreadable — {e} error(s), {w} warning(s)",
+           "pagu": "Total program pagu year n: {pagu}; forward estimate n+1: {pagu_n1}",
            "options": "Options used", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Plan rows", "Pagu year n (Rp)",
                        "Pagu year n+1 (Rp)", "Errors", "Warnings",
@@ -47,16 +51,27 @@ SUMMARY_WORDS = {
            "severity": {"error": "error", "warning": "warning"},
            "pivot": "Total pagu per program (year n, rupiah)", "total": "TOTAL",
            "jumlah": "total", "notes": "Notes on the annotated copies",
+           "unreadable": "Unreadable files",
            "none": "No errors or warnings.",
            "findings": ["File", "Sheet", "Cells", "Cells (n)", "Severity", "Rule", "Finding"],
            "yes": "yes", "no": "no"},
 }
 MONEY = "#,##0"
+SECOND = 50                  # width of column B (kecamatan, example messages, program names)
+PIVOT_KECAMATAN = 6          # kecamatan columns per block of the program pivot: one page wide
+LEFT_OUT_WIDTH = 62            # the 'Tidak dihitung dalam total karena' column
 STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 
 
 def _words(lang: str) -> dict:
     return SUMMARY_WORDS["en" if lang == "en" else "id"]
+
+
+def pagu_line(summary, lang: str) -> str:
+    """'Total pagu program tahun n: Rp …; prakiraan maju n+1: Rp …' (Ringkasan and the
+    printed summary)."""
+    return _words(lang)["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
+                                       pagu_n1=format_rupiah(summary["pagu_n1"].sum()))
 
 
 def options_used(options, feedback, lang: str = "id") -> dict[str, str]:
@@ -82,7 +97,7 @@ def options_used(options, feedback, lang: str = "id") -> dict[str, str]:
 
 def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
                   options: dict | None, notices: list, reasons: dict,
-                  max_cols: int = 16_384) -> dict[str, int]:
+                  left_out: dict | None = None, max_cols: int = 16_384) -> dict[str, int]:
     """Fill `Ringkasan`; returns file -> its 1-based row (for links from `Kesalahan`)."""
     words = _words(lang)
     statuses = [f.status for f in report.files]
@@ -90,7 +105,8 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
     ws.write_string(1, 0, words["totals_line"].format(
         files=len(report.files), ok=statuses.count("ok"), invalid=statuses.count("invalid"),
         unreadable=statuses.count("unreadable"), e=len(report.errors), w=len(report.warnings)))
-    r = 3
+    ws.write_string(2, 0, pagu_line(summary, lang), fmt.get(bold=True))
+    r = 4
     if options:
         ws.write_string(r, 0, words["options"], fmt.get(bold=True))
         for r, (key, value) in enumerate(options.items(), start=r + 1):
@@ -99,22 +115,35 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
         r += 2
     ws.write_string(r, 0, words["files"], fmt.get(bold=True))
     head = r + 1
-    rows = _file_table(ws, fmt, put, summary, head, words, reasons)
+    first = _widths(ws, summary, program_totals)
+    rows = _file_table(ws, fmt, put, summary, head, words, reasons, first, left_out or reasons)
     last = head + len(summary)
     ws.autofilter(head, 0, last, len(words["columns"]) - 1)
-    r = _rule_table(ws, fmt, report, last + 3, words, lang)
+    r = last + 1
+    if reasons:                  # printed, not only in the Status cell's note
+        r = _text_section(ws, fmt, r + 2, words["unreadable"],
+                          [f"{file}: {reason}" for file, reason in reasons.items()], first)
+    r = _rule_table(ws, fmt, report, r + 2, words, lang, first)
     r = _program_totals(ws, fmt, put, program_totals, r + 2, words, max_cols)
     if notices:
-        ws.write_string(r + 2, 0, words["notes"], fmt.get(bold=True))
-        for k, text in enumerate(notices, start=r + 3):
-            ws.merge_range(k, 0, k, 5, str(text), fmt.get(wrap=True))
-            ws.set_row(k, 15 * max(1, -(-len(str(text)) // 110)))
-    _widths(ws, summary, program_totals)
-    ws.repeat_rows(head)
+        _text_section(ws, fmt, r + 2, words["notes"], notices, first)
+    ws.repeat_rows(0)            # the title; the sections below have headers of their own
     return rows
 
 
-def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
+def _text_section(ws, fmt, top: int, title: str, lines, first: int) -> int:
+    """A bold title and one wrapped line per text across the table's width; the last row."""
+    ws.write_string(top, 0, title, fmt.get(bold=True))
+    width = first + SECOND + 6 * 17
+    r = top
+    for r, text in enumerate(lines, start=top + 1):
+        ws.merge_range(r, 0, r, 7, str(text), fmt.get(wrap=True))
+        ws.set_row(r, LINE_POINTS * text_lines(text, width))
+    return r
+
+
+def _file_table(ws, fmt, put, summary, head, words, reasons, first,
+                left_out=None) -> dict[str, int]:
     ws.set_row(head, 30)
     for c, caption in enumerate(words["columns"]):
         ws.write_string(head, c, caption, fmt.header())
@@ -122,25 +151,26 @@ def _file_table(ws, fmt, put, summary, head, words, reasons) -> dict[str, int]:
     names = ["file", "kecamatan", "status", "rows", "pagu", "pagu_n1", "errors", "warnings"]
     for r, record in enumerate(summary[names].itertuples(index=False), start=head + 1):
         rows.setdefault(record[0], r + 1)
-        if len(str(record[0])) > 44:
-            ws.set_row(r, 15 * -(-len(str(record[0])) // 44))
+        lines = max(text_lines(record[0], first), text_lines(record[1] or "", SECOND))
+        if lines > 1:
+            ws.set_row(r, LINE_POINTS * lines)
         for c, (name, value) in enumerate(zip(names, record)):
             style = fmt.get(MONEY) if name in ("pagu", "pagu_n1") else fmt.get(wrap=True)
             if name == "status":
                 style = fmt.get(fill=STATUS_FILLS.get(value), wrap=True)
                 value = words["status"].get(value, value)
             put(ws, r, c, value, style)
-            if name == "status" and value == words["status"]["unreadable"] \
-                    and reasons.get(record[0]):
-                ws.write_comment(r, c, reasons[record[0]][:4000], {"author": "renja_xl"})
-        if reasons.get(record[0]):              # what of this file the totals leave out, why
-            text = reasons[record[0]][:32_000]
+            if name == "status" and reasons.get(record[0]):
+                reason = reasons[record[0]][:4000]
+                ws.write_comment(r, c, reason, note_box(reason))
+        if (left_out or {}).get(record[0]):    # what of this file the totals leave out, why
+            text = left_out[record[0]][:32_000]
             put(ws, r, len(names), text, fmt.get(wrap=True))
-            ws.set_row(r, min(409, 15 * max(-(-len(text) // 60), -(-len(str(record[0])) // 44))))
+            ws.set_row(r, min(409, LINE_POINTS * max(lines, text_lines(text, LEFT_OUT_WIDTH))))
     return rows
 
 
-def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
+def _rule_table(ws, fmt, report, top: int, words, lang: str, first) -> int:
     counts = rule_counts(report.issues)
     examples: dict = {}
     for issue in report.issues:
@@ -155,7 +185,7 @@ def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
     r = top + 1
     for r, (rule, severity, n) in enumerate(counts, start=top + 2):
         example = examples[(rule, severity)].message(lang)
-        ws.set_row(r, 15 * max(1, -(-len(example) // 58)))
+        ws.set_row(r, LINE_POINTS * max(text_lines(example, SECOND), text_lines(rule, first)))
         ws.write_string(r, 0, rule, fmt.get(wrap=True))
         ws.write_string(r, 1, example, fmt.get(wrap=True))
         ws.write_string(r, 2, words["severity"][severity],
@@ -165,46 +195,46 @@ def _rule_table(ws, fmt, report, top: int, words, lang: str) -> int:
 
 
 def _program_totals(ws, fmt, put, totals, top: int, words, max_cols: int) -> int:
-    """kode × kecamatan blocks; more kecamatan than a sheet has columns continue below."""
+    """kode × kecamatan in blocks of PIVOT_KECAMATAN kecamatan, one below the other, so the
+    sheet prints one page wide at a readable size; each block ends with its JUMLAH row, the
+    last one has the `jumlah` column (Σ over every kecamatan)."""
     bold, money, money_bold = fmt.get(bold=True), fmt.get(MONEY), fmt.get(MONEY, bold=True)
     labels = [c for c in totals.columns if c not in ("kode", "nama", "jumlah")]
-    per_block = max_cols - 3
+    per_block = max(1, min(max_cols - 3, PIVOT_KECAMATAN))
     chunks = [labels[i:i + per_block] for i in range(0, len(labels), per_block)] or [[]]
+    ws.write_string(top, 0, words["pivot"], bold)
     r = top
-    for chunk in chunks:
-        columns = ["kode", "nama", *chunk, "jumlah"]
-        ws.write_string(top, 0, words["pivot"], bold)
-        head = top + 1
+    for k, chunk in enumerate(chunks):
+        columns = ["kode", "nama", *chunk] + (["jumlah"] if k == len(chunks) - 1 else [])
+        head = r + 1 if k == 0 else r + 2
+        ws.set_row(head, 30)
         for c, name in enumerate(columns):
             ws.write_string(head, c, words["jumlah"] if name == "jumlah" else str(name),
                             fmt.header())
         r = head
         for r, row in enumerate(totals[columns].itertuples(index=False), start=head + 1):
-            if len(str(row[1] or "")) > 48:
-                ws.set_row(r, 15 * -(-len(str(row[1])) // 48))
+            if text_lines(row[1] or "", SECOND) > 1:
+                ws.set_row(r, LINE_POINTS * text_lines(row[1], SECOND))
             for c, value in enumerate(row):
                 put(ws, r, c, value, money if c >= 2 else fmt.get(wrap=True))
-        ws.write_string(r + 1, 0, words["total"], bold)
-        for c, name in enumerate(columns[2:], start=2):
-            put(ws, r + 1, c, float(totals[name].sum(skipna=True)), money_bold)
         r += 1
-        top = r + 3
+        ws.write_string(r, 0, words["total"], bold)
+        for c, name in enumerate(columns[2:], start=2):
+            put(ws, r, c, float(totals[name].sum(skipna=True)), money_bold)
     return r
 
 
-def _widths(ws, summary, totals) -> None:
+def _widths(ws, summary, totals) -> int:
     """Wide enough for whole names (long ones wrap), money columns for 15 digits."""
     def longest(values, cap):
         return min(cap, max([len(str(v)) for v in values if v is not None] + [8]) + 2)
     first = max(longest(summary["file"], 46), longest(totals["kode"], 20), 24)
-    second = 50
     ws.set_column(0, 0, first)
-    ws.set_column(1, 1, second)
-    others = [c for c in totals.columns if c not in ("kode", "nama")]
-    for c in range(2, max(8, len(others) + 2)):
-        name = others[c - 2] if c - 2 < len(others) else ""
-        ws.set_column(c, c, max(17, min(len(str(name)) + 2, 30)))
-    ws.set_column(8, 8, 62)                     # why a file is left out of the totals
+    ws.set_column(1, 1, SECOND)
+    labels = [str(c) for c in totals.columns if c not in ("kode", "nama")]
+    ws.set_column(2, max(7, PIVOT_KECAMATAN + 2), max([17] + [min(len(n) + 2, 30) for n in labels]))
+    ws.set_column(8, 8, LEFT_OUT_WIDTH)         # why a file is left out of the totals
+    return first
 
 
 def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
@@ -221,7 +251,8 @@ def write_findings(ws, fmt, report, issue_rows: dict, *, lang: str) -> int:
     for r, finding in enumerate(group_issues(report.issues, report.files), start=1):
         first = finding.first
         message = finding.message(lang)
-        ws.set_row(r, 15 * max(1, -(-len(message) // 64), -(-len(first.file) // 28)))
+        ws.set_row(r, LINE_POINTS * max(text_lines(message, widths[6]),
+                                        text_lines(first.file, widths[0])))
         ws.write_string(r, 0, first.file, wrap)
         if first.sheet:
             ws.write_string(r, 1, first.sheet, wrap)

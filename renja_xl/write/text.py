@@ -22,6 +22,11 @@ WORDS = {
            "error": "ERROR", "warning": "WARNING", "table": "Table {title} on sheet '{sheet}' rows {first}–{last}",
            "levels": "{program} program, {kegiatan} kegiatan, {sub_kegiatan} sub kegiatan",
            "skipped": "skipped", "counts": "{e} error(s), {w} warning(s)",
+           # the kinds of skipped rows are Indonesian keys (JSON `skipped_rows`)
+           "skip_kinds": {"kosong": "blank", "header berulang": "repeated header",
+                          "judul berulang": "repeated title", "lanjutan": "continuation",
+                          "footer": "footer", "penutup/catatan": "closing note",
+                          "tanda tangan": "signature", "tidak dikenali": "not recognised"},
            "kec": "Kecamatan {name}", "nokec": "kecamatan unknown",
            "total": "Total: {files} file(s) ({ok} valid, {invalid} invalid, {unreadable} unreadable), {e} error(s), {w} warning(s)",
            "more": "… and {n} more (see --format json)",
@@ -83,7 +88,9 @@ def render_text(report: Report, lang: str = "id", limit: int = 200, every: bool 
         for table in result.tables:
             lines.append("   " + table_line(table, lang))
             if table.skipped:
-                skipped = ", ".join(f"{n} {kind}" for kind, n in table.skipped.items())
+                kinds = words.get("skip_kinds", {})
+                skipped = ", ".join(f"{n} {kinds.get(kind, kind)}"
+                                    for kind, n in table.skipped.items())
                 lines.append(f"   ({words['skipped']}: {skipped})")
         lines.append("   " + words["counts"].format(e=result.errors, w=result.warnings))
         lines += _issue_lines(by_file.get(result.file, []), report, words, lang, limit, every)

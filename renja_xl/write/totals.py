@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from ..read.numbers import format_rupiah
 from ..report.issues import Report
+from .summary import pagu_line
 from .text import nomenclature_line
 from .workbook import SUMMARY_FIELDS, not_counted
 
@@ -143,8 +143,7 @@ def _labels(items: list) -> list[str]:
 WORDS = {
     "id": {"head": "Gabungan Renja: {files} file — {ok} valid, {invalid} tidak valid, "
                    "{unreadable} tidak terbaca",
-           "rows": "Baris rencana: {rows} dari {kec} kecamatan",
-           "pagu": "Total pagu program tahun n: {pagu}; prakiraan maju n+1: {pagu_n1}",
+           "rows": "Baris rencana: {rows} dari {kec} kecamatan/OPD",
            "counts": "Kesalahan: {e}; peringatan: {w}",
            "top": "Aturan terbanyak:", "unreadable": "File tidak terbaca:",
            "left_out": "Tidak dihitung (seluruh file atau satu tabelnya):",
@@ -152,8 +151,7 @@ WORDS = {
            "feedback": "Salinan bertanda: {n} file di {path}"},
     "en": {"head": "Consolidated Renja: {files} file(s) — {ok} valid, {invalid} invalid, "
                    "{unreadable} unreadable",
-           "rows": "Plan rows: {rows} from {kec} kecamatan",
-           "pagu": "Total program pagu year n: {pagu}; forward estimate n+1: {pagu_n1}",
+           "rows": "Plan rows: {rows} from {kec} kecamatan/OPD",
            "counts": "Errors: {e}; warnings: {w}",
            "top": "Most frequent rules:", "unreadable": "Unreadable files:",
            "left_out": "Left out of the totals (the whole file or one of its tables):",
@@ -171,8 +169,7 @@ def summary_text(result, lang: str = "id", feedback_dir=None) -> str:
                                   invalid=statuses["invalid"], unreadable=statuses["unreadable"]),
              words["rows"].format(rows=int(result.summary["rows"].sum()),
                                   kec=summary["kecamatan"].dropna().nunique()),
-             words["pagu"].format(pagu=format_rupiah(summary["pagu"].sum()),
-                                  pagu_n1=format_rupiah(summary["pagu_n1"].sum())),
+             pagu_line(summary, lang),
              words["counts"].format(e=len(report.errors), w=len(report.warnings))]
     if report.nomenclature:
         lines.append(nomenclature_line(report.nomenclature, lang))

@@ -17,7 +17,8 @@ from datetime import datetime
 from ..report.issues import ISSUE_FIELDS, Issue, Report, column_index, shorten
 from ..report.rules import RULES
 from ..tables.plan import PLAN_FIELDS
-from .captions import CAPTIONS, WIDTHS
+from .captions import (CAPTIONS, LINE_POINTS, MONEY, WIDTHS, WRAP_FIELDS, column_width, note_box,
+                       num_format as _num_format, text_lines, wraps)
 from .atomic import atomic_path
 from .own import OUTPUT_PROPERTY, OUTPUT_VALUE
 
@@ -36,13 +37,8 @@ PROPERTIES = {"title": "Gabungan Renja Kecamatan", "author": "renja_xl",
               "company": "", "comments": "Dibuat oleh renja_xl",
               "created": datetime(2000, 1, 1)}
 FILLS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
-MONEY = "#,##0"
 YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
 LANG = ["id"]                        # the language of the workbook being written
-WRAP_FIELDS = {"file", "nama", "sasaran", "indikator", "lokasi", "catatan", "message",
-               "sumber_dana", "rule", "value", "expected", "kecamatan", "table", "judul",
-               "baris", "kolom", "usulan", "masalah", "tujuan", "desa"}
-MONEY_FIELDS = {"pagu", "pagu_n1", "pagu_semula"}
 
 
 
@@ -127,9 +123,9 @@ def _header(ws, formats: _Formats, columns, captions=None, row: int = 0) -> None
         ws.write_string(row, c, str(name), formats.header())
         caption = (captions or {}).get(name, CAPTIONS.get(name))
         if caption:
-            ws.write_comment(row, c, caption, {"author": "renja_xl"})
-        width = WIDTHS.get("kode_issue" if name == "kode" and columns is ISSUE_FIELDS else name)
-        ws.set_column(c, c, width or max(11, min(len(str(name)) + 2, 18)))
+            ws.write_comment(row, c, caption, note_box(caption))
+        issue_kode = name == "kode" and columns is ISSUE_FIELDS
+        ws.set_column(c, c, WIDTHS["kode_issue"] if issue_kode else column_width(name))
 
 
 def _finish(ws, last_row: int, columns) -> None:
@@ -150,25 +146,14 @@ def print_setup(ws) -> None:
 
 def row_height(texts) -> float | None:
     """Points for a row whose wrapped cells hold `texts` ((text, column width) pairs)."""
-    lines = 1
-    for text, width in texts:
-        if text:
-            per_line = max(4, width - 1)
-            lines = max(lines, sum(-(-len(part) // per_line) or 1
-                                   for part in str(text).split("\n")))
-    return None if lines == 1 else min(409.0, 15.0 * lines)
+    lines = max([text_lines(text, width) for text, width in texts if text] + [1])
+    return None if lines == 1 else min(409.0, LINE_POINTS * lines)
 
 
 def money_rule(rule: str) -> bool:
     """The rule's `value`/`expected` are rupiah (budget rules, pagu rules)."""
     found = RULES.get(rule)
     return bool(found) and (found.category == "budget" or "pagu" in rule)
-
-
-def _num_format(name) -> str | None:
-    if name in MONEY_FIELDS or str(name).startswith(("pagu", "dana")):      # dana: Renstra
-        return MONEY
-    return None
 
 
 # -- the workbook ------------------------------------------------------------------------------
@@ -196,7 +181,8 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
             summary_ws = workbook.add_worksheet("Ringkasan")
             file_rows = write_summary(summary_ws, formats, _put, report, summary,
                                       program_totals, lang=lang, options=options,
-                                      notices=notices or [], reasons=not_counted(report, lang),
+                                      notices=notices or [], reasons=file_reasons(report, lang),
+                                      left_out=not_counted(report, lang),
                                       max_cols=MAX_SHEET_COLS)
             located = _write_plan(workbook, formats, report, records, lang)
             issue_sheets = sheet_names("Kesalahan", len(report.issues))
@@ -271,7 +257,8 @@ def _write_plan(workbook, formats, report: Report, records, lang) -> dict:
             fill = FILLS[worst(found)] if found else None
             _put(ws, r, c, record.get(name), formats.get(num_format, fill, wrap=wrap))
             if found:
-                ws.write_comment(r, c, cell_note(found, lang), {"author": "renja_xl"})
+                note = cell_note(found, lang)
+                ws.write_comment(r, c, note, note_box(note))
     for ws, r in zip(sheets, last):
         _finish(ws, r, PLAN_FIELDS)
     return located
@@ -388,12 +375,10 @@ def _write_frame(workbook, formats, name: str, frame) -> None:
     sheets = [workbook.add_worksheet(n) for n in names]
     for ws in sheets:
         _header(ws, formats, columns)
-    fmts = [formats.get(_num_format(c) or (MONEY if c == "nilai" else None),
-                        wrap=c in WRAP_FIELDS or c.endswith(("_rkpd", "_analisis")) and
-                        not c.startswith(("pagu", "target")))
+    fmts = [formats.get(_num_format(c), wrap=wraps(c))
             for c in columns]
-    wrapped = [(c, columns[c], WIDTHS.get(columns[c], 14)) for c in range(len(columns))
-               if columns[c] in WRAP_FIELDS]
+    wrapped = [(c, columns[c], column_width(columns[c])) for c in range(len(columns))
+               if wraps(columns[c])]
     last = [0] * len(sheets)
     for index, row in enumerate(frame.itertuples(index=False)):
         k, r = _place(index)
