@@ -138,7 +138,18 @@ class Target:
 
 _TARGET = re.compile(
     r"^\s*(?P<num>[-+]?\d[\d.,]*)\s*(?P<unit>.*?)\s*$", re.S)
-_PERCENT_WORDS = re.compile(r"^(%|persen|prosen|percent)\b\.?", re.I)
+
+
+def _percent_words() -> re.Pattern:
+    """The spellings of "%" (`schemas/satuan.toml`, the units' one list): "100 persen" is 100%."""
+    import tomllib
+    from importlib import resources
+    text = resources.files("renja_xl.schemas").joinpath("satuan.toml").read_text("utf-8")
+    words = tomllib.loads(text)["synonyms"]["%"]
+    return re.compile(r"^(%s)\b\.?" % "|".join(map(re.escape, words)), re.I)
+
+
+_PERCENT_WORDS = _percent_words()
 
 
 def parse_target(value) -> Target:
