@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["LEVELS", "ALL_LEVELS", "PLAN_LEVELS", "GROUP_LEVELS", "PARENT_LEVEL", "PATTERNS", "Code",
            "parse_code", "parent_code", "looks_like_code", "four_digit_form", "level_of",
-           "prefix_of", "belongs_to"]
+           "prefix_of", "belongs_to", "fill_parent_cells"]
 
 # urusan and bidang rows stand above the programs in an OPD's plan; they group, they are not items
 GROUP_LEVELS = ("urusan", "bidang")
@@ -34,6 +34,7 @@ PATTERNS = {
     "sub_kegiatan_2digit": r"^[1-9X]\.(?:\d{2}|XX)\.\d{2}\.[1-8]\.\d{2}\.\d{2}$",
 }
 _COMPILED = {k: re.compile(v) for k, v in PATTERNS.items()}
+_COMMA_CODE = re.compile(r"^[1-9X](?:\s*,\s*[0-9X]{1,4}){2,5}$")
 _CODE_TEXT = re.compile(r"^[0-9Xx]{1,4}(?:\s*\.\s*[0-9Xx]{1,4})*\.?$")
 _BY_PARTS = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 # the width of each dot-separated part: urusan, bidang, program, kegiatan level, kegiatan, sub
@@ -48,6 +49,7 @@ class Code:
     original: str                  # what the cell(s) held, joined with " | " for five cells
     restored: list[tuple[int, str, str]] = field(default_factory=list)  # (cell idx, was, now)
     legacy_sub: bool = False       # a 2-digit sub kegiatan code (before 2023)
+    comma: bool = False            # written with commas for dots ("7,01,01,2,01,0001")
     typed_short: bool = False      # restored parts were typed as text without their zeros
 
     @property
@@ -103,15 +105,18 @@ def parse_code(cells) -> Code:
     owners: list[int] = []          # which cell each part came from
     numeric: list[bool] = []
     originals = []
+    comma = False
     for idx, cell in enumerate(cells):
         text, is_number = _text_of(cell)
         originals.append(text)
+        if not is_number and _COMMA_CODE.match(text):     # "7,01,01,2,01,0001"
+            text, comma = text.replace(",", "."), True
         for part in _split(text):
             parts.append(part.upper() if part in ("x", "xx") else part)
             owners.append(idx)
             numeric.append(is_number)
     original = " | ".join(t for t in originals if t)
-    code = Code(kode=".".join(parts), level=None, original=original)
+    code = Code(kode=".".join(parts), level=None, original=original, comma=comma)
     if not parts or len(parts) > 6 or not all(_is_part(p) for p in parts):
         return code
     restored_cells: dict[int, tuple[str, list[str]]] = {}
@@ -123,8 +128,10 @@ def parse_code(cells) -> Code:
         if pos == 5 and len(part) == 2 and not numeric[pos]:
             code.legacy_sub = True             # typed as text "04": an old 2-digit code
         elif len(part) < width and part.isdigit():
-            # a kegiatan "2.1" lost its trailing zero, other parts their leading zeros
-            new = part.ljust(width, "0") if pos == 4 and numeric[pos] else part.zfill(width)
+            # a number's decimals lose their trailing zeros (kegiatan "2.10" -> 2.1, bidang
+            # "2.10" -> 2.1); its whole part and text parts lose their leading zeros
+            fraction = numeric[pos] and pos > 0 and owners[pos - 1] == owners[pos]
+            new = part.ljust(width, "0") if fraction else part.zfill(width)
         if new != part:
             restored_cells.setdefault(owners[pos], (originals[owners[pos]], []))
             if numeric[pos]:
@@ -198,3 +205,28 @@ def parent_code(kode: str | None) -> str | None:
 
 
 _LAST_PARENT: dict[int, str] = {}
+
+
+# the code parts each cell of a five-cell code holds: Urusan | Bidang | Program | Kegiatan ("2.01") | Sub
+_CELL_PARTS = (1, 1, 1, 2, 1)
+
+
+def fill_parent_cells(cells, above: str | None) -> list | None:
+    """A five-cell code whose parent cells are left blank (`| | | 2.01 |` under program
+    7.01.01, `| | | | 0001` under its kegiatan): the cells with the blank ones taken from the
+    code of the row above, or None when the row writes its first cell or there is nothing to
+    take. The position of the first filled cell is the level, so nothing is guessed."""
+    if len(cells) != len(_CELL_PARTS) or not above:
+        return None
+    first = next((i for i, c in enumerate(cells) if _text_of(c)[0]), None)
+    if not first:
+        return None
+    parts = above.split(".")
+    need = sum(_CELL_PARTS[:first])
+    if len(parts) < need:
+        return None
+    filled, k = [], 0
+    for width in _CELL_PARTS[:first]:
+        filled.append(".".join(parts[k:k + width]))
+        k += width
+    return filled + list(cells[first:])

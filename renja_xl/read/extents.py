@@ -15,34 +15,51 @@ __all__ = ["ods_extents", "xlsb_extent", "check_ole"]
 
 _CHUNK = 1 << 20
 
-_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell|p)"
-                      rb"(?=[\s/>])([^>]*)>")
+_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell|p"
+                      rb"|table-column)(?=[\s/>])([^>]*)>")
+_ODS_COLLAPSED = re.compile(rb"""visibility\s*=\s*["'](?:collapse|filter)["']""")
 _ODS_NAME = re.compile(rb"""name\s*=\s*["']([^"']*)""")
 _ODS_ROWS = re.compile(rb"""number-rows-repeated\s*=\s*["'](\d+)""")
 _ODS_COLS = re.compile(rb"""number-columns-repeated\s*=\s*["'](\d+)""")
 
 
-def ods_extents(stream) -> list[tuple[str, int, int]]:
-    """(sheet, rows, columns) for every table, repeated rows and cells counted as they expand."""
+def ods_extents(stream, hidden: dict | None = None) -> list[tuple[str, int, int]]:
+    """(sheet, rows, columns) for every table, repeated rows and cells counted as they expand.
+    `hidden` (when given) gets sheet -> (hidden columns, hidden rows), 0-based."""
     sheets, name = [], "?"
-    row = col = row_rep = max_row = max_col = 0
+    row = col = row_rep = max_row = max_col = table_col = 0
     cell: tuple[int, int] | None = None            # (first column, repeat) of an open cell
+    cols_hidden: set[int] = set()
+    rows_hidden: set[int] = set()
     for match in tags(stream, _ODS_TAG, "content.xml"):
         closing, tag, attrs = match.group(1), match.group(2), match.group(3)
         empty = attrs.endswith(b"/")
         if tag == b"table":
             if closing:
                 sheets.append((name, max_row, max_col))
+                if hidden is not None and (cols_hidden or rows_hidden):
+                    hidden[name] = (frozenset(cols_hidden), frozenset(rows_hidden))
             else:
                 found = _ODS_NAME.search(attrs)
                 name = found.group(1).decode("utf-8", "replace") if found else "?"
-                row = max_row = max_col = 0
+                row = max_row = max_col = table_col = 0
+                cols_hidden, rows_hidden = set(), set()
+        elif tag == b"table-column":
+            if closing:
+                continue
+            found = _ODS_COLS.search(attrs)
+            rep = number(found.group(1)) if found else 1
+            if _ODS_COLLAPSED.search(attrs):
+                cols_hidden.update(range(table_col, table_col + min(rep, 1024)))
+            table_col += rep
         elif tag == b"table-row":
             if closing:
                 row += row_rep
             else:
                 found = _ODS_ROWS.search(attrs)
                 row_rep, col = (number(found.group(1)) if found else 1), 0
+                if _ODS_COLLAPSED.search(attrs):
+                    rows_hidden.update(range(row, row + min(row_rep, 1024)))
                 if empty:
                     row += row_rep
         elif tag in (b"table-cell", b"covered-table-cell"):
@@ -113,7 +130,8 @@ def xlsb_extent(stream) -> tuple[int, int]:
 
 
 # --- OLE: .xls, encrypted OOXML, Word 97 --------------------------------------------------------
-def check_ole(path: str, limits: Limits) -> None:
+def check_ole(path: str, limits: Limits) -> dict:
+    """Refuse what is no readable .xls; sheet -> (hidden columns, hidden rows) otherwise."""
     ole = OleFile.from_path(path, limits.max_file_bytes)
     if ole.has("EncryptedPackage") or ole.has("EncryptionInfo"):
         raise ReadError("file-encrypted")
@@ -125,10 +143,12 @@ def check_ole(path: str, limits: Limits) -> None:
     if stream is None:
         shown = ", ".join(sorted(ole.names)[:3]) or "kosong"
         raise ReadError("file-not-excel", f"dokumen OLE bukan Excel (isi: {shown})")
-    encrypted, areas = _biff_extents(ole.read(stream))
+    hidden: dict = {}
+    encrypted, areas = _biff_extents(ole.read(stream), hidden)
     if encrypted:
         raise ReadError("file-encrypted")
     check_areas(areas, limits)
+    return hidden
 
 
 _BIFF_EOF, _BIFF_FILEPASS, _BIFF_BOUNDSHEET, _BIFF_SST = 0x000A, 0x002F, 0x0085, 0x00FC
@@ -168,7 +188,10 @@ def _biff_sane(rtype: int, body: bytes) -> bool:
     return True
 
 
-def _biff_extents(data: bytes) -> tuple[bool, list[tuple[str, int, int]]]:
+_BIFF_COLINFO, _BIFF_ROW = 0x007D, 0x0208
+
+
+def _biff_extents(data: bytes, hidden: dict | None = None) -> tuple[bool, list[tuple[str, int, int]]]:
     """(encrypted, [(sheet, rows, columns)]) from a BIFF5/8 workbook stream.
 
     Read like python-calamine reads it: the globals up to their EOF, then each sheet from
@@ -193,7 +216,15 @@ def _biff_extents(data: bytes) -> tuple[bool, list[tuple[str, int, int]]]:
         if pos >= len(data):
             raise OleError(f"sheet '{name}' berada di luar stream Workbook")
         max_row = max_col = -1
+        cols_hidden, rows_hidden = set(), set()
         for rtype, body in _biff_records(data, pos, f"sheet '{name}'"):
+            if rtype == _BIFF_COLINFO and len(body) >= 10:           # fHidden
+                first, last, _, _, flags = struct.unpack_from("<HHHHH", body)
+                if flags & 1 and first <= last:
+                    cols_hidden.update(range(first, min(last, 255) + 1))
+            elif rtype == _BIFF_ROW and len(body) >= 16:             # fDyZero
+                if struct.unpack_from("<H", body, 12)[0] & 0x20:
+                    rows_hidden.add(struct.unpack_from("<H", body)[0])
             if rtype in _BIFF_CELLS and len(body) >= 4:
                 row, col = struct.unpack_from("<HH", body)
                 if rtype == _BIFF_MULRK and len(body) >= 6:
@@ -202,6 +233,8 @@ def _biff_extents(data: bytes) -> tuple[bool, list[tuple[str, int, int]]]:
             elif rtype == _BIFF_DIMENSIONS:
                 _biff_dimensions(body, name)
         areas.append((name, max_row + 1, max_col + 1))
+        if hidden is not None and (cols_hidden or rows_hidden):
+            hidden[name] = (frozenset(cols_hidden), frozenset(rows_hidden))
     return False, areas
 
 

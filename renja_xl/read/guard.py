@@ -59,8 +59,9 @@ def open_checked(path: str, limits: Limits) -> Checked:
             with _open_zip(path, limits) as archive:
                 return _check_zip(archive, limits)
         if kind == "ole":
-            check_ole(path, limits)
-            return Checked("xls", {})
+            hidden = check_ole(path, limits)
+            return Checked("xls", {name: SheetScan(hidden_cols=cols, hidden_rows=rows)
+                                   for name, (cols, rows) in hidden.items()})
     except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, ValueError) as exc:
         raise ReadError("file-corrupt", short(exc)) from None       # ValueError: OleError, bad names
     except NotImplementedError as exc:          # e.g. a zip method Python cannot inflate
@@ -118,9 +119,11 @@ def _check_zip(archive: zipfile.ZipFile, limits: Limits) -> Checked:
     if "opendocument.spreadsheet" in mimetype:
         if "content.xml" not in names:
             raise ReadError("file-corrupt", "ODS tanpa content.xml")
+        hidden: dict = {}
         with archive.open("content.xml") as stream:
-            check_areas(ods_extents(stream), limits)
-        return Checked("ods", {})
+            check_areas(ods_extents(stream, hidden), limits)
+        return Checked("ods", {name: SheetScan(hidden_cols=cols, hidden_rows=rows)
+                               for name, (cols, rows) in hidden.items()})
     if "word/document.xml" in names:
         raise ReadError("file-word", "Word .docx")
     if "opendocument.text" in mimetype:

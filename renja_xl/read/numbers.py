@@ -33,10 +33,11 @@ class Parsed:
     value: float
     ambiguous: bool = False     # a reading had to be chosen: see `reading`
     reading: str = ""           # how an ambiguous text was read, e.g. "83,88"
+    words: str = ""             # a money word that scaled the number: "juta" in "Rp 150 juta"
 
 
 _CURRENCY = re.compile(r"^\s*(?:rp\.?|idr)\s*", re.I)
-_TRAILING = re.compile(r"(?:,-|\.-|,\s*00|,\s*-+)\s*$")
+_TRAILING = re.compile(r"(?:,-|\.-|,\s*00|,\s*-+|(?<=\d\.\d{3})\.00)\s*$")  # '….000.00' too
 _GROUPED_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")     # 1.802.641.000(,00)
 _GROUPED_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")   # 1,802,641,000(.00)
 _DEC_COMMA = re.compile(r"^\d+,\d+$")                            # 83,88
@@ -107,9 +108,25 @@ def _parse_number(value, money: bool) -> Parsed:
     raise NumberError(f"not a number: {value!r}")
 
 
+# amounts written with a word: "Rp 150 juta", "150 jt", "1,5 M" (miliar), "500 rb"
+_MONEY_WORD = re.compile(r"^(.*?\d)\s*(ribu|rb|juta|jt|milyar|miliar|m|triliun|t)\.?\s*(?:,-|\.-)?\s*$",
+                         re.I)
+_WORD_FACTOR = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "milyar": 1e9, "miliar": 1e9,
+                "m": 1e9, "triliun": 1e12, "t": 1e12}
+
+
 def parse_money(value) -> Parsed:
-    """A rupiah amount: `1.802.641.000`, `Rp 1.802.641.000,00`, `1802641000`, 1.8e9."""
-    return parse_number(value, money=True)
+    """A rupiah amount: `1.802.641.000`, `Rp 1.802.641.000,00`, `1802641000`, 1.8e9; also
+    with a word (`Rp 150 juta`, `1,5 M` = miliar), said in `words` so it can be reported."""
+    try:
+        return parse_number(value, money=True)
+    except NumberError:
+        match = _MONEY_WORD.match(value) if isinstance(value, str) else None
+        if not match:
+            raise
+    number = parse_number(match.group(1), money=False)    # "1,5" is one and a half here
+    word = match.group(2).lower()
+    return Parsed(round(number.value * _WORD_FACTOR[word], 2), words=match.group(2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +138,18 @@ class Target:
 
 _TARGET = re.compile(
     r"^\s*(?P<num>[-+]?\d[\d.,]*)\s*(?P<unit>.*?)\s*$", re.S)
-_PERCENT_WORDS = re.compile(r"^(%|persen|prosen|percent)\b\.?", re.I)
+
+
+def _percent_words() -> re.Pattern:
+    """The spellings of "%" (`schemas/satuan.toml`, the units' one list): "100 persen" is 100%."""
+    import tomllib
+    from importlib import resources
+    text = resources.files("renja_xl.schemas").joinpath("satuan.toml").read_text("utf-8")
+    words = tomllib.loads(text)["synonyms"]["%"]
+    return re.compile(r"^(%s)\b\.?" % "|".join(map(re.escape, words)), re.I)
+
+
+_PERCENT_WORDS = _percent_words()
 
 
 def parse_target(value) -> Target:

@@ -37,6 +37,8 @@ class SheetScan:
     errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # -> (formula, "#REF!")
     percent: frozenset = frozenset()                                       # (r, c) shown as %
     sums: dict[tuple[int, int], str] = field(default_factory=dict)   # (r, c) -> "=SUM(H47:H49)" (cached)
+    hidden_cols: frozenset = frozenset()                                   # 0-based columns hidden
+    hidden_rows: frozenset = frozenset()                                   # 0-based rows hidden
 
 
 def scan_sheet(archive: zipfile.ZipFile, part: str, label: str, percent_styles: frozenset,
@@ -55,6 +57,8 @@ def _scan(segments, label: str, styles: frozenset, limits: Limits, by_refs: bool
     formulas = None                  # started at the first formula tag, with the piece before it
     position = None if by_refs else _Position()
     previous = b""
+    hidden_cols: set[int] = set()
+    hidden_rows: set[int] = set()
     for segment in segments:
         if by_refs:
             found = _extent_by_refs(segment)
@@ -75,10 +79,13 @@ def _scan(segments, label: str, styles: frozenset, limits: Limits, by_refs: bool
             formulas.feed(segment)
         if styles:
             _percent_cells(segment, styles, cells)
+        if b"hidden" in segment:
+            _hidden(segment, hidden_cols, hidden_rows, scan.cols)
         previous = segment
     if formulas is not None:
         scan.uncached, scan.errors, scan.sums = formulas.found, formulas.errors, formulas.sums
     scan.percent = frozenset(cells)
+    scan.hidden_cols, scan.hidden_rows = frozenset(hidden_cols), frozenset(hidden_rows)
     return scan
 
 
@@ -296,3 +303,30 @@ def _percent_cells(segment: bytes, styles: frozenset, cells: set) -> None:
     for letters, digits, attrs, style in _STYLED_CELL.findall(segment):
         if style in styles and b't="s"' not in attrs and b't="str"' not in attrs:
             cells.add((int(digits) - 1, column_number(letters)))
+
+
+# --- hidden columns and rows (last year's figures, a scratch column) ---------------------------
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_HIDDEN = re.compile(rb"""\bhidden\s*=\s*["'](?:1|true)["']""")
+_MIN_MAX = re.compile(rb"""\b(min|max)\s*=\s*["'](\d{1,5})["']""")
+_MAX_HIDDEN_COLS = 16384
+
+
+def _hidden(segment: bytes, cols: set, rows: set, width: int) -> None:
+    """The columns (`<col min max hidden="1">`) and rows (`<row r hidden="1">`) hidden in a
+    piece of sheet XML; a hidden range past the used area stops at it (no huge sets)."""
+    for match in _COL_TAG.finditer(segment):
+        attrs = match.group(1)
+        if not _HIDDEN.search(attrs):
+            continue
+        bounds = dict(_MIN_MAX.findall(attrs))
+        lo = int(bounds.get(b"min", b"0")) - 1
+        hi = min(int(bounds.get(b"max", bounds.get(b"min", b"0"))), _MAX_HIDDEN_COLS, lo + 1 + 1024)
+        cols.update(range(max(lo, 0), hi))
+    for match in _ROW_TAG.finditer(segment):
+        attrs = match.group(1)
+        if _HIDDEN.search(attrs):
+            ref = _ROW_REF.search(attrs)
+            if ref:
+                rows.add(number(ref.group(1)) - 1)

@@ -29,6 +29,8 @@ class Sheet:
     percent: frozenset = frozenset()   # (r, c) of number cells shown as a percentage (1 = 100%)
     errors: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (r, c) -> (formula, "#REF!")
     sums: dict[tuple[int, int], str] = field(default_factory=dict)   # (r, c) -> "=SUM(H47:H49)" (cached)
+    hidden_cols: frozenset = frozenset()   # 0-based columns hidden in Excel (xlsx/xlsm only)
+    hidden_rows: frozenset = frozenset()   # 0-based rows hidden in Excel (xlsx/xlsm only)
 
     @property
     def height(self) -> int:
@@ -95,7 +97,9 @@ def _read_with_calamine(path: str, fmt: str, scans: dict, limits: Limits) -> lis
                                 hidden=str(meta.visible).rsplit(".", 1)[-1] != "Visible",
                                 percent=frozenset() if scan is None else scan.percent,
                                 errors={} if scan is None else scan.errors,
-                                sums={} if scan is None else scan.sums))
+                                sums={} if scan is None else scan.sums,
+                                hidden_cols=frozenset() if scan is None else scan.hidden_cols,
+                                hidden_rows=frozenset() if scan is None else scan.hidden_rows))
     finally:
         book.close()
     return sheets

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..read.codes import four_digit_form
+from ..read.codes import PLAN_LEVELS, four_digit_form
 from ..tables.generic import Cell, GenericTable, parse_cell
 from ..report.issues import Issue
 from ..validate.computed import shown
@@ -299,7 +299,7 @@ def _plan_index(plans):
     for plan in plans:
         for row in plan.rows:
             kode = row.get("kode")
-            if not kode or not row.get("level"):
+            if not kode or row.get("level") not in PLAN_LEVELS:     # not urusan/bidang rows
                 continue
             full = four_digit_form(kode)
             by_code.setdefault(full, (plan, row))

@@ -84,22 +84,23 @@ def reconcile_groups(plans: list) -> list:
 
 
 def check_recap(recap, details: list) -> list[Issue]:
-    """A REKAP table against the detail tables: each program's pagu equal, both years."""
+    """A REKAP table against the detail tables: each program's (and kegiatan's) pagu equal,
+    both years."""
     from ..read.numbers import format_rupiah
     from ..report.issues import column_letter
-    programs = {}
+    items = {}
     for plan in details:
         for row in plan.rows:
-            if row.level == "program":
-                programs.setdefault(row.kode, (plan, row))
+            if row.level in ("program", "kegiatan"):
+                items.setdefault(row.kode, (plan, row))
     issues: list[Issue] = []
     for row in recap.rows:
-        if row.level != "program":
+        if row.level not in ("program", "kegiatan"):
             continue
-        hit = programs.get(row.kode)
+        hit = items.get(row.kode)
         if hit is None:
             issues.append(recap.issue("recap-program-missing", row.row, "kode", kode=row.kode,
-                                      value=row.kode))
+                                      value=row.kode, params={"level": row.level}))
             continue
         plan, detail = hit
         for name in ("pagu", "pagu_n1"):
@@ -112,5 +113,6 @@ def check_recap(recap, details: list) -> list[Issue]:
             issues.append(recap.issue(
                 "recap-pagu-differs", row.row, name, kode=row.kode, value=value, expected=expected,
                 params={"year": recap.year(name == "pagu_n1"), "shown": format_rupiah(value),
-                        "expected_shown": format_rupiah(expected), "other_where": where}))
+                        "expected_shown": format_rupiah(expected), "other_where": where,
+                        "level": row.level}))
     return issues

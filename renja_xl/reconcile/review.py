@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..read.codes import level_of, parent_code, parse_code
+from ..read.codes import GROUP_LEVELS, level_of, parent_code, parse_code
 from ..tables.generic import GenericTable, TableRow
 from ..report.issues import Issue, rows_text
 from ..validate.nomenclature import Nomenclature, fold
@@ -99,12 +99,23 @@ def code_levels(gt: GenericTable) -> bool:
         if code is not None and code.level in _LEVELS:
             row.update(kode=code.kode, level=code.level, parent_kode=parent_code(code.kode))
             item = row
+        elif code is not None and code.level in GROUP_LEVELS:     # an urusan/bidang row:
+            row.update(level=None, parent_kode=None)              # no item, its code as written
+            item = None
         elif not raw and not _name_of(gt, row) and item is not None:
             row.update(kode=item["kode"], level=item["level"], parent_kode=item["parent_kode"])
             row.extra = True
         else:
             row.update(level=None, parent_kode=None)
     return True
+
+
+def _group_row(gt: GenericTable, row: TableRow) -> bool:
+    """The row's code is an urusan or bidang code ('7', '7.01')."""
+    for key in (c.key for c in gt.columns if c.name == "kode"):
+        if row.get(key):
+            return parse_code((row.parts or {}).get(key) or [row.get(key)]).level in GROUP_LEVELS
+    return False
 
 
 def _name_of(gt: GenericTable, row: TableRow) -> str | None:
@@ -135,8 +146,8 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
         name = next((row[k] for k in names if row.get(k)), None)
         if coded and (row.get("level") or row.extra):
             level = row["level"]
-        elif not name:
-            level = None
+        elif not name or (coded and _group_row(gt, row)):
+            level = None                     # no name, or an urusan/bidang row (not a program)
         elif _is_program(name, words):
             level = "program"
         else:

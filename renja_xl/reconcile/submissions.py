@@ -39,8 +39,21 @@ def repeated_agencies(files: list[str], agencies: list, plans: list[list[dict]],
             same = _money(plans[k]) == _money(plans[kept])
             found[k] = Issue(rule="submission-repeated" if same else "submission-superseded",
                              file=files[k], value=agencies[k],
-                             params={"other": os.path.basename(files[kept])})
+                             params={"other": _shown(files, kept, ks)})
     return found
+
+
+def _shown(files: list[str], k: int, group: list[int]) -> str:
+    """The file name staff see: its base name, or its path from the group's common folder
+    when two files of the group have the same name (two folders of the same batch)."""
+    name = os.path.basename(files[k])
+    if sum(os.path.basename(files[j]) == name for j in group) < 2:
+        return name
+    try:
+        root = os.path.commonpath([os.path.abspath(files[j]) for j in group])
+        return os.path.relpath(os.path.abspath(files[k]), root)
+    except ValueError:                       # other drives (Windows)
+        return files[k]
 
 
 def other_years(files: list[str], years: list) -> dict[int, Issue]:

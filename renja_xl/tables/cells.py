@@ -1,6 +1,7 @@
 """A value cell of the other tables: a target/number as written ("12 Laporan", "83,88", 0.42)."""
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ def parse_cell(raw) -> Cell:
     if raw is None or raw == "":
         return Cell(None)
     if isinstance(raw, bool):
+        return Cell(None, text=str(raw))
+    if isinstance(raw, (datetime.date, datetime.time)):   # Excel made a date of "1/12"
         return Cell(None, text=str(raw))
     if isinstance(raw, (int, float)):
         if not abs(raw) <= MAX_NUMBER:           # infinite, NaN or absurd: kept as text only

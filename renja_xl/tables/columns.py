@@ -8,9 +8,9 @@ indicator of one year into one key, takes the money unit a money header announce
 leaves a second column for a key it already has unmapped. The key steps:
 
 - `FieldKeys`: the field's name (the header block of any table);
-- `PlanKeys` (the plan table): year n or n+1 (`pagu_n1`) of a `per_year` field, the Semula /
-  Menjadi / selisih columns of a Renja Perubahan (`perubahan` words) and the outcome / output
-  pairs of a DPA-like layout (`pairs` words);
+- `PlanKeys` (the plan table): year n or n+1 (`pagu_n1`, by `periods`) of a `per_year`
+  field, the Semula / Menjadi / selisih columns of a Renja Perubahan (`perubahan` words) and
+  the outcome / output pairs of a DPA-like layout (`pairs` words);
 - `SeriesKeys` (the other tables): the half (`_rkpd`, `_analisis`, or the year of an IKU half,
   from `halves`) and the year of a `series` column (`target_2023`; 'Tahun 1' counted from the
   first year of the period in the title, `year_from_title`).
@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .defs import FieldDef, TableDef, normalise_label
+from .periods import period, plan_years, says_n1
 
 __all__ = ["Column", "Key", "map_columns", "FieldKeys", "PlanKeys", "SeriesKeys", "phrase_in"]
 
@@ -70,8 +71,10 @@ class Key:
 
 
 def map_columns(table: TableDef, labels: dict[int, str], keys,
-                numbers: dict[int, str] | None = None) -> tuple[list[Column], list[int]]:
-    """The header's columns with their fields and keys (left to right), and the unmapped ones."""
+                numbers: dict[int, str] | None = None,
+                seconds: dict | None = None) -> tuple[list[Column], list[int]]:
+    """The header's columns with their fields and keys (left to right), and the unmapped ones;
+    `seconds` gets each unmapped second column of a key: column -> (the column read, field)."""
     columns: list[Column] = []
     by_key: dict[str, Column] = {}
     unmapped: list[int] = []
@@ -84,6 +87,8 @@ def map_columns(table: TableDef, labels: dict[int, str], keys,
         if known is not None:
             if not _joined(known, hit, c):
                 unmapped.append(c)
+                if seconds is not None and not hit.pair and not hit.field.multi:
+                    seconds[c] = known, hit.field
             continue
         fdef = hit.field
         factor = table.money_factor(labels[c]) if fdef.kind == "money" else 1.0
@@ -121,16 +126,6 @@ class FieldKeys:
         return Key(fdef, fdef.name) if fdef else None
 
 
-def _plan_years(years: list[int]) -> tuple[int | None, int | None]:
-    """Year n and n+1 from the years in a header: the last two when there are more
-    ("Realisasi 2024 | Rencana 2025 | Prakiraan Maju 2026")."""
-    if not years:
-        return None, None
-    if len(years) == 1:
-        return years[0], years[0] + 1
-    return years[-1] - 1, years[-1]
-
-
 class PlanKeys:
     """The plan's key step: `pagu` / `pagu_n1` (per_year fields), `pagu_semula`,
     `pagu_selisih`, `target_semula` (Renja Perubahan), one key for an outcome/output pair.
@@ -138,7 +133,7 @@ class PlanKeys:
 
     def __init__(self, table: TableDef, labels: dict[int, str], raw: dict[int, str]):
         self.table, self.labels, self.raw = table, labels, raw
-        self.years = _plan_years(sorted({int(y) for text in raw.values()
+        self.years = plan_years(sorted({int(y) for text in raw.values()
                                         for y in _YEAR.findall(text)}))
         self.seen: Counter = Counter()
 
@@ -153,32 +148,17 @@ class PlanKeys:
         name, n1_year = fdef.name, self.years[1]
         if variant in ("outcome", "output") and name in ("indikator", "target", "satuan"):
             # never n+1 unless the header says so
-            return Key(fdef, name + ("_n1" if _says_n1(label, raw, n1_year) else ""), pair=variant)
+            return Key(fdef, name + ("_n1" if says_n1(label, raw, n1_year) else ""), pair=variant)
         if fdef.per_year and variant in ("semula", "menjadi", "selisih"):   # all of year n
             name = {"semula": name + "_semula", "selisih": "pagu_selisih"}.get(variant, name)
-            name += "_n1" if _says_n1(label, raw, n1_year) else ""
+            name += "_n1" if says_n1(label, raw, n1_year) else ""
         elif fdef.per_year:
-            period = _period(label, raw, *self.years, self.seen[name])
-            if period is None:               # an earlier year (realisasi n-1): not the plan
+            when = period(label, raw, *self.years, self.seen[name])
+            if when is None:                 # an earlier year (realisasi n-1): not the plan
                 return None
             self.seen[name] += 1
-            name += "_n1" if period == "n1" else ""
+            name += "_n1" if when == "n1" else ""
         return Key(fdef, name)
-
-
-def _period(label: str, raw: str, n_year, n1_year, seen: int) -> str | None:
-    """'n', 'n1', or None for a column of an earlier year."""
-    padded = f" {label} "
-    if " prakiraan maju " in padded or " n 1 " in padded:
-        return "n1"
-    years = [int(y) for y in _YEAR.findall(raw)]
-    if years and n_year:
-        if max(years) >= n1_year:
-            return "n1"
-        if max(years) == n_year:
-            return "n"
-        return None
-    return "n1" if seen >= 1 else "n"
 
 
 def _variant(label: str, table: TableDef) -> str | None:
@@ -198,14 +178,6 @@ def _variant(label: str, table: TableDef) -> str | None:
     if outcome != output:
         return "outcome" if outcome else "output"
     return None
-
-
-def _says_n1(label: str, raw: str, n1_year) -> bool:
-    """A column of year n+1 only when its header says so (Prakiraan Maju, n+1, the year)."""
-    padded = f" {label} "
-    years = [int(y) for y in _YEAR.findall(raw)]
-    return (" prakiraan maju " in padded or " n 1 " in padded
-            or bool(n1_year and years and max(years) >= n1_year))
 
 
 class SeriesKeys:

@@ -6,6 +6,8 @@ there, so each row costs only its own cells.
 """
 from __future__ import annotations
 
+import datetime
+
 from ..read.codes import PLAN_LEVELS, parent_code
 from ..read.numbers import NumberError, format_number, parse_target
 from .layout import Grid, cell_text
@@ -67,11 +69,14 @@ class Extractor:
                       parent_kode=parent_code(kode) if level else None,
                       r=r, legacy_sub=bool(code and code.legacy_sub),
                       kode_raw=code.original if code else None)
-        if code and code.restored and level in PLAN_LEVELS:   # one warning per row
+        if code and code.restored and level:   # one warning per row (urusan/bidang too)
             plan.issues.append(plan.issue(
                 "kode-short" if code.typed_short else "kode-damaged", r + 1,
                 col=self.kode_cols[code.restored[0][0]], kode=kode,
                 value=code.original, expected=kode))
+        elif code and code.comma and level in PLAN_LEVELS:
+            plan.issues.append(plan.issue("kode-comma", r + 1, col=self.kode_cols[0], kode=kode,
+                                          value=code.original, expected=kode))
         for name, cols in self.text_cols:          # several columns: the first one filled
             for c in cols:
                 value = self._value(row, r, c)
@@ -110,6 +115,9 @@ class Extractor:
                 if len(tcols) > 1 and (tcol >= len(row) or not cell_text(row[tcol])):
                     tcol = next((c for c in tcols[1:] if c < len(row) and cell_text(row[c])), tcol)
                 raw = row[tcol] if tcol < len(row) else ""
+                if isinstance(raw, (datetime.date, datetime.time)):
+                    self._date_target(rec, r, tcol, suffix, raw)
+                    continue
                 if self.percent and (r, tcol) in self.percent and type(raw) is float:
                     raw = format_number(raw * 100) + "%"          # Excel stores 100% as 1
                 text = cell_text(raw)
@@ -117,7 +125,28 @@ class Extractor:
                     setattr(rec, "target" + suffix + "_text", text)
                     if tcol != tcols[0]:                   # the outcome column of a pair
                         rec.cell("target" + suffix).col = tcol
-                    set_target(rec, "target" + suffix, text, scol is not None)
+                    # the unit from the target ("12 Dokumen") when the Satuan cell is empty
+                    unit_cell = scol is not None and bool(getattr(rec, "satuan" + suffix))
+                    set_target(rec, "target" + suffix, text, unit_cell)
+                    if scol is not None and not unit_cell and getattr(rec, "satuan" + suffix):
+                        rec.cell("satuan" + suffix).col = tcol     # where the unit was written
+
+    def _date_target(self, rec, r: int, c: int, suffix: str, value) -> None:
+        """A target Excel turned into a date ("1/12" or "12-1" typed into a General cell):
+        no target is read from it, and the message says what was probably typed."""
+        name = "target" + suffix
+        info = rec.cell(name)
+        info.col, info.bad = c, True
+        if isinstance(value, datetime.date):
+            shown = value.strftime("%d-%m-%Y")
+            typed = sorted({f"{value.day}/{value.month}", f"{value.month}/{value.day}"})
+        else:
+            shown, typed = value.strftime("%H:%M"), [value.strftime("%H:%M")]
+        setattr(rec, name + "_text", shown)
+        self.plan.issues.append(self.plan.issue(
+            "target-date", r + 1, col=c, kode=getattr(rec, "kode", None), value=shown,
+            params={"year": self.plan.year(suffix == "_n1"),
+                    "typed": "' atau '".join(typed), "typed_en": "' or '".join(typed)}))
 
     def money_value(self, raw, r: int, c: int, name: str, kode):
         """(value or None, formula-without-value or None); problems become issues."""

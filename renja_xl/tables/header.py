@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..report.issues import column_letter
 from .columns import Column, SeriesKeys, map_columns, phrase_in
+from .currency import columns_beside_rp
 from .defs import TableDef, normalise_label, other_tables, table_defs
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, build_layout, cell_text, column_numbers,
                      find_layouts, full_labels, is_numbering_row, raw_header, title_lines)
@@ -68,12 +69,32 @@ def table_columns(grid: Grid, layout: Layout,
         haystack = normalise_label(" ".join(list(full.values()) + titles))
         if not any(phrase_in(normalise_label(w), haystack) for w in opts["title_words"]):
             return None
-    keys = SeriesKeys(table, full, group_text, titles)
-    columns, unmapped = map_columns(table, full, keys, column_numbers(grid, layout))
-    if not _accepted(table, columns, full, titles[-3:]):
+    numbers = column_numbers(grid, layout)
+    every = _mapped(table, full, group_text, numbers, titles)
+    hidden = [c for c in getattr(grid.sheet, "hidden_cols", ()) if c in full]
+    if every is not None and hidden:
+        # a column hidden in Excel (last year's figures) is read only for a key no visible one has
+        shown = {c: t for c, t in full.items() if c not in hidden}
+        visible = _mapped(table, shown, group_text, numbers, titles)
+        if visible is not None and not {c.key for c in every[0]} - {c.key for c in visible[0]}:
+            every = visible[0], visible[1] + hidden
+    if every is None:
         return None
+    columns, unmapped = every
+    columns_beside_rp(grid, layout.header_last, columns, unmapped)
     if opts.get("value_columns"):
         columns += _value_columns(grid, layout, unmapped)
+    return columns, unmapped
+
+
+def _mapped(table: TableDef, full: dict[int, str], group_text: dict[int, str],
+            numbers: dict[int, str], titles: list[str]):
+    """The columns with their keys (`SeriesKeys`) and the unmapped ones, or None when the
+    table's gates refuse them."""
+    keys = SeriesKeys(table, full, group_text, titles)
+    columns, unmapped = map_columns(table, full, keys, numbers)
+    if not _accepted(table, columns, full, titles[-3:]):
+        return None
     return columns, unmapped
 
 

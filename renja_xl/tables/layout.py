@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from ..read.codes import looks_like_code
 from ..read.workbook import Sheet
 from .columns import FieldKeys, PlanKeys, map_columns
+from .currency import amounts_beside_rp
+from .periods import title_year
 from .defs import TableDef, normalise_label
 
 __all__ = ["Grid", "Layout", "find_layouts", "build_layout", "header_labels", "group_rows",
@@ -118,6 +120,17 @@ class Layout:
     years: tuple[int | None, int | None] = (None, None)
     title_lines: list[str] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)   # group header rows above the block
+    unmapped: list[int] = field(default_factory=list)
+    currency: list[int] = field(default_factory=list)      # cells of 'Rp' alone before the amount
+    twice: dict[int, tuple] = field(default_factory=dict)  # a money column not read -> (field,
+                                                            # the column read, both captions)
+    hidden: dict[int, str] = field(default_factory=dict)   # columns hidden in Excel, not read:
+                                                            # column -> its header as written
+
+    def hidden_unread(self) -> list[tuple[int, str]]:
+        """The hidden columns whose header names a field of the table (a second "Pagu")."""
+        return [(c, text) for c, text in self.hidden.items()
+                if self.table.field_for(self.labels.get(c, ""))]
 
     @property
     def top(self) -> int:
@@ -215,9 +228,12 @@ def find_layouts(grid: Grid, table: TableDef, start: int = 0,
         layout = build_layout(grid, table, block, numbering)
         if layout:
             _names_beside_the_code(grid, layout)
+            amounts_beside_rp(grid, layout)
         if layout and set(table.required) <= {k.removesuffix("_n1") for k in layout.columns}:
             layout.title_lines = title_lines(grid, r, depth=10, cells=None)
             layout.groups = group_rows(grid, r)
+            if layout.years == (None, None):      # no year in the header: the title's
+                layout.years = title_year(layout.title_lines)
             return layout
     return None
 
@@ -239,7 +255,9 @@ def _names_beside_the_code(grid: Grid, layout: Layout, sample: int = 40) -> None
                  and not looks_like_code(v)]
         if words and len(words) >= 0.6 * len(filled):
             layout.columns["kode"] = cols[:j]
-            if "nama" not in layout.columns:
+            if "nama" in layout.columns:
+                layout.unmapped += cols[j:]
+            else:
                 layout.columns["nama"] = cols[j:]
             return
 
@@ -277,21 +295,44 @@ def header_labels(grid: Grid, block: list[int]) -> tuple[dict[int, str], dict[in
 
 def build_layout(grid: Grid, table: TableDef, block: list[int],
                  numbering: int | None) -> Layout | None:
-    """The header of these rows: each column's label and, by `columns.map_columns`, its field
-    (the plan's by `PlanKeys`: year n / n+1, Semula / Menjadi, pairs; any other table's by name)."""
+    """The layout of a header block: each column's label and, by `columns.map_columns`, its
+    field (the plan's by `PlanKeys`: year n / n+1, Semula / Menjadi, pairs; any other table's
+    by name). Columns hidden in Excel (last year's figures, a scratch column) are read only
+    for a field no visible column has: a hidden "Pagu" is never taken for the plan's pagu
+    beside a visible one (`Layout.hidden` lists those left unread)."""
     labels, raw_labels = header_labels(grid, block)
+    every = _layout_of(table, block, numbering, labels, raw_labels)
+    hidden = sorted(c for c in getattr(grid.sheet, "hidden_cols", ()) if c in labels)
+    if not hidden or every is None:
+        return every
+    visible = {c: t for c, t in labels.items() if c not in hidden}
+    layout = _layout_of(table, block, numbering, visible, {c: raw_labels[c] for c in visible})
+    needed = {k for k, cols in every.columns.items() if set(cols) & set(hidden)}
+    if layout is None or needed - set(layout.columns):
+        return every
+    layout.labels = labels
+    layout.hidden = {c: raw_labels[c] for c in hidden}
+    layout.unmapped += hidden
+    return layout
+
+
+def _layout_of(table: TableDef, block: list[int], numbering: int | None,
+               labels: dict[int, str], raw_labels: dict[int, str]) -> Layout | None:
     if table.options.get("reader") == "plan":
         keys = PlanKeys(table, labels, raw_labels)
         years = keys.years
     else:
         keys, years = FieldKeys(table, labels), (None, None)
-    columns, _ = map_columns(table, labels, keys)
+    seconds: dict = {}
+    columns, unmapped = map_columns(table, labels, keys, seconds=seconds)
     if not columns:
         return None
+    twice = {c: (col.key, col.col, raw_labels[c], raw_labels[col.col])  # a second year-n pagu:
+             for c, (col, fdef) in seconds.items() if fdef.money}     # said, not read
     return Layout(table=table, header_first=block[0],
                   header_last=numbering if numbering is not None else block[-1],
                   numbering_row=numbering, columns={col.key: list(col.cells) for col in columns},
-                  labels=labels, years=years,
+                  labels=labels, years=years, unmapped=unmapped, twice=twice,
                   money_factor={col.col: col.factor for col in columns if col.kind == "money"})
 
 

@@ -12,9 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, looks_like_code, parse_code
+from ..read.codes import GROUP_LEVELS, PLAN_LEVELS, fill_parent_cells, looks_like_code, parse_code
 from ..report.issues import Issue, TableInfo, column_letter
-from .layout import Grid, Layout, cell_text, find_layouts, wordy as _wordy
+from .agency import agency_of, same_agency
+from .layout import Grid, Layout, cell_text, find_layouts
+from .layout import title_lines as _title_lines, wordy as _wordy
 from .rowkinds import TOTAL as _TOTAL, TABLE_TITLE as _TABLE_TITLE
 from .rowkinds import header_follows as _header_follows, header_repeat as _header_repeat
 from .rowkinds import is_money as _is_money
@@ -88,12 +90,16 @@ class PlanTable:
         return levels
 
 
+# the plan's header may stand below a long text (a whole Renja pasted into one sheet)
+PLAN_SCAN_ROWS = 2000
+
+
 def read_plan_tables(grid: Grid, table: TableDef, file: str) -> list[PlanTable]:
     """Every plan table on this sheet, top to bottom."""
     found = []
     start = 0
     while start < grid.height:
-        layout = find_layouts(grid, table, start)
+        layout = find_layouts(grid, table, start, scan_rows=PLAN_SCAN_ROWS)
         if layout is None:
             break
         if _identify(grid, layout) is not None:      # a Review/Renstra header with Kode, Pagu
@@ -133,6 +139,8 @@ class PlanReader(RowWalker):
         self.text_cols = {c for name in TEXT_FIELDS + TARGET_FIELDS
                           for c in cols.get(name, [])}
         self.groups = False                          # urusan/bidang rows seen
+        self.after_break = False                     # no data since a repeated header
+        self.items: dict[str, PlanRow] = {}          # kode -> its first row
 
     def finish(self) -> None:
         link_groups(self.plan.rows)
@@ -158,6 +166,10 @@ class PlanReader(RowWalker):
                 and _other_table_starts(grid, r - 1, self.layout.table)):
             return END                               # another kind of table
         if _header_repeat(grid, r, texts, self.layout):
+            if self._other_agency():
+                return END                           # another agency's plan starts here
+            self._titles_before(r)
+            self.after_break = True
             return self.skip(r, "header berulang")
         if _TABLE_TITLE.match(texts[0][1]) and len(texts) <= 2:
             if not _header_follows(grid, r, self.layout):
@@ -206,6 +218,38 @@ class PlanReader(RowWalker):
         else:
             _continue_row(r, texts, previous, self.plan)
 
+    def append(self, r: int, record) -> None:
+        """A program or kegiatan row repeated at the top of a page (after the repeated
+        header, as printed: same code, its pagu again or none, "(lanjutan)") is skipped and
+        counted, not a second item."""
+        first = self.items.get(record.kode) if self.after_break else None
+        if first is not None and record.level in ("program", "kegiatan") and all(
+                getattr(record, n) in (None, getattr(first, n)) for n in ("pagu", "pagu_n1")):
+            self.skip(r, "induk berulang")
+            self.last_r = r
+            return
+        self.after_break = False
+        if record.kode:
+            self.items.setdefault(record.kode, record)
+        super().append(r, record)
+
+    def _other_agency(self) -> bool:
+        """The title lines above a repeated header name another agency than this table's
+        ('Nama Perangkat Daerah : Kecamatan Kenanga' below Kejobong's plan): a second plan."""
+        if not self.pending:
+            return False
+        other = agency_of(text for _, text in self.pending)
+        own = agency_of(_title_lines(self.grid, self.layout.header_first))
+        return None not in (other, own) and not same_agency(other, own)
+
+    def _titles_before(self, r: int) -> None:
+        """Title lines right above a repeated header (the page's own titles) are skipped
+        with it, not reported as unrecognised rows."""
+        pending = self.pending
+        while pending and pending[-1][0] >= r - 6 and len(self.grid.texts(pending[-1][0])) <= 2:
+            pending.pop()
+            self.plan.skipped["judul berulang"] += 1
+
     def _another_indicator(self, texts) -> bool:
         """A line with only an indicator and its own target(s): the item's next indicator."""
         if self.extract.indikator_col not in {c for c, _ in texts}:
@@ -221,7 +265,9 @@ class PlanReader(RowWalker):
 
     def _total_label(self, texts) -> bool:
         """A JUMLAH / TOTAL label is the only text of the row outside its money columns."""
-        words = [t for c, t in texts if c not in self.money_cols.values()]
+        words = [t for c, t in texts
+                 if c not in self.money_cols.values() and c not in self.layout.hidden
+                 and c not in self.layout.currency and not _AMOUNT.match(t)]
         return len(words) == 1 and bool(_TOTAL_LABEL.match(words[0]))
 
     def _total(self, r: int) -> TotalRow:
@@ -229,6 +275,9 @@ class PlanReader(RowWalker):
 
     def data(self, r: int, code_values=None, name_from_code=None) -> None:
         code = parse_code(code_values) if code_values is not None else None
+        filled = fill_parent_cells(code_values or (), self.previous and self.previous.kode)
+        if filled is not None:                      # '| | | 2.01 |' under program 7.01.01
+            code, code.original = parse_code(filled), code.original
         written = None
         if (code is not None and code.level not in _PLAN_LEVELS and len(self.kode_cols) == 1
                 and not (self.groups and code.level in GROUP_LEVELS)):
@@ -248,6 +297,7 @@ class PlanReader(RowWalker):
             self.groups = True
 
 
+_AMOUNT = re.compile(r"^[\d.,()\s-]+$")        # an amount in a column the table does not read
 _REL_KEGIATAN = re.compile(r"^[12]\.\d{1,2}$")
 _REL_SUB = re.compile(r"^\d{1,4}$")
 

@@ -5,10 +5,12 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..report.issues import Issue
-from .layout import Grid
+from ..read.codes import PLAN_LEVELS
+from ..report.issues import Issue, column_letter
+from .layout import Grid, title_lines
 from .plan import PLAN_FIELDS, PlanRow, PlanTable, mark_recaps, mark_versions, read_plan_tables
-from .defs import schema_toml, table_defs
+from .agency import UNIT as _UNIT, agency_of, kec_name as _kec_name, same_agency
+from .defs import table_defs
 from ..read.workbook import Limits, ReadError, load_sheets
 
 __all__ = ["RenjaFile", "read_file", "read_renja", "plan_frame", "detect_kecamatan"]
@@ -67,6 +69,7 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
         for plan in read_plan_tables(grid, plan_def, str(path)):
             result.plans.append(plan)
     mark_recaps(result.plans)
+    _other_agencies(result.plans, {g.sheet.name: g for g in grids})
     mark_versions(result.plans, {s.name: s.hidden for s in sheets})
     from .generic import read_tables
     claimed: dict[str, list[tuple[int, int]]] = {}
@@ -76,14 +79,42 @@ def read_file(path: str, limits: Limits = Limits()) -> RenjaFile:
     if not result.plans and not result.standalone:
         result.issues.append(Issue(rule="table-not-found", file=str(path)))
     result.kecamatan = detect_kecamatan(result, grids)
+    hidden_rows = {s.name: s.hidden_rows for s in sheets if s.hidden_rows}
     for plan in result.plans:
         for row in plan.rows:
             row.kecamatan = result.kecamatan
         _column_issues(plan, result)
+        _hidden_rows(plan, hidden_rows.get(plan.sheet))
     for table in result.tables:
         for row in table.rows:
             row.kecamatan = result.kecamatan
     return result
+
+
+def _other_agencies(plans: list[PlanTable], grids: dict[str, Grid]) -> None:
+    """A plan table whose title lines name another agency than the first plan's (two
+    kecamatan's plans one below the other) is not counted: an error names both."""
+    names = [agency_of(title_lines(grids[p.sheet], p.layout.header_first)) for p in plans]
+    first = next((n for n in names if n), None)
+    for plan, name in zip(plans, names):
+        if first and name and not same_agency(name, first) and not (plan.recap or plan.foreign):
+            plan.copy_of = plan.sheet
+            plan.issues.append(plan.issue("plan-other-agency", plan.layout.header_first + 1,
+                                          "kode", value=name, expected=first,
+                                          params={"other": name, "agency": first}))
+
+
+def _hidden_rows(plan: PlanTable, hidden) -> None:
+    """Plan items on rows hidden in Excel are read and counted like the others (Excel's
+    SUM counts them too); staff are told, since a hidden row is often one dropped by hand."""
+    if not hidden:
+        return
+    from ..read.numbers import format_rupiah
+    for row in plan.rows:
+        if row.r in hidden and row.level in PLAN_LEVELS:
+            plan.issues.append(plan.issue("row-hidden", row.row, "kode", kode=row.kode,
+                                          value=row.pagu, params={"level": row.level,
+                                                                  "shown": format_rupiah(row.pagu)}))
 
 
 def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
@@ -104,23 +135,16 @@ def _column_issues(plan: PlanTable, result: RenjaFile) -> None:
             elif fdef is not None and fdef.per_year:
                 caption += f" ({plan.year(False)})"
             result.issues.append(plan.issue(rule, header_row, params={"field": caption}))
+    for c, (name, used, caption, used_caption) in plan.layout.twice.items():
+        if c not in plan.layout.hidden:
+            result.issues.append(plan.issue("column-twice", header_row, col=c, params={
+                "caption": caption, "used": column_letter(used), "used_caption": used_caption,
+                "year": plan.year(name.endswith("_n1"))}))
+    for c, caption in plan.layout.hidden_unread():
+        result.issues.append(plan.issue("column-hidden", header_row, col=c,
+                                        params={"caption": caption}))
 
 
-_KEC = re.compile(r"\bkec(?:amatan|\.)\s*[:.]?\s*([A-Za-z][A-Za-z'\- ]{2,40})", re.I)
-_STOP = re.compile(r"\s+(%s)\b.*$" % "|".join(
-    re.escape(w) for w in schema_toml("words.toml")["kecamatan_name_enders"]), re.I)
-
-
-def _kec_name(text: str) -> str | None:
-    for match in _KEC.finditer(text or ""):
-        name = _STOP.sub("", match.group(1)).strip(" .,-")
-        if name and name.lower() not in ("kecamatan", "semua", "se", "yang"):
-            return " ".join(w.capitalize() for w in name.split())
-    return None
-
-
-_UNIT = re.compile(r"\b(?:perangkat daerah|skpd|opd|unit kerja|unit organisasi|organisasi)\s*[:：]\s*"
-                   r"(?:[0-9X][0-9X.]*\s+)?([A-Za-z][^:]{2,80}?)\s*(?:$|\btahun\b)", re.I)
 # a title that names the agency: "RENCANA KERJA DINAS KESEHATAN KABUPATEN PURBALINGGA TAHUN 2025"
 _AGENCY = re.compile(r"\b((?:dinas|badan|sekretariat|inspektorat|satuan polisi|rumah sakit|rsud|"
                      r"kantor)\b[A-Za-z ,&()\-]{2,80}?)\s*(?:$|\b(?:kabupaten|kab\.|kota|provinsi|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .layout import Grid, Layout, is_numbering_row, strip_years
-from ..read.numbers import MAX_NUMBER, NumberError, format_number, parse_money
+from ..read.numbers import MAX_NUMBER, NumberError, format_number, format_rupiah, parse_money
 from .defs import normalise_label
 
 __all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows",
@@ -87,8 +87,12 @@ def read_money(table, raw, r: int, c: int, factor: float, year: str, kode=None) 
         table.issues.append(table.issue("pagu-not-number", r + 1, col=c, kode=kode, value=raw,
                                         params={"year": year}))
         return None
-    value = parsed.value * factor
-    if parsed.ambiguous:
+    value = parsed.value if parsed.words else parsed.value * factor   # "150 juta" says its scale
+    if parsed.words:
+        table.issues.append(table.issue("pagu-words", r + 1, col=c, kode=kode, value=raw,
+                                        expected=value, params={"year": year,
+                                                                "shown": format_rupiah(value)}))
+    elif parsed.ambiguous:
         table.issues.append(table.issue("number-ambiguous", r + 1, col=c, kode=kode, value=raw,
                                         expected=value, params={"shown": format_number(value)}))
     return value

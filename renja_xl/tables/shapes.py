@@ -63,14 +63,36 @@ def money_scale(grid: Grid, layout: Layout, plan) -> None:
         return
     units = sorted(layout.table.options.get("title_money_units", {}).items(),
                    key=lambda kv: (-kv[1], -len(kv[0])))
-    for rr in range(layout.header_first - 1, max(-1, layout.header_first - 11), -1):
-        texts = grid.texts(rr)
+    for rr, texts in _own_title_lines(grid, layout.header_first):
         padded = f" {normalise_label(' '.join(t for _, t in texts))} "
         hit = next(((w, f) for w, f in units if f" {normalise_label(w)} " in padded), None)
         if hit:
             for c in money:
                 layout.money_factor[c] = float(hit[1])
             _scale_issue(plan, rr + 1, texts[0][0], float(hit[1]), " ".join(t for _, t in texts))
+            return
+
+
+_TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
+
+
+def _own_title_lines(grid: Grid, header_first: int, depth: int = 10):
+    """(row, texts) of the title lines of the table whose header starts at `header_first`,
+    bottom up: they end at a row of another table (more than two cells, or a number cell), at
+    a blank row above a title line, and after the table's own "Tabel 4.1" line. The money
+    scale of a table above ("Rekap … (dalam ribuan rupiah)") is not this table's."""
+    seen = False
+    for rr in range(header_first - 1, max(-1, header_first - depth - 1), -1):
+        texts = grid.texts(rr)
+        if not texts:
+            if seen:
+                return
+            continue
+        if len(texts) > 2 or any(type(grid.raw(rr, c)) in (int, float) for c, _ in texts):
+            return
+        yield rr, texts
+        seen = True
+        if _TABLE_TITLE.match(texts[0][1]):
             return
 
 
@@ -90,20 +112,22 @@ _RECAP_WORDS = re.compile(r"\b(rekap\w*|ringkasan|resume|summary)\b", re.I)
 
 
 def mark_recaps(plans: list) -> None:
-    """A plan table that only repeats the program rows of the workbook's other plan tables
-    (a REKAP sheet beside one sheet per program) is their recap: checked against them, never
-    read as a second plan nor counted twice. Program-only tables whose codes all stand in the
-    detail tables, or that a REKAP/RINGKASAN sheet or title names, with codes in them."""
+    """A plan table that only repeats the upper rows of the workbook's other plan tables (a
+    REKAP sheet of programs, or of programs and kegiatan, beside one sheet per program with
+    the sub kegiatan) is their recap: checked against them, never read as a second plan nor
+    counted twice. Tables without sub kegiatan whose codes all stand in the more detailed
+    tables, or that a REKAP/RINGKASAN sheet or title names, with codes in them."""
     if len(plans) < 2:
         return
     for plan in plans:
         items = [r for r in plan.rows if r.level in PLAN_LEVELS]
-        if not items or any(r.level != "program" for r in items):
+        levels = {r.level for r in items}
+        if not items or "sub_kegiatan" in levels:
             continue
+        deeper = {"sub_kegiatan"} if "kegiatan" in levels else {"kegiatan", "sub_kegiatan"}
         others = {r.kode for p in plans if p is not plan and not p.recap for r in p.rows
-                  if r.level == "program"}
-        detailed = any(r.level != "program" for p in plans if p is not plan for r in p.rows
-                       if r.level in PLAN_LEVELS)
+                  if r.level in levels}
+        detailed = any(r.level in deeper for p in plans if p is not plan for r in p.rows)
         codes = {r.kode for r in items}
         named = bool(_RECAP_WORDS.search(plan.sheet + " " + " ".join(plan.layout.title_lines)))
         if detailed and (codes <= others or (named and codes & others)):
@@ -125,12 +149,13 @@ def sum_rows(formula: str | None, c: int) -> tuple[int, int] | None:
 def mark_versions(plans: list, hidden: dict[str, bool]) -> None:
     """Plan tables that share item codes with another one are copies or versions of one plan
     ("Tabel 4.1 (2)", a print copy, last year's plan kept beside this year's): only one of them
-    is counted in the consolidation — the first visible one in sheet order — and each other one
+    is counted in the consolidation — the visible one of the latest year n, the first in sheet
+    order among equals — and each other one
     gets a finding that names both sheets. A copy with the same pagu per code is a warning,
     another version (pagu or codes differ) an error: Bappeda cannot know which one is meant."""
     counted: list = []
-    for plan in sorted((p for p in plans if not (p.recap or p.foreign)),
-                       key=lambda p: bool(hidden.get(p.sheet))):
+    for plan in sorted((p for p in plans if not (p.recap or p.foreign or p.copy_of)),
+                       key=lambda p: (bool(hidden.get(p.sheet)), -(p.layout.years[0] or 0))):
         codes = _item_money(plan)
         twin = next((c for c in counted if _mostly_shared(codes, _item_money(c))), None)
         if twin is None:

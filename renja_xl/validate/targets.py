@@ -88,7 +88,8 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
     unit, unit_n1 = row.satuan, row.satuan_n1
     text, text_n1 = row.target_text, row.target_n1_text
     if unit and unit_n1 and unit_key(unit) != unit_key(unit_n1):
-        col = plan.col("satuan_n1") or plan.col("target_n1")
+        col = row.col_of("satuan_n1")                 # the unit's own cell, or the target's
+        col = col if col is not None else plan.col("satuan_n1") or plan.col("target_n1")
         issues.append(plan.issue("satuan-changed", row.row, col=col, kode=kode,
                                  value=with_unit(text, unit), expected=with_unit(text_n1, unit_n1),
                                  params={"year": year, "year_n1": year_n1}))
@@ -96,7 +97,7 @@ def _indicator_issues(plan, row, kode) -> list[Issue]:
     for name, shown_year, raw, value, satuan in (
             ("target", year, text, row.target, unit),
             ("target_n1", year_n1, text_n1, row.target_n1, unit_n1)):
-        if not raw and value is None:
+        if (not raw and value is None) or row.unreadable(name):     # e.g. a date: target-date
             continue
         u = unit_key(satuan)
         found = []

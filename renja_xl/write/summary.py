@@ -25,7 +25,8 @@ SUMMARY_WORDS = {
            "pagu": "Total pagu program tahun n: {pagu}; prakiraan maju n+1: {pagu_n1}",
            "options": "Opsi pemeriksaan", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Baris rencana", "Pagu tahun n (Rp)",
-                       "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan"],
+                       "Pagu tahun n+1 (Rp)", "Kesalahan", "Peringatan",
+                       "Tidak dihitung dalam total karena"],
            "status": {"ok": "valid", "invalid": "tidak valid", "unreadable": "tidak terbaca"},
            "rules": "Jumlah temuan per aturan",
            "rule_columns": ["Aturan", "Contoh pesan", "Tingkat", "Jumlah sel"],
@@ -42,7 +43,8 @@ SUMMARY_WORDS = {
            "pagu": "Total program pagu year n: {pagu}; forward estimate n+1: {pagu_n1}",
            "options": "Options used", "files": "Per file",
            "columns": ["File", "Kecamatan", "Status", "Plan rows", "Pagu year n (Rp)",
-                       "Pagu year n+1 (Rp)", "Errors", "Warnings"],
+                       "Pagu year n+1 (Rp)", "Errors", "Warnings",
+                       "Left out of the totals because"],
            "status": {"ok": "valid", "invalid": "invalid", "unreadable": "unreadable"},
            "rules": "Findings per rule",
            "rule_columns": ["Rule", "Example message", "Severity", "Cells"],
@@ -57,6 +59,7 @@ SUMMARY_WORDS = {
 MONEY = "#,##0"
 SECOND = 50                  # width of column B (kecamatan, example messages, program names)
 PIVOT_KECAMATAN = 6          # kecamatan columns per block of the program pivot: one page wide
+LEFT_OUT_WIDTH = 62            # the 'Tidak dihitung dalam total karena' column
 STATUS_FILLS = {"ok": "#C6EFCE", "invalid": "#FFC7CE", "unreadable": "#D9D9D9"}
 
 
@@ -94,7 +97,7 @@ def options_used(options, feedback, lang: str = "id") -> dict[str, str]:
 
 def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
                   options: dict | None, notices: list, reasons: dict,
-                  max_cols: int = 16_384) -> dict[str, int]:
+                  left_out: dict | None = None, max_cols: int = 16_384) -> dict[str, int]:
     """Fill `Ringkasan`; returns file -> its 1-based row (for links from `Kesalahan`)."""
     words = _words(lang)
     statuses = [f.status for f in report.files]
@@ -113,7 +116,7 @@ def write_summary(ws, fmt, put, report, summary, program_totals, *, lang: str,
     ws.write_string(r, 0, words["files"], fmt.get(bold=True))
     head = r + 1
     first = _widths(ws, summary, program_totals)
-    rows = _file_table(ws, fmt, put, summary, head, words, reasons, first)
+    rows = _file_table(ws, fmt, put, summary, head, words, reasons, first, left_out or reasons)
     last = head + len(summary)
     ws.autofilter(head, 0, last, len(words["columns"]) - 1)
     r = last + 1
@@ -139,7 +142,8 @@ def _text_section(ws, fmt, top: int, title: str, lines, first: int) -> int:
     return r
 
 
-def _file_table(ws, fmt, put, summary, head, words, reasons, first) -> dict[str, int]:
+def _file_table(ws, fmt, put, summary, head, words, reasons, first,
+                left_out=None) -> dict[str, int]:
     ws.set_row(head, 30)
     for c, caption in enumerate(words["columns"]):
         ws.write_string(head, c, caption, fmt.header())
@@ -159,6 +163,10 @@ def _file_table(ws, fmt, put, summary, head, words, reasons, first) -> dict[str,
             if name == "status" and reasons.get(record[0]):
                 reason = reasons[record[0]][:4000]
                 ws.write_comment(r, c, reason, note_box(reason))
+        if (left_out or {}).get(record[0]):    # what of this file the totals leave out, why
+            text = left_out[record[0]][:32_000]
+            put(ws, r, len(names), text, fmt.get(wrap=True))
+            ws.set_row(r, min(409, LINE_POINTS * max(lines, text_lines(text, LEFT_OUT_WIDTH))))
     return rows
 
 
@@ -225,6 +233,7 @@ def _widths(ws, summary, totals) -> int:
     ws.set_column(1, 1, SECOND)
     labels = [str(c) for c in totals.columns if c not in ("kode", "nama")]
     ws.set_column(2, max(7, PIVOT_KECAMATAN + 2), max([17] + [min(len(n) + 2, 30) for n in labels]))
+    ws.set_column(8, 8, LEFT_OUT_WIDTH)         # why a file is left out of the totals
     return first
 
 

@@ -60,8 +60,11 @@ def table_line(table, lang: str = "id") -> str:
     """'Tabel Rencana … di sheet 'Renja' baris 8–40: 3 program, 7 kegiatan, 12 sub kegiatan'
     for a `TableSummary` (the text report and the web page)."""
     words = WORDS["en" if lang == "en" else "id"]
-    definition = table_defs().get(table.table)
+    base = table.table.removesuffix("_rekap")
+    definition = table_defs().get(base)
     title = definition.title if definition else table.table
+    if definition and base != table.table:
+        title += " (rekap)"                         # a REKAP of the plan's detail sheets
     text = words["table"].format(title=title, sheet=table.sheet, first=table.first_row,
                                  last=table.last_row)
     if table.levels:

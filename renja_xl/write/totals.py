@@ -11,7 +11,7 @@ from collections import Counter
 from ..report.issues import Report
 from .summary import pagu_line
 from .text import nomenclature_line
-from .workbook import SUMMARY_FIELDS, file_reasons
+from .workbook import SUMMARY_FIELDS, not_counted
 
 __all__ = ["summary_frame", "program_totals_frame", "summary_text"]
 
@@ -146,6 +146,7 @@ WORDS = {
            "rows": "Baris rencana: {rows} dari {kec} kecamatan/OPD",
            "counts": "Kesalahan: {e}; peringatan: {w}",
            "top": "Aturan terbanyak:", "unreadable": "File tidak terbaca:",
+           "left_out": "Tidak dihitung (seluruh file atau satu tabelnya):",
            "more": "… dan {n} lagi", "output": "Hasil: {path}",
            "feedback": "Salinan bertanda: {n} file di {path}"},
     "en": {"head": "Consolidated Renja: {files} file(s) — {ok} valid, {invalid} invalid, "
@@ -153,6 +154,7 @@ WORDS = {
            "rows": "Plan rows: {rows} from {kec} kecamatan/OPD",
            "counts": "Errors: {e}; warnings: {w}",
            "top": "Most frequent rules:", "unreadable": "Unreadable files:",
+           "left_out": "Left out of the totals (the whole file or one of its tables):",
            "more": "… and {n} more", "output": "Output: {path}",
            "feedback": "Annotated copies: {n} file(s) in {path}"},
 }
@@ -175,14 +177,15 @@ def summary_text(result, lang: str = "id", feedback_dir=None) -> str:
     if top:
         lines.append(words["top"])
         lines += [f"  {n:>6}  {rule}" for rule, n in top]
-    reasons = file_reasons(report, lang)
-    bad = [(f.file, reasons.get(f.file) or f.reason)
-           for f in report.files if f.status == "unreadable"]
-    if bad:
-        lines.append(words["unreadable"])
-        lines += [f"  {path}: {reason}" for path, reason in bad[:5]]
-        if len(bad) > 5:
-            lines.append("  " + words["more"].format(n=len(bad) - 5))
+    reasons = not_counted(report, lang)
+    for key, unreadable in (("unreadable", True), ("left_out", False)):
+        bad = [(f.file, reasons.get(f.file) or f.reason) for f in report.files
+               if (f.status == "unreadable") == unreadable and (unreadable or f.file in reasons)]
+        if bad:
+            lines.append(words[key])
+            lines += [f"  {path}: {reason}" for path, reason in bad[:5]]
+            if len(bad) > 5:
+                lines.append("  " + words["more"].format(n=len(bad) - 5))
     if result.output:
         lines.append(words["output"].format(path=result.output))
     if feedback_dir is not None:

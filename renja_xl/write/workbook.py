@@ -22,7 +22,7 @@ from .captions import (CAPTIONS, LINE_POINTS, MONEY, WIDTHS, WRAP_FIELDS, column
 from .atomic import atomic_path
 from .own import OUTPUT_PROPERTY, OUTPUT_VALUE
 
-__all__ = ["write_consolidated", "money_rule", "atomic_path", "sheet_names", "file_reasons", "issue_field",
+__all__ = ["write_consolidated", "money_rule", "atomic_path", "sheet_names", "file_reasons", "not_counted", "issue_field",
            "SUMMARY_FIELDS", "MAX_SHEET_ROWS"]
 
 MAX_SHEET_ROWS = 1_048_576           # Excel's rows per sheet, header included
@@ -182,6 +182,7 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
             file_rows = write_summary(summary_ws, formats, _put, report, summary,
                                       program_totals, lang=lang, options=options,
                                       notices=notices or [], reasons=file_reasons(report, lang),
+                                      left_out=not_counted(report, lang),
                                       max_cols=MAX_SHEET_COLS)
             located = _write_plan(workbook, formats, report, records, lang)
             issue_sheets = sheet_names("Kesalahan", len(report.issues))
@@ -200,6 +201,26 @@ def write_consolidated(path, report: Report, records: list[dict], summary, progr
         finally:
             workbook.close()
     return os.fspath(path)
+
+
+# findings that leave a file, or a plan table of it, out of the consolidated totals
+NOT_COUNTED_RULES = frozenset(("table-not-found", "not-renja-codes", "plan-other-agency",
+                               "plan-version", "submission-superseded", "submission-repeated"))
+
+
+def not_counted(report: Report, lang: str | None = None) -> dict[str, str]:
+    """File -> what of it the totals leave out and why: an unreadable file's error, or the
+    messages of the findings that drop a file or one of its plan tables (`NOT_COUNTED_RULES`)."""
+    found = file_reasons(report, lang)
+    for issue in report.issues:
+        if issue.rule not in NOT_COUNTED_RULES:
+            continue
+        text = (f"{issue.where}: " if issue.where else "") + issue.message(lang or report.lang)
+        if issue.file not in found:
+            found[issue.file] = text
+        elif text not in found[issue.file]:
+            found[issue.file] += "; " + text
+    return found
 
 
 def file_reasons(report: Report, lang: str | None = None) -> dict[str, str]:
