@@ -5,9 +5,9 @@ one to four rows (merged group headers such as "Rencana Tahun 2025" over Lokasi/
 anywhere on the sheet, with an optional row of column numbers "(1) (2) …" (`column_numbers`)
 and title lines above (`title_lines`); `header_labels` labels each column with the text of
 all its header rows, `group_rows` finds group headers written above the block (`Layout.groups`,
-`full_labels`). Each column's field comes from `columns.map_columns` (`build_layout`); a code
-over several cells followed by name columns is told apart by its values. `Grid` is a sheet
-with merged ranges resolved.
+`full_labels`). Each column's field comes from `columns.map_columns` (`build_layout`; a column
+hidden in Excel only for a field no visible one has); a code over several cells followed by
+name columns is told apart by its values. `Grid` is a sheet with merged ranges resolved.
 """
 from __future__ import annotations
 
