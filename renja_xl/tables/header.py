@@ -22,7 +22,7 @@ from .columns import Column, SeriesKeys, map_columns, phrase_in
 from .currency import columns_beside_rp
 from .defs import TableDef, normalise_label, other_tables, table_defs
 from .layout import (HEADER_SCAN_ROWS, Grid, Layout, build_layout, cell_text, column_numbers,
-                     find_layouts, full_labels, is_numbering_row, raw_header, title_lines)
+                     find_layouts, full_labels, is_numbering_row, title_lines)
 
 __all__ = ["Found", "next_table", "other_table_starts", "identify", "other_defs",
            "NEXT_HEADER_ROWS"]
@@ -108,8 +108,18 @@ def _value_columns(grid: Grid, layout: Layout, unmapped: list[int]) -> list[Colu
         money = any(phrase_in(w, label) for w in words)
         extra.append(Column(key=label.replace(" ", "_") or f"kolom_{column_letter(c)}",
                             name="nilai", col=c, kind="money" if money else "number",
-                            caption=raw_header(grid, layout, c)))
+                            caption=_raw_header(grid, layout, c)))
     return extra
+
+
+def _raw_header(grid: Grid, layout: Layout, c: int) -> str:
+    """The header cells of column c as written, each text once (numbering row left out)."""
+    parts: list[str] = []
+    for r in range(layout.header_first, (layout.numbering_row or layout.header_last + 1)):
+        text = cell_text(grid.value(r, c))
+        if text and text not in parts:
+            parts.append(text)
+    return " ".join(parts)
 
 
 def _accepted(table: TableDef, columns: list[Column], full: dict[int, str], titles) -> bool:

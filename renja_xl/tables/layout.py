@@ -22,7 +22,7 @@ from .periods import title_year
 from .defs import TableDef, normalise_label
 
 __all__ = ["Grid", "Layout", "find_layouts", "build_layout", "header_labels", "group_rows",
-           "full_labels", "raw_header", "title_lines", "column_numbers", "cell_text",
+           "full_labels", "title_lines", "column_numbers", "cell_text",
            "is_numbering_row", "wordy", "strip_years", "TITLE"]
 
 HEADER_SCAN_ROWS = 150          # a table's header starts within this many rows of the sheet
@@ -372,16 +372,6 @@ def full_labels(grid: Grid, layout: Layout) -> tuple[dict[int, str], dict[int, s
         group_text[c] = group
         full[c] = f"{group} {label}".strip() if group and not label.startswith(group) else label
     return full, group_text
-
-
-def raw_header(grid: Grid, layout: Layout, c: int) -> str:
-    """The header cells of column c as written, each text once (numbering row left out)."""
-    parts: list[str] = []
-    for r in range(layout.header_first, (layout.numbering_row or layout.header_last + 1)):
-        text = cell_text(grid.value(r, c))
-        if text and text not in parts:
-            parts.append(text)
-    return " ".join(parts)
 
 
 def title_lines(grid: Grid, r: int, depth: int = 4, cells: int | None = 2) -> list[str]:
