@@ -141,7 +141,6 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
     score = int(gt.table.options.get("subkegiatan_score", 90))
     names = [c.key for c in gt.columns if c.name == "nama"]
     targets = [c.key for c in gt.columns if c.name == "target"]
-    program = None
     for row in gt.rows:
         name = next((row[k] for k in names if row.get(k)), None)
         if coded and (row.get("level") or row.extra):
@@ -156,9 +155,6 @@ def assign_levels(gt: GenericTable, nomenclature: Nomenclature) -> None:
                 has_target = any(row.cells.get(k) and row.cells[k].text for k in targets)
                 level = "sub_kegiatan" if has_target else "kegiatan"
         row["level"] = level
-        if level == "program" and not row.extra:
-            program = row
-        row.program_row = program.row if program else None
 
 
 def check_review(gt: GenericTable, tolerance: float = 0.0) -> list[Issue]:

@@ -16,7 +16,7 @@ formula without a cached value, an unreadable value, a SUM range, a column of it
 `TableRow` holds the public fields of another table, whose names come from its header columns
 (`target_2023`, `pagu_analisis`, `kode`, `level` …), in a dict behind `get` / `[]` / `[]=`; its
 private state is typed: the parsed value cells (`cells`), a code's cells (`parts`), the kind of a
-total row (`total`), a further indicator line (`extra`), the row of its program (`program_row`).
+total row (`total`), a further indicator line (`extra`).
 """
 from __future__ import annotations
 
@@ -219,7 +219,6 @@ class TableRow(Record):
     parts: dict | None = None       # key -> the cells of a code written over several cells
     total: str | None = None        # a total row: "sum" or "mean"
     extra: bool = False             # a further indicator line of the item above
-    program_row: int | None = None  # the Excel row of the program it belongs to
 
     def _field(self, name: str):
         if name in _TABLE_BASE:

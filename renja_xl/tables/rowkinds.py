@@ -9,7 +9,8 @@ import re
 
 from .layout import Grid, Layout, is_numbering_row, strip_years
 from ..read.numbers import MAX_NUMBER, NumberError, format_number, format_rupiah, parse_money
-from .defs import normalise_label
+from .defs import normalise_label, schema_toml
+from .header import other_table_starts
 
 __all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows",
            "is_money", "read_money", "formula_error"]
@@ -20,7 +21,6 @@ TABLE_TITLE = re.compile(r"^\s*(tabel|table|t\s*-\s*[a-z]\.?\s*\d)", re.I)
 
 
 def _signature() -> re.Pattern:
-    from .defs import schema_toml
     words = schema_toml("words.toml")
     openers = "|".join(re.escape(w) for w in sorted(words["signature_openers"], key=len, reverse=True))
     months = "|".join(words["months"])
@@ -56,7 +56,6 @@ def header_follows(grid: Grid, r: int, layout: Layout) -> bool:
     for rr in range(r + 1, min(grid.height, r + 8)):
         texts = grid.texts(rr)
         if texts and header_repeat(grid, rr, texts, layout):
-            from .header import other_table_starts
             return not other_table_starts(grid, r, layout.table)
     return False
 
