@@ -72,6 +72,17 @@ def _fill(ws, titles, header, merges, rows, first=1) -> int:
     return r
 
 
+def _plan(tmp_path, rows, *, titles=None, header=HEADER, merges=MERGES, sheet="Tabel 4.1"):
+    """Kecamatan Contoh's plan workbook: titles, header and `rows` on one sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    _fill(ws, _titles() if titles is None else titles, header, merges, rows)
+    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
+    wb.save(path)
+    return path
+
+
 def _programs(tmp_path, path):
     result = renja_xl.consolidate([path], output=tmp_path / "gabungan.xlsx", jobs=1)
     plan = result.plan
@@ -158,12 +169,7 @@ def _own_level_only(kode: str, as_numbers: bool):
 def _five_cells(tmp_path, as_numbers):
     rows = [_own_level_only(r[0], as_numbers) + list(r[1:]) for r in ROWS]
     rows.append(["JUMLAH"] + [None] * 8 + [TOTAL, None, None, TOTAL_N1])
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "T-C.33"
-    _fill(ws, _titles(), FIVE_HEADER, FIVE_MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows, header=FIVE_HEADER, merges=FIVE_MERGES, sheet="T-C.33")
     return path
 
 
@@ -194,12 +200,7 @@ def test_a_target_excel_turned_into_a_date_is_one_clear_error_per_cell(tmp_path)
     rows = [list(r) for r in ROWS]
     rows[3][4] = datetime.datetime(2025, 1, 12)          # "12-1" or "1/12" typed, a date shown
     rows[5][4] = rows[5][7] = datetime.datetime(2025, 12, 1)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows)
     report = renja_xl.check(path)
     assert sorted((i.rule, i.cell) for i in report.issues) == [
         ("target-date", "E11"), ("target-date", "E9"), ("target-date", "H11")]
@@ -352,12 +353,7 @@ def test_rp_and_amount_in_one_cell_beside_an_empty_column_is_unchanged(tmp_path)
     rows = [list(r) for r in ROWS]
     for row in rows:
         row[5] = f"Rp {row[5]:,}".replace(",", ".")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows)
     assert renja_xl.check(path).issues == []
     assert _programs(tmp_path, path)[0] == TOTAL
 
@@ -370,12 +366,7 @@ def test_pagu_written_with_juta_or_m_is_read_and_questioned(tmp_path):
     rows[6][5] = "0,04 M"                   # miliar: Rp 40.000.000
     rows[2][5] = "Rp. 30.000.000,-"         # the usual spellings stay silent
     rows[3][5] = "20.000.000,00"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows)
     report = renja_xl.check(path)
     assert sorted((i.rule, i.cell) for i in report.issues) == [
         ("pagu-words", "F10"), ("pagu-words", "F12"), ("pagu-words", "F6")]
@@ -389,12 +380,7 @@ def test_pagu_written_with_juta_or_m_is_read_and_questioned(tmp_path):
 def test_a_word_that_is_no_money_word_is_still_not_a_number(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[2][5] = "30 Dokumen"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows)
     rules = {i.rule for i in renja_xl.check(path).issues}
     assert "pagu-not-number" in rules and "pagu-words" not in rules
 
@@ -539,12 +525,7 @@ def test_the_plans_own_title_still_sets_its_money_scale(tmp_path):
     rows = [list(r) for r in ROWS]
     for row in rows:
         row[5], row[8] = row[5] // 1000, row[8] // 1000
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles() + ("(dalam ribuan rupiah)",), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows, titles=_titles() + ("(dalam ribuan rupiah)",))
     assert [i.rule for i in renja_xl.check(path).issues] == ["money-scale"]
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
 
@@ -579,12 +560,7 @@ def test_a_header_without_years_takes_the_year_from_the_title(tmp_path):
                "Target Kinerja", "Pagu Indikatif (Rp)", "Sumber Dana"],)
     rows = [list(r[:7]) for r in ROWS]
     rows[1][5] = 45_000_000                          # kegiatan ≠ its sub kegiatan (50 juta)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Renja"
-    _fill(ws, _titles(), header, (), rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows, header=header, merges=(), sheet="Renja")
     report = renja_xl.check(path)
     rollup = sorted(i.message() for i in report.issues if i.rule == "pagu-rollup")
     assert rollup[0].startswith("Pagu 2025 kegiatan 7.01.01.2.01 Rp 45.000.000")  # was "Pagu n"
@@ -603,12 +579,7 @@ def test_year_blocks_written_as_n_minus_1_n_and_n_plus_1(tmp_path):
               [None, None, None, "Target", "Pagu", "Target", "Pagu", "Lokasi", "Target", "Pagu",
                "Sumber Dana"])
     rows = [[r[0], r[1], r[2], r[4], r[5] // 2, r[7], r[8], r[3], r[4], r[5], r[6]] for r in ROWS]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), header, ("D{r}:E{r}", "F{r}:G{r}", "H{r}:K{r}"), rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows, header=header, merges=("D{r}:E{r}", "F{r}:G{r}", "H{r}:K{r}"))
     assert renja_xl.check(path).issues == []
     assert _programs(tmp_path, path)[:2] == (TOTAL, TOTAL_N1)
 
@@ -617,12 +588,7 @@ def test_year_blocks_written_as_n_minus_1_n_and_n_plus_1(tmp_path):
 def test_a_code_written_with_commas_is_read_with_one_warning(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[3][0] = "7,01,01,2,01,0006"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows)
     report = renja_xl.check(path)
     assert [(i.rule, i.cell) for i in report.issues] == [("kode-comma", "A9")]   # no roll-up noise
     assert report.issues[0].message() == (
@@ -760,12 +726,7 @@ def test_an_ods_or_xls_file_keeps_its_hidden_column_out_of_the_pagu(tmp_path, fm
 def test_rupiah_with_dot_grouping_and_dot_cents_is_read(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[0][5] = "Rp 150.000.000.00"                # '.00' cents after dot thousands
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tabel 4.1"
-    _fill(ws, _titles(), HEADER, MERGES, rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows)
     assert renja_xl.check(path).issues == []        # was pagu-not-number, total from children
     assert _programs(tmp_path, path)[0] == TOTAL
 
@@ -779,12 +740,7 @@ def test_an_empty_satuan_column_takes_the_unit_written_in_the_target(tmp_path):
     rows = [[r[0], r[1], r[2], r[3], r[4], None, r[5], r[6], r[7], None, r[8]] for r in ROWS]
     rows[2][8] = "2 Laporan"                         # 2025: 2 Dokumen
     rows[0][4] = "110 %"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Renja"
-    _fill(ws, _titles(), header, ("D{r}:H{r}", "I{r}:K{r}"), rows)
-    path = tmp_path / "Renja_Kec_Contoh_2025.xlsx"
-    wb.save(path)
+    path = _plan(tmp_path, rows, header=header, merges=("D{r}:H{r}", "I{r}:K{r}"), sheet="Renja")
     report = renja_xl.check(path)
     assert sorted((i.rule, i.cell) for i in report.issues) == [
         ("percent-over-100", "E6"), ("satuan-changed", "I8")]     # both were missed
