@@ -6,7 +6,8 @@ is read as itself, never as a plan table (and without the plan's false errors).
 from __future__ import annotations
 
 import renja_xl
-from renja_xl.tables.defs import other_tables, schema_toml, table_defs
+from renja_xl.report.data import schema_toml
+from renja_xl.tables.defs import other_tables, table_defs
 
 from tables_helpers import (EVALUASI, KINERJA, REVIEW, TUJUAN, USULAN, Sheet, check, describe,
                             issues)

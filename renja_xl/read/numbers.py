@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..report.data import schema_toml
+
 __all__ = ["NumberError", "Parsed", "parse_number", "parse_money", "Target", "parse_target",
            "format_rupiah", "format_number"]
 
@@ -142,10 +144,7 @@ _TARGET = re.compile(
 
 def _percent_words() -> re.Pattern:
     """The spellings of "%" (`schemas/satuan.toml`, the units' one list): "100 persen" is 100%."""
-    import tomllib
-    from importlib import resources
-    text = resources.files("renja_xl.schemas").joinpath("satuan.toml").read_text("utf-8")
-    words = tomllib.loads(text)["synonyms"]["%"]
+    words = schema_toml("satuan.toml")["synonyms"]["%"]
     return re.compile(r"^(%s)\b\.?" % "|".join(map(re.escape, words)), re.I)
 
 

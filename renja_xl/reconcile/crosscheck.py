@@ -21,7 +21,7 @@ from ..validate.computed import shown
 from ..validate.nomenclature import fold
 from ..read.numbers import format_number, format_rupiah
 from ..validate.targets import _indicator_kind, unit_key
-from ..tables.defs import schema_toml
+from ..report.data import schema_toml
 
 __all__ = ["crosscheck", "same_indicator", "indicator_key", "values_agree", "where", "REVIEW_GAP",
            "TABLE_NAMES"]

@@ -16,7 +16,8 @@ from ..validate.computed import check_computed, check_totals, shown, units_agree
 from ..validate.table_schema import validate_tables
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
-from ..tables.defs import normalise_label, schema_toml
+from ..report.data import schema_toml
+from ..tables.defs import normalise_label
 
 __all__ = ["check_tables", "check_table", "lower_is_better", "CHECKS"]
 

@@ -21,7 +21,7 @@ from ..read.codes import four_digit_form
 from ..read.numbers import format_rupiah
 from ..report.issues import Issue
 from ..validate.nomenclature import fold
-from ..tables.defs import schema_toml
+from ..report.data import schema_toml
 from ..tables.generic import Cell, GenericTable, parse_cell
 from .rollup import children_of, rollup_gaps
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import string
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+
+from .data import schema_toml
 
 CATEGORIES = ("file", "structure", "code", "hierarchy", "value", "budget", "target",
               "computed", "nomenclature", "crosscheck")
@@ -61,8 +61,7 @@ def _rule(rule_id: str, entry: dict) -> Rule:
 
 
 def _load() -> dict[str, Rule]:
-    text = resources.files("renja_xl.schemas").joinpath("rules.toml").read_text("utf-8")
-    return {rule_id: _rule(rule_id, entry) for rule_id, entry in tomllib.loads(text).items()}
+    return {rule_id: _rule(rule_id, entry) for rule_id, entry in schema_toml("rules.toml").items()}
 
 
 RULES: dict[str, Rule] = _load()

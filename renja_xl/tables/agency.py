@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .defs import schema_toml
+from ..report.data import schema_toml
 
 __all__ = ["kec_name", "unit_name", "agency_of", "same_agency", "KEC", "UNIT"]
 

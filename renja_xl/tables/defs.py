@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-__all__ = ["FieldDef", "TableDef", "table_defs", "other_tables", "normalise_label", "schema_toml"]
+from ..report.data import schema_toml
+
+__all__ = ["FieldDef", "TableDef", "table_defs", "other_tables", "normalise_label"]
 
 _NON_WORD = re.compile(r"[^0-9a-z%]+")
 # a year (2025) or a year number of a multi-year plan ("tahun 1", "tahun ke 1"), normalised
@@ -112,13 +112,6 @@ _KNOWN_KEYS = frozenset(("title", "sheet", "fields", "required", "expected", "mo
 
 def _norm_all(words) -> tuple[str, ...]:
     return tuple(normalise_label(w) for w in words)
-
-
-@lru_cache(maxsize=None)
-def schema_toml(name: str) -> dict:
-    """A data file of `schemas/` ('tables.toml', 'words.toml'), parsed once."""
-    text = resources.files("renja_xl.schemas").joinpath(name).read_text("utf-8")
-    return tomllib.loads(text)
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,8 @@ import re
 
 from .layout import Grid, Layout, is_numbering_row, strip_years
 from ..read.numbers import MAX_NUMBER, NumberError, format_number, format_rupiah, parse_money
-from .defs import normalise_label, schema_toml
+from ..report.data import schema_toml
+from .defs import normalise_label
 from .header import other_table_starts
 
 __all__ = ["FOOTER", "TOTAL", "TABLE_TITLE", "header_repeat", "header_follows",

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from importlib import resources
 
 from ..read.codes import PLAN_LEVELS, four_digit_form
+from ..report.data import schema_text
 from ..report.issues import Issue
 from .nomenclature_read import (JENIS_PEMDA, Entry, NomenclatureError, csv_pairs, pairs_entries,
                                 read_nomenclature_file)
@@ -238,7 +238,7 @@ def _program_equal(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def builtin_nomenclature() -> Nomenclature:
-    text = resources.files("renja_xl.schemas").joinpath("nomenklatur_kecamatan.csv").read_text("utf-8")
+    text = schema_text("nomenklatur_kecamatan.csv")
     return Nomenclature(csv_pairs(text), source="bawaan (kecamatan 7.01.01-7.01.06)")
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..read.codes import ALL_LEVELS, PATTERNS, PLAN_LEVELS, four_digit_form, parent_code
 from ..report.issues import Issue
-from ..tables.defs import schema_toml
+from ..report.data import schema_toml
 
 __all__ = ["plan_schema", "validate_plan", "validate_plans", "FRAME_RULES"]
 

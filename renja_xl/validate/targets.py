@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from ..read.codes import PLAN_LEVELS
+from ..report.data import schema_toml
 from ..report.issues import Issue
 
 __all__ = ["unit_key", "check_targets"]
@@ -14,8 +13,7 @@ __all__ = ["unit_key", "check_targets"]
 
 @lru_cache(maxsize=1)
 def _units():
-    text = resources.files("renja_xl.schemas").joinpath("satuan.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = schema_toml("satuan.toml")
     synonyms = {}
     for canonical, variants in data["synonyms"].items():
         for variant in variants + [canonical]:

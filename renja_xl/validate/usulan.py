@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..tables.generic import GenericTable
 from ..report.issues import Issue
 from .nomenclature import fold
-from ..tables.defs import schema_toml
+from ..report.data import schema_toml
 
 __all__ = ["check_usulan"]
 

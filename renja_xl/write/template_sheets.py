@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import xlsxwriter
+
+from ..report.data import schema_toml
 
 PROTECT = {"insert_rows": True, "delete_rows": True, "format_cells": True,
            "format_columns": True, "format_rows": True, "autofilter": True}
 FIRST_HEADER_ROW = 4            # 0-based: three title lines, one blank row, then the header
 
 
-@lru_cache(maxsize=1)
 def template_spec() -> dict:
-    text = resources.files("renja_xl.schemas").joinpath("template.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return schema_toml("template.toml")
 
 
 @lru_cache(maxsize=1)
 def satuan_list() -> list[str]:
-    text = resources.files("renja_xl.schemas").joinpath("satuan.toml").read_text("utf-8")
-    units = tomllib.loads(text)["synonyms"]
+    units = schema_toml("satuan.toml")["synonyms"]
     return [u if u == "%" else u.capitalize() for u in units]
 
 
